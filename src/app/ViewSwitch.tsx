@@ -1,0 +1,38 @@
+import { memo } from 'react';
+
+interface Props {
+  label: string;
+  hint: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A real switch: role="switch", named by its visible label, operable with Space and Enter. */
+function ViewSwitchView({ label, hint, checked, onChange }: Props) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      title={hint}
+      onClick={() => onChange(!checked)}
+      className="group flex items-center gap-2 rounded-md px-2 py-1 text-left text-[13px] leading-tight text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:hover:bg-slate-800"
+    >
+      <span
+        aria-hidden="true"
+        className={`relative inline-flex h-5 w-9 flex-none items-center rounded-full transition-colors ${
+          checked ? 'bg-blue-600' : 'bg-slate-400 dark:bg-slate-600'
+        }`}
+      >
+        <span
+          className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${
+            checked ? 'translate-x-[18px]' : 'translate-x-0.5'
+          }`}
+        />
+      </span>
+      <span>{label}</span>
+    </button>
+  );
+}
+
+export const ViewSwitch = memo(ViewSwitchView);

@@ -1,0 +1,590 @@
+import type {
+  ElementKind,
+  HostElement,
+  K8sNodeElement,
+  Layer,
+  OperatorClusterElement,
+  PodElement,
+  ProjectElement,
+  Relation,
+  Scene,
+  SceneElement,
+  ServiceElement,
+  TenantClusterElement,
+  VmElement,
+} from '../topology/scene';
+import { textWidth } from './text';
+
+/** A positioned box. Coordinates are absolute, in px at zoom 1; y grows downwards. */
+export interface LayoutBox {
+  id: string;
+  kind: ElementKind;
+  layer: Layer;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The box this one sits inside, if any (always earlier in `boxes`). */
+  parent?: string | undefined;
+}
+
+/** A labelled horizontal band of the diagram (a layer may have one band per row of projects). */
+export interface LayoutBand {
+  id: string;
+  layer: Layer;
+  label: string;
+  sublabel: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LayoutEdge {
+  id: string;
+  kind: Relation['kind'];
+  from: string;
+  to: string;
+  /** Start and end points; renderers draw a vertical S-curve between them. */
+  points: readonly [{ x: number; y: number }, { x: number; y: number }];
+}
+
+/** A scene with every element placed: what the renderers draw. */
+export interface Layout {
+  scene: Scene;
+  width: number;
+  height: number;
+  /** Bands from top to bottom. */
+  bands: readonly LayoutBand[];
+  /** Parents come before their children. */
+  boxes: readonly LayoutBox[];
+  byId: ReadonlyMap<string, LayoutBox>;
+  edges: readonly LayoutEdge[];
+}
+
+/** Sizes in px. Text sizes match the CSS of the renderers. */
+export const SIZES = {
+  margin: 16,
+  bandLabel: 21,
+  bandPad: 8,
+  colGap: 6,
+  groupGap: 14,
+  chipH: 18,
+  chipGap: 3,
+  chipFont: 10,
+  chipPadX: 22,
+  chipAreaMax: 210,
+  hostH: 50,
+  hostFont: 10,
+  nodeH: 22,
+  clusterHead: 20,
+  clusterPad: 6,
+  vmW: 116,
+  vmH: 38,
+  vmGap: 8,
+  projectHead: 22,
+  projectPad: 8,
+  projectGap: 16,
+  resourceH: 18,
+  resourceFont: 10,
+  podFont: 10,
+  nodeHead: 18,
+} as const;
+const S = SIZES;
+
+const ROLE_ORDER = ['controller', 'network', 'compute', 'storage'] as const;
+
+/** Hosts in column order: operator-cluster members first (so its box is contiguous), then by role. */
+export function orderHosts(hosts: readonly HostElement[]): HostElement[] {
+  const rank = (h: HostElement) => Math.min(...h.roles.map((r) => ROLE_ORDER.indexOf(r)));
+  return hosts
+    .map((h, i) => ({ h, i }))
+    .sort(
+      (a, b) => Number(b.h.operatorMember) - Number(a.h.operatorMember) || rank(a.h) - rank(b.h) || a.i - b.i,
+    )
+    .map(({ h }) => h);
+}
+
+interface Chip {
+  el: SceneElement;
+  w: number;
+}
+
+/** Greedy rows of chips within `width`; each row is justified later. */
+function flowRows(chips: readonly Chip[], width: number, gap: number): Chip[][] {
+  const rows: Chip[][] = [];
+  let row: Chip[] = [];
+  let used = 0;
+  for (const chip of chips) {
+    const w = Math.min(chip.w, width);
+    if (row.length > 0 && used + gap + w > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    used += (row.length > 0 ? gap : 0) + w;
+    row.push({ el: chip.el, w });
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** Lays out rows of chips justified to `width` starting at (x, y); returns the boxes. */
+function placeRows(
+  rows: readonly Chip[][],
+  x: number,
+  y: number,
+  width: number,
+  h: number,
+  gap: number,
+  parent: string | undefined,
+  out: LayoutBox[],
+): void {
+  rows.forEach((row, r) => {
+    const natural = row.reduce((s, c) => s + c.w, 0) + gap * (row.length - 1);
+    const extra = Math.max(0, width - natural) / row.length;
+    let cx = x;
+    const cy = y + r * (h + gap);
+    row.forEach((c, i) => {
+      // The last chip takes the rounding remainder so rows end flush.
+      const w = i === row.length - 1 ? x + width - cx : Math.round(c.w + extra);
+      out.push({ id: c.el.id, kind: c.el.kind, layer: c.el.layer, x: cx, y: cy, w, h, parent });
+      cx += w + gap;
+    });
+  });
+}
+
+const rowsHeight = (n: number, h: number, gap: number) => (n === 0 ? 0 : n * h + (n - 1) * gap);
+
+function hostLines(h: HostElement): string[] {
+  const cap = h.capacity;
+  const capacity = [
+    cap?.cores !== undefined ? `${cap.cores} cores` : '',
+    cap?.ramGiB !== undefined ? `${cap.ramGiB} GiB` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return [h.roles.join(' · '), capacity];
+}
+
+/** The text lines a host box shows (shared with the renderers). */
+export const hostSubtitle = hostLines;
+
+interface ProjectPlan {
+  project: ProjectElement;
+  w: number;
+  h: number;
+  /** Boxes relative to the project's top-left. */
+  children: LayoutBox[];
+  /** Per tenant cluster: the x-range of its VMs, relative. */
+  clusterRuns: Map<string, { x0: number; x1: number }>;
+}
+
+function planProject(project: ProjectElement, contents: readonly SceneElement[]): ProjectPlan {
+  const vms = contents.filter((e): e is VmElement => e.kind === 'vm');
+  const resources = contents.filter(
+    (e) => e.kind === 'network' || e.kind === 'load-balancer' || e.kind === 'volume',
+  );
+
+  // VMs: one row per tenant cluster (so its Kubernetes can sit right above), then a grid of plain VMs.
+  const runs = new Map<string, VmElement[]>();
+  const plain: VmElement[] = [];
+  for (const vm of vms) {
+    if (vm.cluster !== undefined) runs.set(vm.cluster, [...(runs.get(vm.cluster) ?? []), vm]);
+    else plain.push(vm);
+  }
+  const children: LayoutBox[] = [];
+  const clusterRuns = new Map<string, { x0: number; x1: number }>();
+  const placedVms: { vm: VmElement; x: number; row: number }[] = [];
+  let x = 0;
+  for (const [cluster, run] of runs) {
+    const x0 = x;
+    for (const vm of run) {
+      placedVms.push({ vm, x, row: 0 });
+      x += S.vmW + S.vmGap;
+    }
+    clusterRuns.set(cluster, { x0, x1: x - S.vmGap });
+    x += S.projectGap - S.vmGap + S.clusterPad * 2;
+  }
+  const cols =
+    plain.length === 0 ? 0 : Math.min(plain.length, Math.max(4, Math.ceil(Math.sqrt(plain.length * 2))));
+  const gridRows = cols === 0 ? 0 : Math.ceil(plain.length / cols);
+  plain.forEach((vm, i) => {
+    placedVms.push({ vm, x: x + (i % cols) * (S.vmW + S.vmGap), row: Math.floor(i / cols) });
+  });
+  const vmRows = Math.max(runs.size > 0 ? 1 : 0, gridRows);
+  const vmsW = Math.max(0, ...placedVms.map((p) => p.x + S.vmW));
+
+  const headerW = textWidth(project.name, 12) + 90;
+  const chips: Chip[] = resources.map((el) => ({
+    el,
+    w: textWidth(resourceLabel(el), S.resourceFont) + 26,
+  }));
+  const innerW = Math.max(
+    vmsW,
+    headerW,
+    Math.min(
+      360,
+      chips.reduce((s, c) => s + c.w + 4, 0),
+    ),
+  );
+  const resRows = flowRows(chips, innerW, 4);
+  const resH = rowsHeight(resRows.length, S.resourceH, 4);
+  const vmsH = rowsHeight(vmRows, S.vmH, S.vmGap);
+  const pad = S.projectPad;
+  const resY = S.projectHead;
+  const vmY = resY + (resH > 0 ? resH + 6 : 0);
+  placeRows(resRows, pad, resY, innerW, S.resourceH, 4, project.id, children);
+  // Plain VMs are aligned to the bottom so that cluster runs and the grid share a bottom line.
+  for (const { vm, x: vx, row } of placedVms) {
+    const bottomRow = vm.cluster !== undefined ? vmRows - 1 : row + (vmRows - gridRows);
+    children.push({
+      id: vm.id,
+      kind: 'vm',
+      layer: vm.layer,
+      x: pad + vx,
+      y: vmY + bottomRow * (S.vmH + S.vmGap),
+      w: S.vmW,
+      h: S.vmH,
+      parent: project.id,
+    });
+  }
+  for (const [cluster, run] of clusterRuns) clusterRuns.set(cluster, { x0: run.x0 + pad, x1: run.x1 + pad });
+  return {
+    project,
+    w: innerW + pad * 2,
+    h: vmY + vmsH + pad,
+    children,
+    clusterRuns,
+  };
+}
+
+/** The short text a resource chip shows. */
+export function resourceLabel(el: SceneElement): string {
+  if (el.kind === 'network') return `${el.name}${el.cidr ? ` ${el.cidr}` : ''}`;
+  if (el.kind === 'volume') return `${el.name} · ${el.sizeGiB} GB`;
+  return el.name;
+}
+
+interface ClusterPlan {
+  cluster: TenantClusterElement;
+  nodeH: number;
+  h: number;
+}
+
+/**
+ * Places a scene: layered bands, bottom-up (hardware at the bottom). Hosts are columns shared by the
+ * hardware, operator-Kubernetes and OpenStack bands, so what runs on a host sits right above it; tenant
+ * projects sit above, each tenant cluster right above its VMs. Linear in the number of elements.
+ */
+export function layoutScene(scene: Scene): Layout {
+  const boxes: LayoutBox[] = [];
+  const edges: LayoutEdge[] = [];
+  const { flags } = scene;
+
+  const hosts: HostElement[] = [];
+  const servicesByHost = new Map<string, ServiceElement[]>();
+  const opNodes = new Map<string, K8sNodeElement>();
+  let opCluster: OperatorClusterElement | undefined;
+  const projects: ProjectElement[] = [];
+  const projectContents = new Map<string, SceneElement[]>();
+  const tenantClusters: TenantClusterElement[] = [];
+  const tenantNodes = new Map<string, K8sNodeElement[]>();
+  const podsByNode = new Map<string, PodElement[]>();
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const el of scene.elements) {
+    switch (el.kind) {
+      case 'host':
+        hosts.push(el);
+        break;
+      case 'service':
+        push(servicesByHost, el.host, el);
+        break;
+      case 'operator-cluster':
+        opCluster = el;
+        break;
+      case 'k8s-node':
+        if (el.clusterKind === 'operator') opNodes.set(el.machine, el);
+        else push(tenantNodes, el.cluster, el);
+        break;
+      case 'project':
+        projects.push(el);
+        break;
+      case 'vm':
+      case 'network':
+      case 'load-balancer':
+      case 'volume':
+        push(projectContents, el.project, el);
+        break;
+      case 'tenant-cluster':
+        tenantClusters.push(el);
+        break;
+      case 'pod':
+        push(podsByNode, el.runsOn, el);
+        break;
+    }
+  }
+
+  // Host columns.
+  const ordered = orderHosts(hosts);
+  const columnChips = ordered.map((h) =>
+    (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: textWidth(el.name, S.chipFont) + S.chipPadX })),
+  );
+  const hostMinW = ordered.map((h) =>
+    Math.max(
+      textWidth(h.name, 12) + (h.rack ? textWidth(h.rack, 9) + 26 : 16),
+      ...hostLines(h).map((l) => textWidth(l, S.hostFont) + 16),
+      opNodes.has(h.id) ? textWidth(`${h.name} · control-plane`, 10) + 16 : 0,
+      76,
+    ),
+  );
+  // The densest column sets how many chip rows the OpenStack band has; sparser columns get narrower.
+  const maxRows = Math.max(
+    1,
+    ...columnChips.map(
+      (chips, i) => flowRows(chips, Math.max(S.chipAreaMax, hostMinW[i] ?? 0), S.chipGap).length,
+    ),
+  );
+  const colW = columnChips.map((chips, i) => {
+    const widest = Math.max(0, ...chips.map((c) => c.w));
+    let w = Math.max(hostMinW[i] ?? 0, Math.min(widest, S.chipAreaMax));
+    while (w < S.chipAreaMax && flowRows(chips, w, S.chipGap).length > maxRows) w += 8;
+    return Math.ceil(w);
+  });
+  const colX: number[] = [];
+  let x = S.margin;
+  const groupOf = (h: HostElement) => `${h.operatorMember}:${h.roles.includes('compute') ? 'c' : h.roles[0]}`;
+  ordered.forEach((h, i) => {
+    const prev = ordered[i - 1];
+    if (prev) x += groupOf(prev) === groupOf(h) ? S.colGap : S.groupGap;
+    colX.push(x);
+    x += colW[i] ?? 0;
+  });
+  const hostAreaW = x + S.margin;
+  const columnRows = columnChips.map((chips, i) => flowRows(chips, colW[i] ?? 0, S.chipGap));
+  const stackH = Math.max(0, ...columnRows.map((rows) => rowsHeight(rows.length, S.chipH, S.chipGap)));
+
+  // Tenant projects, flowed into rows no wider than the host area.
+  const plans = projects.map((p) => planProject(p, projectContents.get(p.id) ?? []));
+  const clusterPlans = new Map<string, ClusterPlan>();
+  for (const c of tenantClusters) {
+    const nodes = tenantNodes.get(c.id) ?? [];
+    const maxPods = Math.max(0, ...nodes.map((n) => podsByNode.get(n.id)?.length ?? 0));
+    const nodeH = S.nodeHead + rowsHeight(maxPods, S.chipH - 2, S.chipGap) + (maxPods > 0 ? 4 : 0) + 4;
+    clusterPlans.set(c.id, { cluster: c, nodeH, h: S.clusterHead + nodeH + S.clusterPad });
+  }
+  const maxRowW = Math.max(hostAreaW - S.margin * 2, 900);
+  const rows: { plans: ProjectPlan[]; w: number }[] = [];
+  for (const plan of plans) {
+    const row = rows[rows.length - 1];
+    if (row && row.w + S.projectGap + plan.w <= maxRowW) {
+      row.plans.push(plan);
+      row.w += S.projectGap + plan.w;
+    } else rows.push({ plans: [plan], w: plan.w });
+  }
+  const width = Math.max(hostAreaW, ...rows.map((r) => r.w + S.margin * 2));
+  const hostShift = Math.round((width - hostAreaW) / 2);
+
+  // Vertical plan, top to bottom: tenant rows (last row on top), OpenStack, operator k8s, hardware.
+  const bands: LayoutBand[] = [];
+  let y = S.margin;
+  const band = (id: string, layer: Layer, label: string, sublabel: string, h: number) => {
+    const b: LayoutBand = { id, layer, label, sublabel, x: 0, y, w: width, h };
+    bands.push(b);
+    y += h;
+    return b;
+  };
+
+  const rowOrder = rows.map((r, i) => ({ r, i })).reverse();
+  for (const { r, i } of rowOrder) {
+    const suffix = rows.length > 1 ? `-${i + 1}` : '';
+    const rowX = Math.round((width - r.w) / 2);
+    const clustersInRow = r.plans.flatMap((p) =>
+      [...p.clusterRuns.keys()].filter((c) => clusterPlans.has(c)),
+    );
+    // Tenant Kubernetes above its VMs.
+    if (flags.k8sInTenant && clustersInRow.length > 0) {
+      const h = S.bandLabel + Math.max(...clustersInRow.map((c) => clusterPlans.get(c)?.h ?? 0)) + S.bandPad;
+      const b = band(
+        `tenant-k8s${suffix}`,
+        'tenant-k8s',
+        "Tenants' Kubernetes",
+        'owned by tenants · nodes are their VMs',
+        h,
+      );
+      let px = rowX;
+      for (const plan of r.plans) {
+        for (const [cid, run] of plan.clusterRuns) {
+          const cp = clusterPlans.get(cid);
+          if (!cp) continue;
+          const cx = px + run.x0 - S.clusterPad;
+          const cy = b.y + b.h - S.bandPad - cp.h;
+          boxes.push({
+            id: cid,
+            kind: 'tenant-cluster',
+            layer: 'tenant-k8s',
+            x: cx,
+            y: cy,
+            w: run.x1 - run.x0 + S.clusterPad * 2,
+            h: cp.h,
+          });
+          const vmX = new Map(plan.children.filter((c) => c.kind === 'vm').map((c) => [c.id, px + c.x]));
+          for (const node of tenantNodes.get(cid) ?? []) {
+            const nx = vmX.get(node.machine);
+            if (nx === undefined) continue;
+            const ny = cy + S.clusterHead;
+            boxes.push({
+              id: node.id,
+              kind: 'k8s-node',
+              layer: 'tenant-k8s',
+              x: nx,
+              y: ny,
+              w: S.vmW,
+              h: cp.nodeH,
+              parent: cid,
+            });
+            const pods = (podsByNode.get(node.id) ?? []).map((el) => ({ el, w: S.vmW - 8 }));
+            placeRows(
+              pods.map((p) => [p]),
+              nx + 4,
+              ny + S.nodeHead,
+              S.vmW - 8,
+              S.chipH - 2,
+              S.chipGap,
+              node.id,
+              boxes,
+            );
+          }
+        }
+        px += plan.w + S.projectGap;
+      }
+    }
+    const h = S.bandLabel + Math.max(...r.plans.map((p) => p.h)) + S.bandPad;
+    const b = band(
+      `tenant-vms${suffix}`,
+      'tenant-vms',
+      'Tenant projects & VMs',
+      "VMs run on the compute hosts' hypervisor",
+      h,
+    );
+    let px = rowX;
+    for (const plan of r.plans) {
+      const py = b.y + b.h - S.bandPad - plan.h;
+      boxes.push({
+        id: plan.project.id,
+        kind: 'project',
+        layer: 'tenant-vms',
+        x: px,
+        y: py,
+        w: plan.w,
+        h: plan.h,
+      });
+      for (const c of plan.children) boxes.push({ ...c, x: c.x + px, y: c.y + py });
+      px += plan.w + S.projectGap;
+    }
+  }
+
+  const deployedBy = scene.deployment.form === 'processes' ? 'processes' : 'containers';
+  const osBand = band(
+    'openstack',
+    'openstack',
+    'OpenStack services',
+    flags.controlPlaneOnK8s && opCluster
+      ? `pods on the operator's Kubernetes (${opCluster.tool}) · compute, network, storage`
+      : `${deployedBy} placed by ${scene.deployment.tool} · control plane, compute, network, storage`,
+    S.bandLabel + stackH + S.bandPad,
+  );
+  const stackTop = new Map<string, number>();
+  ordered.forEach((h, i) => {
+    const rowsOf = columnRows[i] ?? [];
+    const top = osBand.y + osBand.h - S.bandPad - rowsHeight(rowsOf.length, S.chipH, S.chipGap);
+    stackTop.set(h.id, top);
+    placeRows(rowsOf, (colX[i] ?? 0) + hostShift, top, colW[i] ?? 0, S.chipH, S.chipGap, undefined, boxes);
+  });
+
+  if (flags.controlPlaneOnK8s && opCluster) {
+    const b = band(
+      'operator-k8s',
+      'operator-k8s',
+      "Operator's Kubernetes",
+      'owned by the cloud operator · nodes are the hosts',
+      S.bandLabel + S.clusterHead + S.nodeH + S.clusterPad + S.bandPad,
+    );
+    const idx = ordered.map((h, i) => (opNodes.has(h.id) ? i : -1)).filter((i) => i >= 0);
+    const first = idx[0];
+    const last = idx[idx.length - 1];
+    if (first !== undefined && last !== undefined) {
+      const x0 = (colX[first] ?? 0) + hostShift - S.clusterPad;
+      const x1 = (colX[last] ?? 0) + (colW[last] ?? 0) + hostShift + S.clusterPad;
+      const cy = b.y + S.bandLabel;
+      boxes.push({
+        id: opCluster.id,
+        kind: 'operator-cluster',
+        layer: 'operator-k8s',
+        x: x0,
+        y: cy,
+        w: x1 - x0,
+        h: S.clusterHead + S.nodeH + S.clusterPad,
+      });
+      for (const i of idx) {
+        const host = ordered[i] as HostElement;
+        const node = opNodes.get(host.id) as K8sNodeElement;
+        boxes.push({
+          id: node.id,
+          kind: 'k8s-node',
+          layer: 'operator-k8s',
+          x: (colX[i] ?? 0) + hostShift,
+          y: cy + S.clusterHead,
+          w: colW[i] ?? 0,
+          h: S.nodeH,
+          parent: opCluster.id,
+        });
+        if (!servicesByHost.has(host.id)) stackTop.set(host.id, cy + S.clusterHead);
+      }
+    }
+  }
+
+  const racks = new Set(hosts.map((h) => h.rack).filter(Boolean));
+  const hw = band(
+    'hardware',
+    'hardware',
+    'Hardware',
+    `${hosts.length} ${hosts.length === 1 ? 'host' : 'hosts'}${racks.size ? ` in ${racks.size} ${racks.size === 1 ? 'rack' : 'racks'}` : ''}`,
+    S.bandLabel + S.hostH + S.bandPad,
+  );
+  ordered.forEach((h, i) => {
+    const hx = (colX[i] ?? 0) + hostShift;
+    const hy = hw.y + S.bandLabel;
+    boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
+    if (!stackTop.has(h.id) || !servicesByHost.has(h.id)) {
+      if (!opNodes.has(h.id) || !flags.controlPlaneOnK8s) stackTop.set(h.id, hy);
+    }
+  });
+
+  const byId = new Map<string, LayoutBox>();
+  for (const b of boxes) byId.set(b.id, b);
+
+  // VMs to the host they run on: into the top of that host's column.
+  for (const r of scene.relations) {
+    if (r.kind !== 'runs-on') continue;
+    const from = byId.get(r.from);
+    const to = byId.get(r.to);
+    if (!from || !to || from.kind !== 'vm' || to.kind !== 'host') continue;
+    edges.push({
+      id: r.id,
+      kind: r.kind,
+      from: r.from,
+      to: r.to,
+      points: [
+        { x: from.x + from.w / 2, y: from.y + from.h },
+        { x: to.x + to.w / 2, y: stackTop.get(r.to) ?? to.y },
+      ],
+    });
+  }
+
+  return { scene, width, height: y + S.margin, bands, boxes, byId, edges };
+}

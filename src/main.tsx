@@ -1,0 +1,15 @@
+import '@fontsource-variable/inter';
+import '@xyflow/react/dist/base.css';
+import './index.css';
+import './render/diagram.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,274 @@
+import { z } from 'zod';
+
+/**
+ * The Stacklayers model, version 1: the facts about one cloud. The four views are computed from it
+ * (see `topology/deriveScene`), never written into it.
+ *
+ * Every object is strict: an unknown or misspelt key is an error with its JSON path, and the exported
+ * JSON Schema says `additionalProperties: false` so editors agree with the runtime.
+ */
+
+/** Ids are shared by all elements of a model. `@ / # :` are reserved for derived ids. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'use letters, digits, ".", "_" or "-", starting with a letter or digit',
+  )
+  .describe('An id, unique across the whole model.');
+
+const Text = z.string().max(10_000);
+const Name = Text.min(1).describe('Shown on the diagram; defaults to the id.');
+const Description = Text.describe('One line saying what this is; shown in the details.');
+const DocsUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+  .describe('A link to the documentation (http or https only).');
+
+/** The four ways OpenStack and Kubernetes are combined. */
+export const VIEWS = ['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both'] as const;
+export const View = z.enum(VIEWS);
+export type View = z.infer<typeof View>;
+
+export const HOST_ROLES = ['controller', 'network', 'compute', 'storage'] as const;
+export const HostRole = z.enum(HOST_ROLES).describe('What a host is for.');
+export type HostRole = z.infer<typeof HostRole>;
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
+export const WorkloadKind = z.enum(WORKLOAD_KINDS);
+export type WorkloadKind = z.infer<typeof WorkloadKind>;
+
+const Capacity = z
+  .strictObject({
+    cores: z.number().int().positive().max(100_000).optional(),
+    ramGiB: z.number().positive().max(1_000_000).optional(),
+    diskTiB: z.number().positive().max(1_000_000).optional(),
+  })
+  .describe('What the host offers.');
+
+export const Host = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    rack: Text.min(1).max(100).optional().describe('The rack the host stands in.'),
+    roles: z.array(HostRole).min(1).describe('controller, network, compute and/or storage.'),
+    capacity: Capacity.optional(),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe('A physical server.');
+export type Host = z.infer<typeof Host>;
+
+export const Process = z
+  .strictObject({
+    id: Id.describe('The process or container name, e.g. nova-scheduler; unique across the model.'),
+    name: Name.optional(),
+    role: z
+      .union([HostRole, z.array(HostRole).min(1)])
+      .describe('The host role it runs on, or several (e.g. ovn-controller on compute and network hosts).'),
+    replicas: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('How many hosts of that role run it; omitted: every host of the role.'),
+    k8s: WorkloadKind.optional().describe(
+      'The Kubernetes workload it becomes when the control plane runs on Kubernetes; omitted: DaemonSet when it runs on every host of its role, else Deployment.',
+    ),
+    quorum: z
+      .boolean()
+      .optional()
+      .describe(
+        'Its replicas form a cluster that needs a majority (Galera, RabbitMQ quorum queues, Raft, Paxos).',
+      ),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe('One process (or container, or pod) of a service.');
+export type Process = z.infer<typeof Process>;
+
+export const SERVICE_KINDS = ['openstack', 'infrastructure', 'storage'] as const;
+
+export const Service = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    kind: z
+      .enum(SERVICE_KINDS)
+      .optional()
+      .describe(
+        'openstack (default), infrastructure (database, message queue, cache) or storage (e.g. Ceph).',
+      ),
+    processes: z.array(Process).min(1),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe('An OpenStack service (nova, neutron...) or supporting infrastructure (MariaDB, RabbitMQ...).');
+export type Service = z.infer<typeof Service>;
+
+export const Deployment = z
+  .strictObject({
+    tool: Text.min(1)
+      .max(100)
+      .describe('How the control plane is installed without Kubernetes, e.g. kolla-ansible.'),
+    form: z
+      .enum(['containers', 'processes'])
+      .describe('Containers (kolla-ansible) or plain processes (packages).'),
+    description: Description.optional(),
+  })
+  .describe('How the cloud is deployed in the traditional view.');
+
+export const OperatorCluster = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    tool: Text.min(1).max(100).describe('What runs OpenStack on it, e.g. openstack-helm.'),
+    distribution: Text.min(1)
+      .max(100)
+      .optional()
+      .describe('How the cluster itself is installed, e.g. kubeadm.'),
+    hosts: z.array(Id).min(1).describe('The hosts that join the cluster as nodes.'),
+    controlPlane: z
+      .array(Id)
+      .min(1)
+      .optional()
+      .describe('The hosts that run the Kubernetes control plane; omitted: up to 3 of its controller hosts.'),
+    namespace: Text.min(1)
+      .max(63)
+      .optional()
+      .describe('The namespace of the OpenStack pods (openstack-helm: openstack).'),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe("The operator's Kubernetes (the undercloud), used when the control plane runs on Kubernetes.");
+export type OperatorCluster = z.infer<typeof OperatorCluster>;
+
+export const Flavor = z
+  .strictObject({
+    name: Text.min(1).max(100),
+    vcpus: z.number().int().positive().max(10_000),
+    ramMiB: z.number().int().positive().max(100_000_000),
+    diskGiB: z.number().nonnegative().max(1_000_000),
+  })
+  .describe('A Nova flavor: the size of a VM.');
+export type Flavor = z.infer<typeof Flavor>;
+
+export const Vm = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    flavor: Text.min(1).max(100).describe('The flavor name, e.g. m1.small.'),
+    host: Id.optional().describe(
+      'The compute host it runs on; omitted: Stacklayers places it deterministically.',
+    ),
+    image: Text.min(1).max(200).optional(),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe('A Nova server (virtual machine).');
+export type Vm = z.infer<typeof Vm>;
+
+export const Network = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    cidr: Text.min(1).max(64).optional(),
+    router: z.boolean().optional().describe('Routed to the external network.'),
+    floatingIps: z.number().int().nonnegative().max(100_000).optional(),
+    description: Description.optional(),
+  })
+  .describe('A Neutron network with its subnet.');
+export type Network = z.infer<typeof Network>;
+
+export const LoadBalancer = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    floatingIp: z.boolean().optional(),
+    amphorae: z.array(Id).optional().describe('The amphora VMs (in the service project) that implement it.'),
+    description: Description.optional(),
+  })
+  .describe('An Octavia load balancer.');
+export type LoadBalancer = z.infer<typeof LoadBalancer>;
+
+export const Volume = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    sizeGiB: z.number().positive().max(10_000_000),
+    attachedTo: Id.optional().describe('The VM it is attached to.'),
+    description: Description.optional(),
+  })
+  .describe('A Cinder volume.');
+export type Volume = z.infer<typeof Volume>;
+
+export const Project = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    owner: z
+      .enum(['tenant', 'operator'])
+      .optional()
+      .describe('tenant (default), or operator for the service project (e.g. Octavia amphorae).'),
+    networks: z.array(Network).optional(),
+    vms: z.array(Vm).optional(),
+    loadBalancers: z.array(LoadBalancer).optional(),
+    volumes: z.array(Volume).optional(),
+    description: Description.optional(),
+  })
+  .describe('An OpenStack project (tenant) with its resources.');
+export type Project = z.infer<typeof Project>;
+
+export const Workload = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    kind: WorkloadKind,
+    replicas: z.number().int().min(1).max(10_000).optional().describe('Pods; ignored for a DaemonSet.'),
+    loadBalancer: Id.optional().describe('The Octavia load balancer of its Service of type LoadBalancer.'),
+    volumes: z.array(Id).optional().describe('The Cinder volumes behind its PersistentVolumeClaims.'),
+    description: Description.optional(),
+  })
+  .describe('A workload running in a tenant cluster.');
+export type Workload = z.infer<typeof Workload>;
+
+export const TenantCluster = z
+  .strictObject({
+    id: Id,
+    name: Name.optional(),
+    project: Id.describe('The project whose VMs are its nodes.'),
+    tool: Text.min(1).max(100).describe('How it was made, e.g. cluster-api or magnum.'),
+    kubernetesVersion: Text.min(1).max(40).optional(),
+    controlPlane: z.array(Id).min(1).describe('VMs of the project that are control-plane nodes.'),
+    workers: z.array(Id).describe('VMs of the project that are worker nodes.'),
+    loadBalancers: z.array(Id).optional().describe('Load balancers it uses (e.g. for its API server).'),
+    volumes: z.array(Id).optional().describe('Volumes it uses.'),
+    workloads: z.array(Workload).optional(),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe('A Kubernetes cluster that a tenant runs on VMs of its project.');
+export type TenantCluster = z.infer<typeof TenantCluster>;
+
+export const Model = z
+  .strictObject({
+    $schema: z.string().max(2048).optional().describe('The JSON Schema, for editor completion.'),
+    version: z.literal(1).describe('The model format version.'),
+    name: Name.optional(),
+    description: Description.optional(),
+    deployment: Deployment.optional(),
+    hosts: z.array(Host).min(1),
+    services: z.array(Service),
+    flavors: z.array(Flavor).optional(),
+    operatorCluster: OperatorCluster.optional(),
+    projects: z.array(Project).optional(),
+    tenantClusters: z.array(TenantCluster).optional(),
+  })
+  .describe('A Stacklayers model: one cloud, drawn in four views.');
+
+/** A parsed, schema-valid model (read-only). */
+export type Model = Readonly<z.infer<typeof Model>>;

@@ -1,0 +1,238 @@
+import type { z } from 'zod';
+import { hostsForRole, roleList } from './access';
+import { Model, type Process } from './schema';
+
+/** One problem found in a model, with where it is. */
+export interface ModelIssue {
+  /** JSON path of the offending value, e.g. `$.hosts[2].roles[0]`. */
+  path: string;
+  /** Plain-language message. */
+  message: string;
+}
+
+export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
+
+/** `['hosts', 2, 'id']` -> `$.hosts[2].id` (keys that are not identifiers are quoted). */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function zodIssues(error: z.ZodError): ModelIssue[] {
+  return error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return {
+        path: formatPath(issue.path),
+        message: `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${keys} (check the spelling)`,
+      };
+    }
+    return { path: formatPath(issue.path), message: issue.message };
+  });
+}
+
+/** Parses JSON text; returns a single issue at `$` when it is not JSON. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: ModelIssue[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, issues: [{ path: '$', message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+}
+
+/**
+ * Validates a value against the schema, then checks what a schema cannot: unique ids and references.
+ * Never throws.
+ */
+export function validateModel(value: unknown): ValidationResult {
+  const parsed = Model.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const issues = checkIntegrity(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, model: parsed.data };
+}
+
+/** Parses and validates model text. */
+export function validateModelText(text: string): ValidationResult {
+  const json = parseJson(text);
+  return json.ok ? validateModel(json.value) : json;
+}
+
+/** Reference and uniqueness checks on a schema-valid model. */
+export function checkIntegrity(model: Model): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const add = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
+
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: PropertyKey[], what: string) => {
+    const first = seen.get(id);
+    if (first !== undefined) add(path, `${what} id '${id}' is already used at ${first}`);
+    else seen.set(id, formatPath(path));
+  };
+
+  const hosts = new Map(model.hosts.map((h) => [h.id, h]));
+  model.hosts.forEach((h, i) => {
+    claim(h.id, ['hosts', i, 'id'], 'host');
+  });
+
+  const hostsWithRole = (role: Process['role']) => hostsForRole(model, role).length;
+  model.services.forEach((s, i) => {
+    // Services have their own namespace: a service and its single process often share a name (horizon).
+    const first = model.services.findIndex((t) => t.id === s.id);
+    if (first !== i)
+      add(
+        ['services', i, 'id'],
+        `service id '${s.id}' is already used at ${formatPath(['services', first, 'id'])}`,
+      );
+    s.processes.forEach((p, j) => {
+      const path = ['services', i, 'processes', j];
+      claim(p.id, [...path, 'id'], 'process');
+      const n = hostsWithRole(p.role);
+      const roles = roleList(p.role).join(' or ');
+      if (n === 0)
+        add([...path, 'role'], `process '${p.id}' runs on ${roles} hosts, but no host has that role`);
+      else if (p.replicas !== undefined && p.replicas > n)
+        add(
+          [...path, 'replicas'],
+          `process '${p.id}' wants ${p.replicas} replicas, but only ${n} ${n === 1 ? 'host has' : 'hosts have'} the role ${roles}`,
+        );
+    });
+  });
+
+  const oc = model.operatorCluster;
+  if (oc) {
+    claim(oc.id, ['operatorCluster', 'id'], 'operator cluster');
+    const members = new Set<string>();
+    oc.hosts.forEach((h, i) => {
+      if (!hosts.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is not in hosts`);
+      else if (members.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is listed twice`);
+      members.add(h);
+    });
+    oc.controlPlane?.forEach((h, i) => {
+      if (!members.has(h))
+        add(
+          ['operatorCluster', 'controlPlane', i],
+          `control-plane host '${h}' is not one of the cluster's hosts`,
+        );
+    });
+  }
+
+  const flavors = model.flavors ? new Set(model.flavors.map((f) => f.name)) : undefined;
+  model.flavors?.forEach((f, i) => {
+    if (model.flavors?.findIndex((g) => g.name === f.name) !== i)
+      add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
+  });
+
+  const vmProject = new Map<string, string>();
+  const lbProject = new Map<string, string>();
+  const volumeProject = new Map<string, string>();
+  const projects = new Set<string>();
+  (model.projects ?? []).forEach((p, i) => {
+    claim(p.id, ['projects', i, 'id'], 'project');
+    projects.add(p.id);
+    p.networks?.forEach((n, j) => {
+      claim(n.id, ['projects', i, 'networks', j, 'id'], 'network');
+    });
+    p.vms?.forEach((vm, j) => {
+      const path = ['projects', i, 'vms', j];
+      claim(vm.id, [...path, 'id'], 'VM');
+      vmProject.set(vm.id, p.id);
+      if (vm.host !== undefined) {
+        const host = hosts.get(vm.host);
+        if (!host) add([...path, 'host'], `VM '${vm.id}' runs on host '${vm.host}', which is not in hosts`);
+        else if (!host.roles.includes('compute'))
+          add([...path, 'host'], `VM '${vm.id}' runs on host '${vm.host}', which is not a compute host`);
+      }
+      if (flavors && !flavors.has(vm.flavor))
+        add([...path, 'flavor'], `VM '${vm.id}' uses flavor '${vm.flavor}', which is not in flavors`);
+    });
+    p.loadBalancers?.forEach((lb, j) => {
+      claim(lb.id, ['projects', i, 'loadBalancers', j, 'id'], 'load balancer');
+      lbProject.set(lb.id, p.id);
+    });
+    p.volumes?.forEach((v, j) => {
+      claim(v.id, ['projects', i, 'volumes', j, 'id'], 'volume');
+      volumeProject.set(v.id, p.id);
+    });
+  });
+  if (vmProject.size > 0 && hostsWithRole('compute') === 0)
+    add(['hosts'], 'the model has VMs but no host with the role compute to run them');
+
+  // References inside projects, checked once every VM is known.
+  (model.projects ?? []).forEach((p, i) => {
+    p.loadBalancers?.forEach((lb, j) => {
+      lb.amphorae?.forEach((vm, k) => {
+        if (!vmProject.has(vm))
+          add(
+            ['projects', i, 'loadBalancers', j, 'amphorae', k],
+            `amphora VM '${vm}' is not a VM of any project`,
+          );
+      });
+    });
+    p.volumes?.forEach((v, j) => {
+      if (v.attachedTo === undefined) return;
+      if (!vmProject.has(v.attachedTo))
+        add(
+          ['projects', i, 'volumes', j, 'attachedTo'],
+          `volume '${v.id}' is attached to '${v.attachedTo}', which is not a VM`,
+        );
+      else if (vmProject.get(v.attachedTo) !== p.id)
+        add(
+          ['projects', i, 'volumes', j, 'attachedTo'],
+          `volume '${v.id}' is attached to VM '${v.attachedTo}' of another project`,
+        );
+    });
+  });
+
+  const clusterOfVm = new Map<string, string>();
+  (model.tenantClusters ?? []).forEach((c, i) => {
+    const path = ['tenantClusters', i];
+    claim(c.id, [...path, 'id'], 'cluster');
+    if (!projects.has(c.project))
+      add([...path, 'project'], `cluster '${c.id}' is in project '${c.project}', which is not in projects`);
+    const checkVm = (vm: string, key: 'controlPlane' | 'workers', k: number) => {
+      const owner = vmProject.get(vm);
+      if (owner === undefined) add([...path, key, k], `node '${vm}' of cluster '${c.id}' is not a VM`);
+      else if (owner !== c.project)
+        add(
+          [...path, key, k],
+          `node '${vm}' of cluster '${c.id}' is a VM of project '${owner}', not of '${c.project}'`,
+        );
+      const other = clusterOfVm.get(vm);
+      if (other !== undefined) add([...path, key, k], `VM '${vm}' is already a node of cluster '${other}'`);
+      clusterOfVm.set(vm, c.id);
+    };
+    c.controlPlane.forEach((vm, k) => {
+      checkVm(vm, 'controlPlane', k);
+    });
+    c.workers.forEach((vm, k) => {
+      checkVm(vm, 'workers', k);
+    });
+    const checkRef = (kind: 'load balancer' | 'volume', ref: string, where: PropertyKey[]) => {
+      const owner = (kind === 'volume' ? volumeProject : lbProject).get(ref);
+      if (owner === undefined) add(where, `${kind} '${ref}' used by cluster '${c.id}' is not in any project`);
+      else if (owner !== c.project)
+        add(where, `${kind} '${ref}' belongs to project '${owner}', not to '${c.project}'`);
+    };
+    c.loadBalancers?.forEach((lb, k) => {
+      checkRef('load balancer', lb, [...path, 'loadBalancers', k]);
+    });
+    c.volumes?.forEach((v, k) => {
+      checkRef('volume', v, [...path, 'volumes', k]);
+    });
+    c.workloads?.forEach((w, j) => {
+      const wp = [...path, 'workloads', j];
+      claim(w.id, [...wp, 'id'], 'workload');
+      if (w.loadBalancer !== undefined) checkRef('load balancer', w.loadBalancer, [...wp, 'loadBalancer']);
+      w.volumes?.forEach((v, k) => {
+        checkRef('volume', v, [...wp, 'volumes', k]);
+      });
+    });
+  });
+
+  return issues;
+}

@@ -1,0 +1,25 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { kindLabel } from '../describe';
+import type { ElementNode } from '../toFlow';
+
+/** A service instance (process, container or pod) or a tenant pod. */
+function ChipNodeView({ data }: NodeProps<ElementNode>) {
+  const { el } = data;
+  if (el.kind !== 'service' && el.kind !== 'pod') return null;
+  const form = el.kind === 'pod' ? 'pod' : el.form;
+  const tone = el.kind === 'pod' ? 'tenant' : el.category;
+  return (
+    <div
+      className={`sl-chip sl-chip--${form} sl-tone--${tone}`}
+      data-kind={el.kind}
+      data-form={form}
+      title={`${el.name}: ${kindLabel(el)}${el.description ? `\n${el.description}` : ''}`}
+    >
+      <span className="sl-chip__mark" aria-hidden="true" />
+      <span className="sl-chip__text">{el.name}</span>
+    </div>
+  );
+}
+
+export const ChipNode = memo(ChipNodeView);

@@ -1,0 +1,35 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { ElementNode } from '../toFlow';
+import { K8sIcon } from './K8sIcon';
+
+/** The operator's cluster (below OpenStack) or a tenant's cluster (above it): same shape, different owner. */
+function ClusterNodeView({ data }: NodeProps<ElementNode>) {
+  const { el } = data;
+  if (el.kind !== 'operator-cluster' && el.kind !== 'tenant-cluster') return null;
+  const operator = el.kind === 'operator-cluster';
+  const detail = operator
+    ? [el.tool, el.distribution, `namespace ${el.namespace}`].filter(Boolean).join(' · ')
+    : [el.tool, el.kubernetesVersion ? `v${el.kubernetesVersion}` : '', `project ${el.project}`]
+        .filter(Boolean)
+        .join(' · ');
+  return (
+    <div
+      className={`sl-box sl-cluster sl-cluster--${operator ? 'operator' : 'tenant'}`}
+      data-kind={el.kind}
+      title={el.description}
+    >
+      <div className="sl-cluster__head">
+        <K8sIcon />
+        <span className="sl-cluster__name">{el.name}</span>
+        <span className="sl-cluster__owner">
+          {operator ? "operator's Kubernetes" : "tenant's Kubernetes"}
+        </span>
+        {operator && el.derived ? <span className="sl-badge">derived</span> : null}
+        <span className="sl-cluster__detail">{detail}</span>
+      </div>
+    </div>
+  );
+}
+
+export const ClusterNode = memo(ClusterNodeView);

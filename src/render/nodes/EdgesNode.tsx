@@ -1,0 +1,25 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { EdgesNode as EdgesNodeType } from '../toFlow';
+
+/** Every edge of the layout in one SVG: vertical S-curves from a VM down to its host's column. */
+function EdgesNodeView({ data }: NodeProps<EdgesNodeType>) {
+  return (
+    <svg className="sl-edges" width={data.width} height={data.height} aria-hidden="true">
+      {data.edges.map((e) => {
+        const [a, b] = e.points;
+        const my = (a.y + b.y) / 2;
+        return (
+          <path
+            key={e.id}
+            data-edge={e.id}
+            className={`sl-edge sl-edge--${e.kind}`}
+            d={`M${a.x} ${a.y} C${a.x} ${my} ${b.x} ${my} ${b.x} ${b.y}`}
+          />
+        );
+      })}
+    </svg>
+  );
+}
+
+export const EdgesNode = memo(EdgesNodeView);

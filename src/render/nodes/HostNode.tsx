@@ -1,0 +1,22 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { hostSubtitle } from '../../layout/layoutScene';
+import type { ElementNode } from '../toFlow';
+
+function HostNodeView({ data }: NodeProps<ElementNode>) {
+  const { el } = data;
+  if (el.kind !== 'host') return null;
+  const [roles, capacity] = hostSubtitle(el);
+  return (
+    <div className="sl-box sl-host" data-kind="host" title={el.description}>
+      <div className="sl-host__head">
+        <span className="sl-host__name">{el.name}</span>
+        {el.rack ? <span className="sl-host__rack">{el.rack}</span> : null}
+      </div>
+      <div className="sl-host__line">{roles}</div>
+      {capacity ? <div className="sl-host__line sl-muted">{capacity}</div> : null}
+    </div>
+  );
+}
+
+export const HostNode = memo(HostNodeView);

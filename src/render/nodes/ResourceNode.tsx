@@ -1,0 +1,22 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { resourceLabel } from '../../layout/layoutScene';
+import type { ElementNode } from '../toFlow';
+
+const GLYPH = { network: '⇄', 'load-balancer': '⚖', volume: '▤' } as const;
+
+/** A project's network, load balancer or volume. */
+function ResourceNodeView({ data }: NodeProps<ElementNode>) {
+  const { el } = data;
+  if (el.kind !== 'network' && el.kind !== 'load-balancer' && el.kind !== 'volume') return null;
+  return (
+    <div className={`sl-resource sl-resource--${el.kind}`} data-kind={el.kind} title={el.description}>
+      <span className="sl-resource__glyph" aria-hidden="true">
+        {GLYPH[el.kind]}
+      </span>
+      <span className="sl-resource__text">{resourceLabel(el)}</span>
+    </div>
+  );
+}
+
+export const ResourceNode = memo(ResourceNodeView);

@@ -1,0 +1,97 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Layout, LayoutBand, LayoutBox, LayoutEdge } from '../layout/layoutScene';
+import type { SceneElement } from '../topology/scene';
+import { ariaLabelOf } from './describe';
+
+/** Data of a node that draws a scene element. */
+export type ElementNodeData = { el: SceneElement; box: LayoutBox };
+/** Data of a band's background node. */
+export type BandNodeData = { band: LayoutBand };
+/** Data of the one node that draws every edge (cheaper than one React Flow edge each). */
+export type EdgesNodeData = { edges: readonly LayoutEdge[]; width: number; height: number };
+
+export type ElementNode = Node<ElementNodeData>;
+export type BandNode = Node<BandNodeData, 'band'>;
+export type EdgesNode = Node<EdgesNodeData, 'edges'>;
+export type DiagramNode = ElementNode | BandNode | EdgesNode;
+
+/** React Flow's node type for each kind of element. */
+export const NODE_TYPE: Record<SceneElement['kind'], string> = {
+  host: 'host',
+  'operator-cluster': 'cluster',
+  'tenant-cluster': 'cluster',
+  'k8s-node': 'k8sNode',
+  service: 'chip',
+  pod: 'chip',
+  project: 'project',
+  network: 'resource',
+  'load-balancer': 'resource',
+  volume: 'resource',
+  vm: 'vm',
+};
+
+const fixed = { draggable: false, connectable: false, deletable: false } as const;
+
+/**
+ * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
+ * with child positions relative to their parent (parents first), as sub-flows want.
+ */
+export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edge[] } {
+  const nodes: DiagramNode[] = [];
+  for (const band of layout.bands) {
+    nodes.push({
+      id: `band:${band.id}`,
+      type: 'band',
+      position: { x: band.x, y: band.y },
+      width: band.w,
+      height: band.h,
+      measured: { width: band.w, height: band.h },
+      style: { width: band.w, height: band.h },
+      data: { band },
+      selectable: false,
+      focusable: false,
+      zIndex: 0,
+      ariaRole: 'group',
+      ...fixed,
+    });
+  }
+  nodes.push({
+    id: 'edges:all',
+    type: 'edges',
+    position: { x: 0, y: 0 },
+    width: layout.width,
+    height: layout.height,
+    measured: { width: layout.width, height: layout.height },
+    style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
+    data: { edges: layout.edges, width: layout.width, height: layout.height },
+    selectable: false,
+    focusable: false,
+    zIndex: 1,
+    ...fixed,
+  });
+  const depth = new Map<string, number>();
+  for (const box of layout.boxes) {
+    const el = layout.scene.byId.get(box.id);
+    if (!el) continue;
+    const parent = box.parent ? layout.byId.get(box.parent) : undefined;
+    const d = parent ? (depth.get(parent.id) ?? 0) + 1 : 0;
+    depth.set(box.id, d);
+    nodes.push({
+      id: box.id,
+      type: NODE_TYPE[el.kind],
+      position: parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y },
+      ...(parent ? { parentId: parent.id } : {}),
+      width: box.w,
+      height: box.h,
+      // Sizes are known from the layout, so React Flow needs no measuring pass before it is ready.
+      measured: { width: box.w, height: box.h },
+      style: { width: box.w, height: box.h },
+      data: { el, box },
+      zIndex: 2 + d,
+      ariaRole: 'group',
+      ariaLabel: ariaLabelOf(el),
+      ...fixed,
+    });
+  }
+  return { nodes, edges: [] };
+}

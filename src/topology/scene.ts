@@ -1,0 +1,181 @@
+import type { HostRole, View, WorkloadKind } from '../model/schema';
+
+/** The horizontal bands of the diagram, bottom-up. */
+export const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+/** Who operates an element in a view: the cloud operator or a tenant (end user). */
+export type Owner = 'operator' | 'tenant';
+
+/** The two switches; a view is one combination of them. */
+export interface ViewFlags {
+  /** "OpenStack control plane on Kubernetes" (the article's way 1, an operator's choice). */
+  controlPlaneOnK8s: boolean;
+  /** "Kubernetes in a tenant project" (the article's way 2, an end user's choice). */
+  k8sInTenant: boolean;
+}
+
+/** What colour family a service instance belongs to. */
+export type ServiceCategory = 'control-plane' | 'infrastructure' | 'data-plane' | 'storage';
+
+interface Base {
+  /** Stable across all four views. */
+  id: string;
+  name: string;
+  layer: Layer;
+  owner: Owner;
+  description?: string | undefined;
+  docs?: string | undefined;
+  /** What it runs on (a host, VM or k8s node), when it runs on something. */
+  runsOn?: string | undefined;
+}
+
+export interface HostElement extends Base {
+  kind: 'host';
+  roles: readonly HostRole[];
+  rack?: string | undefined;
+  capacity?:
+    | { cores?: number | undefined; ramGiB?: number | undefined; diskTiB?: number | undefined }
+    | undefined;
+  /** Joins the operator's Kubernetes when the control plane runs on it (a fact in every view). */
+  operatorMember: boolean;
+}
+
+export interface OperatorClusterElement extends Base {
+  kind: 'operator-cluster';
+  tool: string;
+  distribution?: string | undefined;
+  namespace: string;
+  /** True when the model describes no operator cluster and Stacklayers made one up. */
+  derived: boolean;
+  hosts: readonly string[];
+  controlPlane: readonly string[];
+}
+
+export interface TenantClusterElement extends Base {
+  kind: 'tenant-cluster';
+  project: string;
+  tool: string;
+  kubernetesVersion?: string | undefined;
+  controlPlane: readonly string[];
+  workers: readonly string[];
+  loadBalancers: readonly string[];
+  volumes: readonly string[];
+}
+
+export interface K8sNodeElement extends Base {
+  kind: 'k8s-node';
+  /** The operator cluster or tenant cluster it belongs to. */
+  cluster: string;
+  clusterKind: 'operator' | 'tenant';
+  nodeRole: 'control-plane' | 'worker';
+  /** The host (operator) or VM (tenant) it is. */
+  machine: string;
+  runsOn: string;
+}
+
+export interface ServiceElement extends Base {
+  kind: 'service';
+  serviceId: string;
+  serviceName: string;
+  processId: string;
+  category: ServiceCategory;
+  /** How it runs in this view. */
+  form: 'process' | 'container' | 'pod';
+  /** The Kubernetes workload it belongs to, when it is a pod. */
+  workloadKind?: WorkloadKind | undefined;
+  /** The hardware host, whatever the view. */
+  host: string;
+  quorum: boolean;
+  /** How many instances of this process there are. */
+  replicas: number;
+  runsOn: string;
+}
+
+export interface ProjectElement extends Base {
+  kind: 'project';
+}
+
+export interface NetworkElement extends Base {
+  kind: 'network';
+  project: string;
+  cidr?: string | undefined;
+  router: boolean;
+  floatingIps: number;
+}
+
+export interface VmElement extends Base {
+  kind: 'vm';
+  project: string;
+  flavor: string;
+  vcpus?: number | undefined;
+  ramMiB?: number | undefined;
+  image?: string | undefined;
+  host: string;
+  /** Whether the model names the host or Stacklayers placed the VM. */
+  placement: 'model' | 'derived';
+  /** The tenant cluster this VM is provisioned for (a fact in every view). */
+  cluster?: string | undefined;
+  /** The load balancers this VM is an amphora of. */
+  amphoraOf: readonly string[];
+  runsOn: string;
+}
+
+export interface LoadBalancerElement extends Base {
+  kind: 'load-balancer';
+  project: string;
+  floatingIp: boolean;
+  amphorae: readonly string[];
+}
+
+export interface VolumeElement extends Base {
+  kind: 'volume';
+  project: string;
+  sizeGiB: number;
+  attachedTo?: string | undefined;
+}
+
+export interface PodElement extends Base {
+  kind: 'pod';
+  cluster: string;
+  workload: string;
+  workloadKind: WorkloadKind;
+  runsOn: string;
+}
+
+/** Anything drawn on the diagram. */
+export type SceneElement =
+  | HostElement
+  | OperatorClusterElement
+  | TenantClusterElement
+  | K8sNodeElement
+  | ServiceElement
+  | ProjectElement
+  | NetworkElement
+  | VmElement
+  | LoadBalancerElement
+  | VolumeElement
+  | PodElement;
+
+export type ElementKind = SceneElement['kind'];
+
+/** A relation between two elements, beyond containment. */
+export interface Relation {
+  id: string;
+  kind: 'runs-on' | 'uses' | 'attached-to' | 'implements';
+  from: string;
+  to: string;
+}
+
+/** What runs on what in one view of a model. */
+export interface Scene {
+  view: View;
+  flags: ViewFlags;
+  title: string;
+  /** How the control plane is deployed without Kubernetes. */
+  deployment: { tool: string; form: 'containers' | 'processes' };
+  /** All elements: hosts, then operator k8s, services, projects with their contents, tenant k8s. */
+  elements: readonly SceneElement[];
+  byId: ReadonlyMap<string, SceneElement>;
+  relations: readonly Relation[];
+}
