@@ -4,10 +4,10 @@ import { navigateToView } from './useUrlSync';
 import { ViewSwitch } from './ViewSwitch';
 
 const VIEW_NOTES = {
-  traditional: 'Neither: the control plane runs on the controllers, tenants run plain VMs.',
+  traditional: 'Neither: the control plane on bare-metal controllers; tenants run plain VMs.',
   'control-plane-on-k8s': "Way 1, an operator's choice: Kubernetes below OpenStack runs its control plane.",
-  'k8s-in-tenant': "Way 2, an end user's choice: Kubernetes on VMs inside a tenant project.",
-  both: "Both: the operator's Kubernetes below OpenStack, the tenants' Kubernetes above it.",
+  'k8s-in-tenant': "Way 2, an end user's choice: Kubernetes on VMs in a tenant project.",
+  both: "Both: the operator's Kubernetes below OpenStack, a tenant's above it.",
 } as const;
 
 export function Header() {

@@ -30,7 +30,7 @@ export function Legend() {
         <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>Legend
       </button>
       {open ? (
-        <ul id="legend-items" className="flex flex-wrap items-center gap-x-4 gap-y-0.5">
+        <ul id="legend-items" className="flex flex-wrap items-center gap-x-3.5 gap-y-0.5">
           {TONES.map(([tone, label]) => (
             <li key={tone} className={item}>
               <span className={`sl-legend-swatch sl-tone--${tone}`} aria-hidden="true" />
@@ -53,7 +53,7 @@ export function Legend() {
             <svg width="22" height="8" aria-hidden="true">
               <path d="M1 4 H21" className="sl-edge" />
             </svg>
-            VM on its compute host
+            VM → its host
           </li>
         </ul>
       ) : null}

@@ -28,7 +28,8 @@ export function createAppStore(initial: { view: View; theme: ThemeChoice }): Sto
     modelState: { status: 'loading' },
     view: initial.view,
     theme: initial.theme,
-    legendOpen: true,
+    // On a phone the legend would take a third of the screen: it starts folded there.
+    legendOpen: typeof window === 'undefined' || window.innerWidth >= 700,
     setModelState: (modelState) => set({ modelState }),
     setView: (view) => set({ view }),
     setTheme: (theme) => set({ theme }),

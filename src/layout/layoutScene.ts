@@ -190,8 +190,12 @@ function planProject(project: ProjectElement, contents: readonly SceneElement[])
   const runs = new Map<string, VmElement[]>();
   const plain: VmElement[] = [];
   for (const vm of vms) {
-    if (vm.cluster !== undefined) runs.set(vm.cluster, [...(runs.get(vm.cluster) ?? []), vm]);
-    else plain.push(vm);
+    if (vm.cluster === undefined) plain.push(vm);
+    else {
+      const run = runs.get(vm.cluster);
+      if (run) run.push(vm);
+      else runs.set(vm.cluster, [vm]);
+    }
   }
   const children: LayoutBox[] = [];
   const clusterRuns = new Map<string, { x0: number; x1: number }>();
@@ -494,7 +498,11 @@ export function layoutScene(scene: Scene): Layout {
     'openstack',
     'OpenStack services',
     flags.controlPlaneOnK8s && opCluster
-      ? `pods on the operator's Kubernetes (${opCluster.tool}) · compute, network, storage`
+      ? `pods on the operator's Kubernetes (${opCluster.tool})${
+          ordered.some((h) => !h.operatorMember && servicesByHost.has(h.id))
+            ? ` · ${deployedBy} on hosts outside it`
+            : ''
+        }`
       : `${deployedBy} placed by ${scene.deployment.tool} · control plane, compute, network, storage`,
     S.bandLabel + stackH + S.bandPad,
   );

@@ -287,7 +287,11 @@ export function deriveScene(model: Model, view: View): Scene {
   const amphoraOf = new Map<string, string[]>();
   for (const p of model.projects ?? [])
     for (const lb of p.loadBalancers ?? [])
-      for (const vm of lb.amphorae ?? []) amphoraOf.set(vm, [...(amphoraOf.get(vm) ?? []), lb.id]);
+      for (const vm of lb.amphorae ?? []) {
+        const list = amphoraOf.get(vm);
+        if (list) list.push(lb.id);
+        else amphoraOf.set(vm, [lb.id]);
+      }
 
   for (const p of model.projects ?? []) {
     const owner = p.owner ?? 'tenant';
