@@ -74,7 +74,7 @@ export const SIZES = {
   chipFont: 10,
   chipPadX: 22,
   chipAreaMax: 210,
-  hostH: 50,
+  hostH: 54,
   hostFont: 10,
   nodeH: 22,
   clusterHead: 20,
@@ -219,7 +219,13 @@ function planProject(project: ProjectElement, contents: readonly SceneElement[])
   const vmRows = Math.max(runs.size > 0 ? 1 : 0, gridRows);
   const vmsW = Math.max(0, ...placedVms.map((p) => p.x + S.vmW));
 
-  const headerW = textWidth(project.name, 12) + 90;
+  // "PROJECT" (uppercase, letter-spaced), the name, the owner, and the paddings and gaps between them.
+  const headerW =
+    textWidth('PROJECT', 9) * 1.1 +
+    textWidth(project.name, 12, true) +
+    textWidth(project.owner, 10) +
+    6 * 2 +
+    16;
   const chips: Chip[] = resources.map((el) => ({
     el,
     w: textWidth(resourceLabel(el), S.resourceFont) + 26,

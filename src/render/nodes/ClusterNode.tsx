@@ -17,7 +17,7 @@ function ClusterNodeView({ data }: NodeProps<ElementNode>) {
     <div
       className={`sl-box sl-cluster sl-cluster--${operator ? 'operator' : 'tenant'}`}
       data-kind={el.kind}
-      title={el.description}
+      title={`${el.name}: ${operator ? "operator's" : "tenant's"} Kubernetes · ${detail}${el.description ? `\n${el.description}` : ''}`}
     >
       <div className="sl-cluster__head">
         <K8sIcon />
