@@ -5,7 +5,7 @@ import { formatPath, validateModel, validateModelText } from './validate';
 function issuesOf(value: unknown) {
   const r = validateModel(value);
   if (r.ok) throw new Error('expected the model to be invalid');
-  return r.issues;
+  return r.issues.map(({ path, message }) => ({ path, message }));
 }
 
 describe('validateModel', () => {

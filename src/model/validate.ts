@@ -8,6 +8,10 @@ export interface ModelIssue {
   path: string;
   /** Plain-language message. */
   message: string;
+  /** The path as keys and indices (for locating the issue in the text). */
+  segments?: readonly (string | number)[];
+  /** An unknown key: the issue points at the key itself, inside the object at `path`. */
+  key?: string;
 }
 
 export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
@@ -23,17 +27,78 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function zodIssues(error: z.ZodError): ModelIssue[] {
+const segmentsOf = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? k : String(k)));
+
+function zodIssues(error: z.ZodError, root: unknown): ModelIssue[] {
   return error.issues.map((issue) => {
+    const segments = segmentsOf(issue.path);
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
       return {
         path: formatPath(issue.path),
         message: `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${keys} (check the spelling)`,
+        segments,
+        key: issue.keys[0],
       };
     }
-    return { path: formatPath(issue.path), message: issue.message };
+    return {
+      path: formatPath(issue.path),
+      message: plainMessage(issue, valueAt(root, issue.path)),
+      segments,
+    };
   });
+}
+
+/** The value at a path of parsed JSON (own properties only). */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/** zod's messages, said the way a person would. */
+function plainMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  const last = issue.path[issue.path.length - 1];
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      if (received === 'undefined')
+        return `${typeof last === 'string' ? `"${last}"` : 'a value'} is missing (expected ${article(issue.expected)})`;
+      if (issue.path.length === 0)
+        return `a model is a JSON object, not ${received ? article(received) : 'this'}`;
+      return `expected ${article(issue.expected)}${received ? `, not ${article(received)}` : ''}`;
+    }
+    case 'invalid_value':
+      if (issue.path.length === 1 && last === 'version')
+        return `unsupported model version ${JSON.stringify(input)}: this Stacklayers reads version 1`;
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'array') return `needs at least ${n} ${n === 1 ? 'item' : 'items'}`;
+      if (issue.origin === 'string')
+        return n === 1 ? 'must not be empty' : `must be at least ${n} characters`;
+      return issue.inclusive === false ? `must be greater than ${n}` : `must be at least ${n}`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'array') return `may have at most ${n} items`;
+      if (issue.origin === 'string') return `may be at most ${n} characters long`;
+      return `must be at most ${n}`;
+    }
+    case 'invalid_union':
+      return last === 'role'
+        ? 'must be a host role (controller, network, compute, storage) or a list of them'
+        : 'is not any of the allowed forms';
+    default:
+      return issue.message;
+  }
 }
 
 /** Parses JSON text; returns a single issue at `$` when it is not JSON. */
@@ -51,7 +116,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
  */
 export function validateModel(value: unknown): ValidationResult {
   const parsed = Model.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, value) };
   const issues = checkIntegrity(parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, model: parsed.data };
 }
@@ -65,7 +130,8 @@ export function validateModelText(text: string): ValidationResult {
 /** Reference and uniqueness checks on a schema-valid model. */
 export function checkIntegrity(model: Model): ModelIssue[] {
   const issues: ModelIssue[] = [];
-  const add = (path: PropertyKey[], message: string) => issues.push({ path: formatPath(path), message });
+  const add = (path: PropertyKey[], message: string) =>
+    issues.push({ path: formatPath(path), message, segments: segmentsOf(path) });
 
   const seen = new Map<string, string>();
   const claim = (id: string, path: PropertyKey[], what: string) => {

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeShare, encodeShare, MAX_LINK_LENGTH } from './share';
+import { validateModelText } from './validate';
+
+const dir = new URL('../../public/models/', import.meta.url);
+const examples = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+describe('share links', () => {
+  it.each(examples)('round-trip %s to the same model', (file) => {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const model = validateModelText(text);
+    expect(model.ok).toBe(true);
+    const minified = JSON.stringify(JSON.parse(text));
+    const encoded = encodeShare(minified);
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    const back = validateModelText(decodeShare(encoded));
+    expect(back).toEqual(model);
+  });
+
+  it('fits the default model in a link', () => {
+    const text = JSON.stringify(JSON.parse(readFileSync(new URL('default.json', dir), 'utf8')));
+    expect(encodeShare(text).length).toBeLessThan(MAX_LINK_LENGTH);
+  });
+
+  it('keeps unicode intact', () => {
+    const text = '{"name":"Çloud ☁️ 云 — \\u2028"}';
+    expect(decodeShare(encodeShare(text))).toBe(text);
+  });
+
+  it('refuses damaged links and decompression bombs with a message', () => {
+    expect(() => decodeShare('not base64!')).toThrow(/damaged/);
+    expect(() => decodeShare('AAAA')).toThrow(/damaged/);
+    const bomb = encodeShare(' '.repeat(6 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(() => decodeShare(bomb)).toThrow(/larger than 5 MB/);
+  });
+});

@@ -1,0 +1,59 @@
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+
+/** The longest share link we make: longer URLs break in chat tools, mail clients and some servers. */
+export const MAX_LINK_LENGTH = 32_000;
+/** The most a share link may expand to (a guard against decompression bombs). */
+export const MAX_MODEL_BYTES = 5 * 1024 * 1024;
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text))
+    throw new Error('the link is damaged: it has characters a share link never has');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const binary = atob(b64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** Model JSON text -> the compact, URL-safe text of a `#model=` link (deflate + base64url). */
+export function encodeShare(json: string): string {
+  return toBase64Url(deflateSync(strToU8(json), { level: 9 }));
+}
+
+/**
+ * The text of a `#model=` link -> model JSON text. Throws an Error with a plain message when the link is
+ * damaged or would expand past `maxBytes` (it stops inflating there).
+ */
+export function decodeShare(encoded: string, maxBytes = MAX_MODEL_BYTES): string {
+  const bytes = fromBase64Url(encoded);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooBig = false;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) tooBig = true;
+    else chunks.push(chunk);
+  });
+  try {
+    // Feed in slices so a bomb is caught after a bounded amount of work.
+    for (let i = 0; i < bytes.length && !tooBig; i += 4096)
+      inflate.push(bytes.subarray(i, i + 4096), i + 4096 >= bytes.length);
+  } catch {
+    throw new Error('the link is damaged: its model cannot be decompressed');
+  }
+  if (tooBig) throw new Error(`the link's model is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return strFromU8(out);
+}
