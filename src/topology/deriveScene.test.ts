@@ -209,3 +209,17 @@ describe('views', () => {
     for (const v of VIEWS) expect(viewFromFlags(viewFlags(v))).toBe(v);
   });
 });
+
+describe('tenant pods', () => {
+  it('run where their volumes are attached', () => {
+    const s = deriveScene(model, 'k8s-in-tenant');
+    const volumes = new Map(
+      (model.projects ?? []).flatMap((p) => (p.volumes ?? []).map((v) => [v.id, v.attachedTo] as const)),
+    );
+    const postgres = model.tenantClusters?.[0]?.workloads?.find((w) => w.id === 'postgres');
+    postgres?.volumes?.forEach((vol, i) => {
+      const pod = s.byId.get(`postgres#${i}`);
+      expect(pod?.runsOn).toBe(`prod-k8s/${volumes.get(vol)}`);
+    });
+  });
+});

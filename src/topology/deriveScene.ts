@@ -382,6 +382,10 @@ export function deriveScene(model: Model, view: View): Scene {
 
   // Kubernetes in tenant projects, on VMs.
   if (flags.k8sInTenant) {
+    const volumeAttachment = new Map<string, string>();
+    for (const p of model.projects ?? [])
+      for (const v of p.volumes ?? [])
+        if (v.attachedTo !== undefined) volumeAttachment.set(v.id, v.attachedTo);
     for (const c of model.tenantClusters ?? []) {
       elements.push({
         id: c.id,
@@ -426,11 +430,17 @@ export function deriveScene(model: Model, view: View): Scene {
         runsOn(n.id, n.machine);
       }
       const schedulable = c.workers.length > 0 ? nodes.filter((n) => n.nodeRole === 'worker') : nodes;
+      const nodeOfVm = new Map(schedulable.map((n) => [n.machine, n]));
       let next = 0;
       for (const w of c.workloads ?? []) {
         const count = w.kind === 'DaemonSet' ? schedulable.length : (w.replicas ?? 1);
         for (let i = 0; i < count; i++) {
-          const node = w.kind === 'DaemonSet' ? schedulable[i] : schedulable[next++ % schedulable.length];
+          // A pod with a volume runs where the volume is attached (a Cinder volume attaches to one VM).
+          const volume = w.volumes?.[i];
+          const attached =
+            volume !== undefined ? nodeOfVm.get(volumeAttachment.get(volume) ?? '') : undefined;
+          const node =
+            w.kind === 'DaemonSet' ? schedulable[i] : (attached ?? schedulable[next++ % schedulable.length]);
           if (!node) break;
           const id = podId(w.id, i);
           elements.push({
