@@ -8,7 +8,8 @@ import {
   useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { shallow } from 'zustand/shallow';
 import { layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { nodeTypes } from '../render/nodeTypes';
@@ -38,15 +39,54 @@ const MINIMAP_COLORS: Record<string, string> = {
 const minimapColor = (n: Node) =>
   n.type === 'band' || n.type === 'edges' ? 'transparent' : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
 
-/** Calls fitView and reports ready once React Flow holds and has measured exactly these nodes. */
-function ReadyWatcher({ nodes, onReady }: { nodes: DiagramNode[]; onReady: (nodes: DiagramNode[]) => void }) {
+const FIT = { padding: 0.02, duration: 0 } as const;
+/** Below this fit zoom, text is unreadable: a narrow screen starts at a readable zoom, left-aligned. */
+const MIN_READABLE_FIT = 0.45;
+
+/** The first viewport for a diagram of w x h on a canvas of cw x ch (null: fit it all). */
+export function initialViewport(w: number, h: number, cw: number, ch: number) {
+  const fit = Math.min(cw / w, ch / h);
+  if (fit >= MIN_READABLE_FIT || cw === 0 || ch === 0) return null;
+  const zoom = Math.min(1, Math.max(fit, (ch / h) * 0.98));
+  return { x: 8, y: Math.max(0, (ch - h * zoom) / 2), zoom };
+}
+
+/**
+ * Calls fitView and reports ready once React Flow holds and has measured exactly these nodes. Refits when
+ * the canvas changes size (the editor opens, the window resizes) unless the user has panned or zoomed.
+ */
+function ReadyWatcher({
+  nodes,
+  onReady,
+  userMoved,
+  width,
+  height,
+}: {
+  nodes: DiagramNode[];
+  onReady: (nodes: DiagramNode[]) => void;
+  userMoved: { current: boolean };
+  width: number;
+  height: number;
+}) {
   const initialized = useNodesInitialized();
   const current = useFlowStore((s) => s.nodes === nodes);
-  const { fitView } = useReactFlow();
+  const size = useFlowStore((s) => `${s.width}x${s.height}`);
+  const { fitView, setViewport } = useReactFlow();
+  const canvas = useFlowStore((s) => ({ w: s.width, h: s.height }), shallow);
+  const placeView = useCallback(() => {
+    const start = initialViewport(width, height, canvas.w, canvas.h);
+    if (start) void setViewport(start, { duration: 0 });
+    else void fitView(FIT);
+  }, [width, height, canvas.w, canvas.h, fitView, setViewport]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
+  useEffect(() => {
+    if (initialized && current && !userMoved.current) placeView();
+  }, [size]);
   useEffect(() => {
     if (!initialized || !current) return;
     let second = 0;
-    void fitView({ padding: 0.02, duration: 0 });
+    userMoved.current = false;
+    placeView();
     const first = requestAnimationFrame(() => {
       second = requestAnimationFrame(() => onReady(nodes));
     });
@@ -54,7 +94,7 @@ function ReadyWatcher({ nodes, onReady }: { nodes: DiagramNode[]; onReady: (node
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [initialized, current, nodes, fitView, onReady]);
+  }, [initialized, current, nodes, placeView, onReady, userMoved]);
   return null;
 }
 
@@ -87,6 +127,8 @@ function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode:
   const layout = useMemo(() => layoutScene(deriveScene(model, view)), [model, view]);
   const { nodes } = useMemo(() => layoutToFlow(layout), [layout]);
   const [readyNodes, setReadyNodes] = useState<DiagramNode[] | null>(null);
+  // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
+  const userMoved = useRef(false);
   return (
     <div
       className="sl-diagram h-full w-full"
@@ -111,8 +153,17 @@ function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode:
         fitViewOptions={{ padding: 0.02 }}
         ariaLabelConfig={ARIA_LABELS}
         aria-label={`Diagram of the ${view} view`}
+        onMoveStart={(event) => {
+          if (event) userMoved.current = true;
+        }}
       >
-        <ReadyWatcher nodes={nodes} onReady={setReadyNodes} />
+        <ReadyWatcher
+          nodes={nodes}
+          onReady={setReadyNodes}
+          userMoved={userMoved}
+          width={layout.width}
+          height={layout.height}
+        />
         <Controls showInteractive={false} position="top-right" orientation="horizontal" />
         <OverviewMap width={layout.width} height={layout.height} />
       </ReactFlow>
@@ -120,37 +171,52 @@ function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode:
   );
 }
 
+/** Says that the diagram is not the draft's, while the draft has problems. */
+function StaleBanner() {
+  const problems = useApp((s) => s.issues.length);
+  const editorOpen = useApp((s) => s.editorOpen);
+  const setEditorOpen = useApp((s) => s.setEditorOpen);
+  if (problems === 0) return null;
+  return (
+    <div
+      className="absolute top-2 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-1.5 text-[12.5px] text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+      data-testid="stale-banner"
+    >
+      <span>
+        The draft has {problems} {problems === 1 ? 'problem' : 'problems'}: the diagram shows the last valid
+        model.
+      </span>
+      {editorOpen ? null : (
+        <button
+          type="button"
+          className="font-semibold underline focus-visible:outline-2 focus-visible:outline-blue-600"
+          onClick={() => setEditorOpen(true)}
+        >
+          Show problems
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function Diagram({ colorMode }: { colorMode: 'light' | 'dark' }) {
-  const modelState = useApp((s) => s.modelState);
+  const model = useApp((s) => s.model);
   const view = useApp((s) => s.view);
-  if (modelState.status === 'loading')
+  const empty = useApp((s) => s.draft === '');
+  if (!model)
     return (
       <div
-        className="grid h-full place-items-center text-sm text-slate-500"
+        className="grid h-full place-items-center p-8 text-center text-sm text-slate-600 dark:text-slate-300"
         data-testid="diagram"
         data-ready="false"
       >
-        Loading the model…
-      </div>
-    );
-  if (modelState.status === 'error')
-    return (
-      <div className="mx-auto max-w-2xl p-8 text-sm" data-testid="diagram" data-ready="false" role="alert">
-        <h2 className="mb-2 text-base font-semibold text-rose-700 dark:text-rose-300">
-          {modelState.message}
-        </h2>
-        <ul className="list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
-          {modelState.issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              <code className="text-[12px]">{issue.path}</code>: {issue.message}
-            </li>
-          ))}
-        </ul>
+        {empty ? 'Loading the model…' : 'No valid model yet: the editor lists what to fix.'}
       </div>
     );
   return (
     <ReactFlowProvider>
-      <Flow model={modelState.model} view={view} colorMode={colorMode} />
+      <StaleBanner />
+      <Flow model={model} view={view} colorMode={colorMode} />
     </ReactFlowProvider>
   );
 }

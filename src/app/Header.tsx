@@ -1,5 +1,6 @@
 import { viewFlags, viewFromFlags } from '../topology/views';
 import { useApp, useAppStore } from './store';
+import { Toolbar } from './Toolbar';
 import { navigateToView } from './useUrlSync';
 import { ViewSwitch } from './ViewSwitch';
 
@@ -10,41 +11,63 @@ const VIEW_NOTES = {
   both: "Both: the operator's Kubernetes below OpenStack, a tenant's above it.",
 } as const;
 
+function ModelStatus() {
+  const title = useApp((s) => s.model?.name ?? s.source.label);
+  const edited = useApp((s) => s.edited);
+  const problems = useApp((s) => s.issues.length);
+  return (
+    <span
+      className="flex min-w-0 items-baseline gap-2 text-[13px] text-slate-600 dark:text-slate-300"
+      data-testid="model-status"
+    >
+      <span className="truncate">{title}</span>
+      {edited ? <span className="text-[11.5px] text-slate-500 dark:text-slate-400">edited</span> : null}
+      {problems > 0 ? (
+        <span className="rounded bg-rose-100 px-1.5 text-[11.5px] font-medium text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+          {problems} {problems === 1 ? 'problem' : 'problems'}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 export function Header() {
   const store = useAppStore();
   const view = useApp((s) => s.view);
-  const title = useApp((s) =>
-    s.modelState.status === 'ready' ? (s.modelState.model.name ?? 'Untitled cloud') : '',
-  );
   const flags = viewFlags(view);
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-950">
-      <div className="flex items-baseline gap-2">
-        <h1 className="text-[15px] font-bold tracking-tight text-slate-900 dark:text-white">Stacklayers</h1>
-        {title ? <span className="text-[13px] text-slate-600 dark:text-slate-300">{title}</span> : null}
+    <header className="border-b border-slate-200 bg-white px-4 pt-1.5 pb-1 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <div className="flex min-w-0 flex-1 items-baseline gap-2.5">
+          <h1 className="text-[15px] font-bold tracking-tight text-slate-900 dark:text-white">Stacklayers</h1>
+          <ModelStatus />
+        </div>
+        <Toolbar />
       </div>
-      <fieldset className="flex flex-wrap items-center gap-1">
-        <legend className="sr-only">View</legend>
-        <ViewSwitch
-          label="OpenStack control plane on Kubernetes"
-          hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts (e.g. openstack-helm)."
-          checked={flags.controlPlaneOnK8s}
-          onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
-        />
-        <ViewSwitch
-          label="Kubernetes in a tenant project"
-          hint="A tenant runs Kubernetes on VMs of their project (e.g. Cluster API, Magnum)."
-          checked={flags.k8sInTenant}
-          onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, k8sInTenant: on }))}
-        />
-      </fieldset>
-      <p
-        className="min-w-0 flex-1 truncate text-[12.5px] text-slate-600 dark:text-slate-300"
-        aria-live="polite"
-      >
-        <span className="font-mono text-[11.5px] text-slate-500 dark:text-slate-400">{view}</span>{' '}
-        {VIEW_NOTES[view]}
-      </p>
+      <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5">
+        <fieldset className="-ml-2 flex flex-wrap items-center gap-0.5">
+          <legend className="sr-only">View</legend>
+          <ViewSwitch
+            label="OpenStack control plane on Kubernetes"
+            hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts (e.g. openstack-helm)."
+            checked={flags.controlPlaneOnK8s}
+            onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
+          />
+          <ViewSwitch
+            label="Kubernetes in a tenant project"
+            hint="A tenant runs Kubernetes on VMs of their project (e.g. Cluster API, Magnum)."
+            checked={flags.k8sInTenant}
+            onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, k8sInTenant: on }))}
+          />
+        </fieldset>
+        <p
+          className="min-w-0 flex-1 truncate text-[12.5px] text-slate-600 dark:text-slate-300"
+          aria-live="polite"
+        >
+          <span className="font-mono text-[11.5px] text-slate-500 dark:text-slate-400">{view}</span>{' '}
+          {VIEW_NOTES[view]}
+        </p>
+      </div>
     </header>
   );
 }

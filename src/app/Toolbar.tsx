@@ -1,0 +1,72 @@
+import { useRef, useState } from 'react';
+import { downloadDraft } from './download';
+import { ExamplesDialog } from './ExamplesDialog';
+import { forgetModelInUrl, loadFromFile, shareLink } from './loaders';
+import { useApp, useAppStore } from './store';
+
+export const buttonClass =
+  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-[12.5px] font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:text-blue-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100';
+
+/** Open, examples, edit, share and download. */
+export function Toolbar() {
+  const store = useAppStore();
+  const editorOpen = useApp((s) => s.editorOpen);
+  const hasModel = useApp((s) => s.model !== null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [examplesOpen, setExamplesOpen] = useState(false);
+
+  const copyLink = async () => {
+    const state = store.getState();
+    const link = shareLink(state, window.location.href);
+    if ('error' in link) {
+      state.setNotice({ kind: 'error', text: link.error });
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(link.url);
+      state.setNotice({ kind: 'info', text: 'Link copied: it opens this view of this model.' });
+    } catch {
+      window.prompt('Copy this link:', link.url);
+    }
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-1.5" role="toolbar" aria-label="Model">
+      <button type="button" className={buttonClass} onClick={() => setExamplesOpen(true)}>
+        Examples
+      </button>
+      <button type="button" className={buttonClass} onClick={() => fileInput.current?.click()}>
+        Open file…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Open a model file"
+        data-testid="file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void loadFromFile(store, file).then(forgetModelInUrl);
+        }}
+      />
+      <button
+        type="button"
+        className={buttonClass}
+        aria-pressed={editorOpen}
+        onClick={() => store.getState().setEditorOpen(!editorOpen)}
+      >
+        Edit JSON
+      </button>
+      <button type="button" className={buttonClass} onClick={copyLink} disabled={!hasModel}>
+        Copy link
+      </button>
+      <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
+        Download
+      </button>
+      <ExamplesDialog open={examplesOpen} onClose={() => setExamplesOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { StoreApi } from 'zustand';
+import { type Draft, loadDraft } from './drafts';
+import { DEFAULT_EXAMPLE } from './examples';
+import { fingerprint, loadExample, loadFromShare, loadFromUrl, resolveModelUrl } from './loaders';
+import type { AppState } from './store';
+
+/**
+ * What the page shows first: a share link (`#model=`), else a model URL (`?model=`), else the saved draft,
+ * else the default example. A saved draft with edits of that same link or URL wins over a fresh load,
+ * so a reload never throws edits away.
+ */
+export async function bootstrap(store: StoreApi<AppState>, location: Location): Promise<void> {
+  const saved = loadDraft();
+  const hashModel = new URLSearchParams(location.hash.replace(/^#/, '')).get('model');
+  const urlModel = new URLSearchParams(location.search).get('model');
+  const restore = (draft: Draft, note?: string) => {
+    store.getState().loadText(draft.text, draft.source, { edited: draft.edited, restoring: true });
+    if (note) store.getState().setNotice({ kind: 'info', text: note });
+  };
+
+  if (hashModel) {
+    if (saved?.edited && saved.source.key === `link:${fingerprint(hashModel)}`)
+      return restore(saved, 'Your edits to this shared model were restored from this browser.');
+    loadFromShare(store, hashModel);
+  } else if (urlModel) {
+    const resolved = resolveModelUrl(urlModel, location.href);
+    if ('url' in resolved && saved?.edited && saved.source.key === `url:${resolved.url}`)
+      return restore(saved, `Your edits to ${resolved.url} were restored from this browser.`);
+    await loadFromUrl(store, urlModel);
+  } else if (saved) return restore(saved);
+  // Nothing loaded (a damaged link, a failed fetch): still show a diagram, the draft's or the example's.
+  if (store.getState().draft !== '') return;
+  if (saved) restore(saved);
+  else await loadExample(store, DEFAULT_EXAMPLE);
+}

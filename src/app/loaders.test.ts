@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { decodeShare } from '../model/share';
+import { defaultModel } from '../testing/fixtures';
+import { modelFileName } from './download';
+import { fingerprint, prettyJson, resolveModelUrl, shareLink } from './loaders';
+import type { AppState } from './store';
+
+const state = (model = defaultModel()) =>
+  ({ model, view: 'both', source: { kind: 'example', label: 'x', key: 'x' } }) as unknown as AppState;
+
+describe('resolveModelUrl', () => {
+  it('accepts http(s) and same-site paths, refuses other schemes', () => {
+    expect(resolveModelUrl('https://a.example/m.json', 'http://app/')).toEqual({
+      url: 'https://a.example/m.json',
+    });
+    expect(resolveModelUrl('/models/nested.json', 'http://app/?x=1')).toEqual({
+      url: 'http://app/models/nested.json',
+    });
+    expect(resolveModelUrl('javascript:alert(1)', 'http://app/')).toHaveProperty('error');
+    expect(resolveModelUrl('data:application/json,{}', 'http://app/')).toHaveProperty('error');
+    expect(resolveModelUrl('file:///etc/passwd', 'http://app/')).toHaveProperty('error');
+  });
+});
+
+describe('shareLink', () => {
+  it('carries the view and the model, and drops ?model=', () => {
+    const link = shareLink(state(), 'http://app/?model=/x.json&theme=dark#old');
+    if ('error' in link) throw new Error(link.error);
+    const url = new URL(link.url);
+    expect(url.searchParams.get('topology')).toBe('both');
+    expect(url.searchParams.get('theme')).toBe('dark');
+    expect(url.searchParams.has('model')).toBe(false);
+    const encoded = url.hash.replace('#model=', '');
+    expect(JSON.parse(decodeShare(encoded))).toEqual(defaultModel());
+  });
+
+  it('refuses a model too large for a link, pointing to the file or ?model=', () => {
+    const big = {
+      ...defaultModel(),
+      description: Array.from({ length: 60_000 }, (_, i) => i.toString(36)).join(' '),
+    };
+    const link = shareLink(state(big), 'http://app/');
+    expect(link).toHaveProperty('error');
+    expect('error' in link && link.error).toMatch(/too large for a link.*Download.*\?model=/s);
+  });
+
+  it('says when there is nothing to share', () => {
+    expect(shareLink({ ...state(), model: null }, 'http://app/')).toHaveProperty('error');
+  });
+});
+
+describe('small helpers', () => {
+  it('pretty-prints JSON and leaves other text alone', () => {
+    expect(prettyJson('{"a":1}')).toBe('{\n  "a": 1\n}\n');
+    expect(prettyJson('{oops')).toBe('{oops');
+  });
+  it('fingerprints stably', () => {
+    expect(fingerprint('abc')).toBe(fingerprint('abc'));
+    expect(fingerprint('abc')).not.toBe(fingerprint('abd'));
+  });
+  it('names downloads after the model', () => {
+    expect(modelFileName(state())).toBe('small-cloud.json');
+    expect(modelFileName({ model: null, source: { kind: 'file', label: 'My Cloud.json', key: '' } })).toBe(
+      'my-cloud.json',
+    );
+  });
+});

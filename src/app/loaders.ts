@@ -1,0 +1,158 @@
+import type { StoreApi } from 'zustand';
+import { MAX_MODEL_TEXT } from '../model/checkDraft';
+import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../model/share';
+import type { DraftSource } from './drafts';
+import { type Example, exampleUrl } from './examples';
+import type { AppState } from './store';
+
+type Store = StoreApi<AppState>;
+
+/** A short stable fingerprint of a text (to recognise the same share link again). */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** Pretty-prints JSON text (2 spaces) so it reads well in the editor; leaves non-JSON as it is. */
+export function prettyJson(text: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+  } catch {
+    return text;
+  }
+}
+
+/** Resolves `?model=` to an absolute http(s) URL, or explains why not. */
+export function resolveModelUrl(raw: string, base: string): { url: string } | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return { error: `"${raw}" is not a URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { error: `only http and https models can be loaded, not ${url.protocol.replace(':', '')}` };
+  return { url: url.href };
+}
+
+/** Fetches model text over http(s), with a message a person can act on for each way it can fail. */
+export async function fetchModelText(url: string): Promise<{ text: string } | { error: string }> {
+  const where = new URL(url);
+  const sameOrigin = where.origin === window.location.origin;
+  let res: Response;
+  try {
+    // No cookies go to other sites; same-origin requests match the page's preload of the default model.
+    res = await fetch(url, { credentials: sameOrigin ? 'same-origin' : 'omit' });
+  } catch {
+    return {
+      error: sameOrigin
+        ? `Could not load ${url}: the network request failed.`
+        : `Could not load ${url}: the network failed, or ${where.host} does not allow other sites to read it (CORS). Download the file and open it instead.`,
+    };
+  }
+  if (!res.ok)
+    return {
+      error: `Could not load ${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
+    };
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_MODEL_TEXT)
+    return {
+      error: `Could not load ${url}: it is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+    };
+  const text = await res.text();
+  if (text.length > MAX_MODEL_TEXT) return { error: `Could not load ${url}: it is larger than 5 MB.` };
+  return { text };
+}
+
+/** Loads a model by URL (`?model=`), keeping the diagram as it was when that fails. */
+export async function loadFromUrl(store: Store, raw: string): Promise<boolean> {
+  const resolved = resolveModelUrl(raw, window.location.href);
+  if ('error' in resolved) {
+    store.getState().setNotice({ kind: 'error', text: `Cannot load the model: ${resolved.error}.` });
+    return false;
+  }
+  store.getState().setLoading(`Loading ${resolved.url}…`);
+  const got = await fetchModelText(resolved.url);
+  if ('error' in got) {
+    store.getState().setLoading(null);
+    store.getState().setNotice({ kind: 'error', text: got.error });
+    return false;
+  }
+  return store
+    .getState()
+    .loadText(got.text, { kind: 'url', label: resolved.url, key: `url:${resolved.url}` });
+}
+
+export function shareSource(encoded: string): DraftSource {
+  return { kind: 'link', label: 'shared link', key: `link:${fingerprint(encoded)}` };
+}
+
+/** Loads the model of a `#model=` share link. */
+export function loadFromShare(store: Store, encoded: string): boolean {
+  let text: string;
+  try {
+    text = decodeShare(encoded);
+  } catch (err) {
+    store
+      .getState()
+      .setNotice({ kind: 'error', text: `Cannot open this share link: ${(err as Error).message}.` });
+    return false;
+  }
+  return store.getState().loadText(prettyJson(text), shareSource(encoded));
+}
+
+export async function loadExample(store: Store, example: Example): Promise<boolean> {
+  store.getState().setLoading(`Loading ${example.title}…`);
+  const got = await fetchModelText(new URL(exampleUrl(example), window.location.href).href);
+  if ('error' in got) {
+    store.getState().setLoading(null);
+    store.getState().setNotice({ kind: 'error', text: got.error });
+    return false;
+  }
+  return store
+    .getState()
+    .loadText(got.text, { kind: 'example', label: example.title, key: `example:${example.id}` });
+}
+
+/** Loads a file the user picked or dropped. */
+export async function loadFromFile(store: Store, file: File): Promise<boolean> {
+  if (file.size > MAX_MODEL_TEXT) {
+    store.getState().setNotice({
+      kind: 'error',
+      text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+    });
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    store.getState().setNotice({ kind: 'error', text: `Could not read ${file.name}.` });
+    return false;
+  }
+  return store.getState().loadText(text, { kind: 'file', label: file.name, key: `file:${file.name}` });
+}
+
+/** The share link of the current view and model, or why there is none. */
+export function shareLink(state: AppState, href: string): { url: string } | { error: string } {
+  if (!state.model) return { error: 'There is no valid model to share yet.' };
+  const url = new URL(href);
+  url.searchParams.delete('model');
+  url.searchParams.set('topology', state.view);
+  url.hash = `model=${encodeShare(JSON.stringify(state.model))}`;
+  if (url.href.length > MAX_LINK_LENGTH)
+    return {
+      error: `This model is too large for a link (${url.href.length.toLocaleString('en')} characters; links stop at ${MAX_LINK_LENGTH.toLocaleString('en')}). Share the file instead (Download), or put it on a web server and link to it with ?model=<its URL>.`,
+    };
+  return { url: url.href };
+}
+
+/** After a load by file, paste or example, the URL no longer names the model: drop `model` from it. */
+export function forgetModelInUrl(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('model') && !url.hash.includes('model=')) return;
+  url.searchParams.delete('model');
+  url.hash = '';
+  window.history.replaceState(window.history.state, '', url.pathname + url.search);
+}
