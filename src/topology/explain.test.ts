@@ -1,0 +1,766 @@
+import { describe, expect, it } from 'vitest';
+import { roleList } from '../model/access';
+import { generateModel } from '../model/generate';
+import type { Model, View } from '../model/schema';
+import { validateModel } from '../model/validate';
+import { defaultJsonCopy, defaultModel } from '../testing/fixtures';
+import { deriveScene } from './deriveScene';
+import {
+  blastRadius,
+  controlPlaneShare,
+  describeQuorum,
+  layerCounts,
+  majority,
+  ownedBy,
+  ownerOf,
+  quorumGroups,
+  runningOn,
+  runsOnChain,
+  searchElements,
+  stackOf,
+  tolerates,
+} from './explain';
+import type { ProjectElement, Scene, SceneElement } from './scene';
+import { VIEWS } from './views';
+
+const model = defaultModel();
+const sceneCache = new Map<View, Scene>();
+const scene = (view: View): Scene => {
+  let s = sceneCache.get(view);
+  if (!s) {
+    s = deriveScene(model, view);
+    sceneCache.set(view, s);
+  }
+  return s;
+};
+const of = <K extends SceneElement['kind']>(s: Scene, kind: K) =>
+  s.elements.filter((e): e is Extract<SceneElement, { kind: K }> => e.kind === kind);
+const ids = (els: readonly SceneElement[]) => els.map((e) => e.id);
+const hostsWithRole = (m: Model, role: string) =>
+  m.hosts.filter((h) => (h.roles as readonly string[]).includes(role)).map((h) => h.id);
+const validated = (json: unknown): Model => {
+  const r = validateModel(json);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.model;
+};
+/** The default model with some ids renamed everywhere they appear as a whole JSON string. */
+const renamed = (pairs: Record<string, string>): Model => {
+  let text = JSON.stringify(defaultJsonCopy());
+  for (const [from, to] of Object.entries(pairs)) text = text.replaceAll(`"${from}"`, `"${to}"`);
+  return validated(JSON.parse(text));
+};
+
+describe('runsOnChain', () => {
+  it("gives a tenant pod's chain as node, VM, compute host (in both tenant views)", () => {
+    for (const view of ['k8s-in-tenant', 'both'] as const) {
+      const s = scene(view);
+      const pods = of(s, 'pod');
+      expect(pods.length).toBeGreaterThan(0);
+      for (const pod of pods) {
+        const chain = runsOnChain(s, pod.id);
+        expect(chain.map((e) => e.kind)).toEqual(['k8s-node', 'vm', 'host']);
+        expect(chain[0]?.id).toBe(pod.runsOn);
+        const host = chain[2];
+        expect(host?.kind === 'host' && host.roles.includes('compute')).toBe(true);
+      }
+    }
+  });
+
+  it("gives an operator pod's chain as operator node, host", () => {
+    const s = scene('control-plane-on-k8s');
+    expect(ids(runsOnChain(s, 'keystone-api@ctl1'))).toEqual(['undercloud/ctl1', 'ctl1']);
+    expect(ids(runsOnChain(s, 'nova-compute@kvm2'))).toEqual(['undercloud/kvm2', 'kvm2']);
+    // Ceph stays outside the undercloud: a container straight on its host.
+    expect(ids(runsOnChain(s, 'ceph-mon@ceph1'))).toEqual(['ceph1']);
+  });
+
+  it("gives a traditional container's chain as just its host; hosts and unknown ids have none", () => {
+    const s = scene('traditional');
+    expect(ids(runsOnChain(s, 'keystone-api@ctl1'))).toEqual(['ctl1']);
+    expect(ids(runsOnChain(s, 'web-1'))).toEqual(['kvm1']);
+    expect(runsOnChain(s, 'ctl1')).toEqual([]);
+    expect(runsOnChain(s, 'no-such-element')).toEqual([]);
+  });
+});
+
+describe('runningOn', () => {
+  it('includes, on a compute host in both, its operator node, agents, VMs and their tenant nodes and pods', () => {
+    const s = scene('both');
+    const above = runningOn(s, 'kvm1');
+    const aboveIds = new Set(ids(above));
+    const vmsOnKvm1 = of(s, 'vm').filter((v) => v.host === 'kvm1');
+    expect(vmsOnKvm1.map((v) => v.id).sort()).toEqual(['prod-k8s-cp-0', 'prod-k8s-md-1', 'web-1']);
+    for (const id of ['undercloud/kvm1', 'nova-compute@kvm1', 'libvirtd@kvm1', ...vmsOnKvm1.map((v) => v.id)])
+      expect(aboveIds.has(id), id).toBe(true);
+    expect(aboveIds.has('prod-k8s/prod-k8s-md-1')).toBe(true);
+    const podsOnMd1 = of(s, 'pod').filter((p) => p.runsOn === 'prod-k8s/prod-k8s-md-1');
+    expect(podsOnMd1.length).toBeGreaterThan(0);
+    for (const p of podsOnMd1) expect(aboveIds.has(p.id)).toBe(true);
+    expect(aboveIds.has('kvm1')).toBe(false);
+    expect(aboveIds.has('web-2')).toBe(false);
+  });
+
+  it('lists direct dependants first (breadth-first)', () => {
+    const s = scene('both');
+    const depth = (id: string) => runsOnChain(s, id).findIndex((e) => e.id === 'kvm1');
+    const depths = runningOn(s, 'kvm1').map((e) => depth(e.id));
+    expect(depths[0]).toBe(0);
+    for (let i = 1; i < depths.length; i++) expect(depths[i]).toBeGreaterThanOrEqual(depths[i - 1] as number);
+  });
+
+  it('on an operator node gives its pods, never the VMs of its host (VMs run on the hypervisor)', () => {
+    const s = scene('both');
+    const above = runningOn(s, 'undercloud/kvm1');
+    expect(above.every((e) => e.kind === 'service' && e.form === 'pod' && e.host === 'kvm1')).toBe(true);
+    expect(above.length).toBe(of(s, 'service').filter((e) => e.host === 'kvm1').length);
+  });
+
+  it.each(VIEWS)('is the inverse of runsOnChain for every element (%s)', (view) => {
+    const s = scene(view);
+    const expected = new Map<string, Set<string>>();
+    for (const el of s.elements)
+      for (const below of runsOnChain(s, el.id)) {
+        const set = expected.get(below.id) ?? new Set<string>();
+        set.add(el.id);
+        expected.set(below.id, set);
+      }
+    for (const el of s.elements)
+      expect(new Set(ids(runningOn(s, el.id))), el.id).toEqual(expected.get(el.id) ?? new Set());
+  });
+});
+
+describe('stackOf', () => {
+  it("includes a project's VMs and their hosts, but not other hosts", () => {
+    const stack = stackOf(scene('traditional'), 'acme-web');
+    for (const id of [
+      'acme-web',
+      'web-1',
+      'web-2',
+      'db-1',
+      'db-1-data',
+      'acme-web-net',
+      'kvm1',
+      'kvm2',
+      'kvm3',
+    ])
+      expect(stack.has(id), id).toBe(true);
+    for (const id of ['kvm4', 'ctl1', 'prod-k8s-cp-0', 'acme-platform'])
+      expect(stack.has(id), id).toBe(false);
+  });
+
+  it("includes, in both, a project's tenant cluster with its nodes and pods", () => {
+    const s = scene('both');
+    const stack = stackOf(s, 'acme-platform');
+    expect(stack.has('prod-k8s')).toBe(true);
+    for (const n of of(s, 'k8s-node').filter((n) => n.cluster === 'prod-k8s'))
+      expect(stack.has(n.id)).toBe(true);
+    for (const p of of(s, 'pod')) expect(stack.has(p.id)).toBe(true);
+    expect(stack.has('web-1')).toBe(false);
+  });
+
+  it("includes a tenant cluster's nodes, pods, VMs, hosts, load balancers and volumes", () => {
+    const s = scene('k8s-in-tenant');
+    const stack = stackOf(s, 'prod-k8s');
+    const cluster = s.byId.get('prod-k8s');
+    if (cluster?.kind !== 'tenant-cluster') throw new Error('no prod-k8s');
+    for (const vm of [...cluster.controlPlane, ...cluster.workers]) {
+      expect(stack.has(vm)).toBe(true);
+      expect(stack.has(`prod-k8s/${vm}`)).toBe(true);
+    }
+    for (const id of [...cluster.loadBalancers, ...cluster.volumes, 'kvm1', 'kvm2', 'kvm3', 'kvm4'])
+      expect(stack.has(id), id).toBe(true);
+    expect(stack.has('web-1')).toBe(false);
+    expect(stack.has('ctl1')).toBe(false);
+  });
+
+  it("includes the operator cluster's nodes, hosts and OpenStack pods, but no VM", () => {
+    const s = scene('both');
+    const stack = stackOf(s, 'undercloud');
+    for (const h of model.operatorCluster?.hosts ?? []) {
+      expect(stack.has(h)).toBe(true);
+      expect(stack.has(`undercloud/${h}`)).toBe(true);
+    }
+    expect(stack.has('keystone-api@ctl2')).toBe(true);
+    expect(of(s, 'vm').some((v) => stack.has(v.id))).toBe(false);
+    expect(stack.has('ceph1')).toBe(false);
+  });
+
+  it('is the element, its chain and its dependants for a machine; empty for an unknown id', () => {
+    const s = scene('both');
+    const stack = stackOf(s, 'prod-k8s-md-1');
+    for (const id of ['prod-k8s-md-1', 'kvm1', 'prod-k8s/prod-k8s-md-1', 'pg-data-2'])
+      expect(stack.has(id)).toBe(true);
+    expect(stack.has('web-1')).toBe(false);
+    expect(stackOf(s, 'no-such-element').size).toBe(0);
+  });
+});
+
+describe('ownership', () => {
+  it.each(VIEWS)(
+    'the operator owns hardware, services and the service project; tenants the rest (%s)',
+    (view) => {
+      const s = scene(view);
+      const operator = ownedBy(s, 'operator');
+      const tenant = ownedBy(s, 'tenant');
+      for (const el of s.elements) {
+        expect(operator.has(el.id) !== tenant.has(el.id), el.id).toBe(true);
+        expect(ownerOf(el)).toBe(el.owner);
+      }
+      for (const el of [...of(s, 'host'), ...of(s, 'service')]) expect(operator.has(el.id), el.id).toBe(true);
+      for (const id of ['service', 'amphora-1', 'amphora-2']) expect(operator.has(id), id).toBe(true);
+      for (const id of [
+        'acme-web',
+        'acme-platform',
+        'web-1',
+        'db-1',
+        'prod-k8s-cp-0',
+        'prod-k8s-api-lb',
+        'pg-data-0',
+      ])
+        expect(tenant.has(id), id).toBe(true);
+    },
+  );
+
+  it("in both, the lower Kubernetes is the operator's and the upper the tenant's", () => {
+    const s = scene('both');
+    const operator = ownedBy(s, 'operator');
+    const tenant = ownedBy(s, 'tenant');
+    expect(operator.has('undercloud')).toBe(true);
+    expect(tenant.has('prod-k8s')).toBe(true);
+    for (const n of of(s, 'k8s-node'))
+      expect(n.clusterKind === 'operator' ? operator.has(n.id) : tenant.has(n.id), n.id).toBe(true);
+    for (const p of of(s, 'pod')) expect(tenant.has(p.id)).toBe(true);
+    for (const svc of of(s, 'service').filter((x) => x.form === 'pod'))
+      expect(operator.has(svc.id)).toBe(true);
+  });
+});
+
+describe('layerCounts', () => {
+  // Expected numbers from the model itself: each process runs on every host with one of its roles
+  // (only ceph-mgr has `replicas`, on storage hosts), and the controllers carry the controller role.
+  const hostRoles = new Map(model.hosts.map((h) => [h.id, h.roles as readonly string[]]));
+  let onControllers = 0;
+  let elsewhere = 0;
+  for (const svc of model.services)
+    for (const p of svc.processes) {
+      const roles = roleList(p.role) as readonly string[];
+      const hosts = model.hosts.filter((h) => h.roles.some((r) => roles.includes(r)));
+      const ctl = hosts.filter((h) => h.roles.includes('controller')).length;
+      if (p.replicas !== undefined) {
+        expect(ctl).toBe(0); // the assumption above
+        elsewhere += Math.min(p.replicas, hosts.length);
+      } else {
+        onControllers += ctl;
+        elsewhere += hosts.length - ctl;
+      }
+    }
+  const members = new Set(model.operatorCluster?.hosts);
+  // Operator pods: every instance on a host that joins the undercloud (all but the Ceph hosts here).
+  let operatorPods = 0;
+  for (const svc of model.services)
+    for (const p of svc.processes) {
+      const roles = roleList(p.role) as readonly string[];
+      if (p.replicas !== undefined) continue; // ceph-mgr: storage hosts are not members
+      operatorPods += model.hosts.filter(
+        (h) => members.has(h.id) && h.roles.some((r) => roles.includes(r)),
+      ).length;
+    }
+  const vms = (model.projects ?? []).reduce((n, p) => n + (p.vms?.length ?? 0), 0);
+  const clusters = model.tenantClusters ?? [];
+  const tenantNodes = clusters.reduce((n, c) => n + c.controlPlane.length + c.workers.length, 0);
+  const tenantPods = clusters.reduce(
+    (n, c) =>
+      n +
+      (c.workloads ?? []).reduce(
+        (m, w) => m + (w.kind === 'DaemonSet' ? c.workers.length : (w.replicas ?? 1)),
+        0,
+      ),
+    0,
+  );
+
+  it('derives from the model: 24 processes on each of 3 controllers, 28 agents, 11 VMs', () => {
+    // 20 controller processes + 4 network ones (ovn-controller, openvswitch, octavia worker and
+    // health-manager) on ctl1-3; 5 compute agents on kvm1-4; 3 ceph-mon + 2 ceph-mgr + 3 ceph-osd.
+    expect([onControllers, elsewhere, vms, tenantNodes, tenantPods, operatorPods]).toEqual([
+      72, 28, 11, 6, 8, 92,
+    ]);
+    expect(hostRoles.size).toBe(10);
+  });
+
+  it.each(VIEWS)('counts every layer (%s)', (view) => {
+    const s = scene(view);
+    const onK8s = s.flags.controlPlaneOnK8s;
+    const inTenant = s.flags.k8sInTenant;
+    expect(layerCounts(s)).toEqual({
+      hosts: model.hosts.length,
+      controlPlane: onControllers,
+      agents: elsewhere,
+      vms,
+      k8sNodes: { operator: onK8s ? members.size : 0, tenant: inTenant ? tenantNodes : 0 },
+      pods: (onK8s ? operatorPods : 0) + (inTenant ? tenantPods : 0),
+      projects: model.projects?.length ?? 0,
+      clusters: { operator: onK8s ? 1 : 0, tenant: inTenant ? clusters.length : 0 },
+    });
+  });
+});
+
+describe('quorum math', () => {
+  it.each([
+    [1, 1, 0, false],
+    [2, 2, 0, true],
+    [3, 2, 1, false],
+    [4, 3, 1, true],
+    [5, 3, 2, false],
+    [6, 4, 2, true],
+    [7, 4, 3, false],
+  ])('n=%i: majority %i, tolerates %i, even %s', (n, maj, tol, even) => {
+    expect(majority(n)).toBe(maj);
+    expect(tolerates(n)).toBe(tol);
+    // An even count adds cost, not tolerance: n tolerates no more than n-1.
+    if (even) expect(tolerates(n)).toBe(tolerates(n - 1));
+  });
+});
+
+describe('quorumGroups', () => {
+  const base = [
+    'controllers',
+    'process:ovn-nb-db',
+    'process:ovn-sb-db',
+    'process:mariadb',
+    'process:rabbitmq',
+    'process:ceph-mon',
+  ];
+  it.each([
+    ['traditional', []],
+    ['control-plane-on-k8s', ['k8s:undercloud']],
+    ['k8s-in-tenant', ['k8s:prod-k8s']],
+    ['both', ['k8s:undercloud', 'k8s:prod-k8s']],
+  ] as const)('has the controllers, each quorum process and the clusters of the view (%s)', (view, k8s) => {
+    const groups = quorumGroups(scene(view));
+    expect(groups.map((g) => g.id)).toEqual([...base, ...k8s]);
+    for (const g of groups) {
+      expect(g.size).toBe(g.members.length);
+      expect([g.size, g.majority, g.tolerates, g.even]).toEqual([3, 2, 1, false]);
+      for (const m of g.members) expect(scene(view).byId.has(m)).toBe(true);
+    }
+  });
+
+  it('names the members and labels of each group', () => {
+    const byId = new Map(quorumGroups(scene('both')).map((g) => [g.id, g]));
+    const controllers = byId.get('controllers');
+    expect(controllers?.kind).toBe('controllers');
+    expect(controllers?.label).toBe('Controllers');
+    expect(controllers?.members).toEqual(hostsWithRole(model, 'controller'));
+    expect(byId.get('process:mariadb')).toMatchObject({
+      kind: 'service',
+      label: 'MariaDB Galera (mariadb)',
+      members: ['mariadb@ctl1', 'mariadb@ctl2', 'mariadb@ctl3'],
+    });
+    expect(byId.get('process:ceph-mon')?.members).toEqual([
+      'ceph-mon@ceph1',
+      'ceph-mon@ceph2',
+      'ceph-mon@ceph3',
+    ]);
+    expect(byId.get('k8s:undercloud')).toMatchObject({
+      kind: 'k8s-control-plane',
+      members: ['undercloud/ctl1', 'undercloud/ctl2', 'undercloud/ctl3'],
+    });
+    expect(byId.get('k8s:undercloud')?.label).toContain('etcd');
+    expect(byId.get('k8s:prod-k8s')?.members).toEqual([
+      'prod-k8s/prod-k8s-cp-0',
+      'prod-k8s/prod-k8s-cp-1',
+      'prod-k8s/prod-k8s-cp-2',
+    ]);
+    expect(byId.get('k8s:prod-k8s')?.label).toContain('etcd');
+  });
+
+  it('flags an even group: 4 controllers tolerate no more failures than 3', () => {
+    const json = defaultJsonCopy();
+    json.hosts.push({
+      id: 'ctl4',
+      rack: 'r4',
+      roles: ['controller', 'network'],
+      capacity: { cores: 32, ramGiB: 256 },
+    });
+    const groups = quorumGroups(deriveScene(validated(json), 'traditional'));
+    const controllers = groups.find((g) => g.id === 'controllers');
+    expect(controllers).toMatchObject({ size: 4, majority: 3, tolerates: 1, even: true });
+    expect(groups.find((g) => g.id === 'process:mariadb')).toMatchObject({ size: 4, even: true });
+    expect(groups.find((g) => g.id === 'process:ceph-mon')?.even).toBe(false);
+    if (!controllers) throw new Error('no controllers group');
+    expect(describeQuorum(controllers)).toContain('an even count adds cost, not tolerance');
+  });
+});
+
+describe('controlPlaneShare', () => {
+  it('gives the controllers share of hosts, cores and RAM on the default model', () => {
+    const ctl = model.hosts.filter((h) => h.roles.includes('controller'));
+    const total = (hs: typeof model.hosts, key: 'cores' | 'ramGiB') =>
+      hs.reduce((n, h) => n + (h.capacity?.[key] ?? 0), 0);
+    const share = controlPlaneShare(scene('traditional'));
+    expect(share).toEqual({
+      hosts: { controlPlane: ctl.length, total: model.hosts.length },
+      cores: { controlPlane: total(ctl, 'cores'), total: total(model.hosts, 'cores') },
+      ramGiB: { controlPlane: total(ctl, 'ramGiB'), total: total(model.hosts, 'ramGiB') },
+    });
+    // 3 of 10 hosts; 3 x 32 of 3 x 32 + 4 x 64 + 3 x 16 cores.
+    expect(share.cores).toEqual({ controlPlane: 96, total: 400 });
+    for (const view of VIEWS) expect(controlPlaneShare(scene(view))).toEqual(share);
+  });
+
+  it('counts network-only hosts and drops cores and RAM when a host does not give them', () => {
+    const json = defaultJsonCopy();
+    json.hosts.push({ id: 'net1', roles: ['network'] });
+    const share = controlPlaneShare(deriveScene(validated(json), 'traditional'));
+    expect(share.hosts).toEqual({ controlPlane: 4, total: 11 });
+    expect(share.cores).toBeUndefined();
+    expect(share.ramGiB).toBeUndefined();
+  });
+});
+
+describe('blastRadius', () => {
+  const set = (...xs: string[]) => new Set(xs);
+  const lost = (b: ReturnType<typeof blastRadius>) => b.lostQuorums.map((l) => l.group.id);
+  const disjoint = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => !b.has(x));
+
+  it.each(VIEWS)(
+    'one controller failed: every quorum holds, its instances are down, nothing unmanageable (%s)',
+    (view) => {
+      const s = scene(view);
+      const b = blastRadius(s, ['ctl1']);
+      expect(b.failed).toEqual(['ctl1']);
+      expect(b.down).toEqual(set('ctl1', ...ids(runningOn(s, 'ctl1'))));
+      for (const svc of of(s, 'service')) expect(b.down.has(svc.id)).toBe(svc.host === 'ctl1');
+      expect(b.lostQuorums).toEqual([]);
+      expect(b.controlPlaneDown).toBe(false);
+      expect(b.operatorK8sDown).toBe(false);
+      expect(b.unmanageable.size).toBe(0);
+      expect(b.summary[0]).toBe('1 of 3 controllers failed: ctl1.');
+      expect(b.summary.some((l) => l.startsWith('Every quorum holds'))).toBe(true);
+    },
+  );
+
+  it('one controller failed in traditional: 2 of 3 controllers up, and one more failure would lose the majority', () => {
+    const b = blastRadius(scene('traditional'), ['ctl1']);
+    expect(b.summary).toContain(
+      'Every quorum holds: 2 of 3 controllers up, but one more failure would lose the majority.',
+    );
+  });
+
+  it('two controllers failed: controllers, MariaDB and RabbitMQ lose their majority; VMs keep running, unmanaged', () => {
+    const s = scene('traditional');
+    const b = blastRadius(s, ['ctl2', 'ctl1']);
+    expect(b.failed).toEqual(['ctl1', 'ctl2']);
+    expect(lost(b)).toEqual(
+      expect.arrayContaining(['controllers', 'process:mariadb', 'process:rabbitmq', 'process:ovn-nb-db']),
+    );
+    expect(lost(b)).not.toContain('process:ceph-mon');
+    expect(b.lostQuorums.find((l) => l.group.id === 'process:mariadb')?.up).toBe(1);
+    expect(b.controlPlaneDown).toBe(true);
+    for (const vm of of(s, 'vm')) {
+      expect(b.down.has(vm.id)).toBe(false);
+      expect(b.unmanageable.has(vm.id)).toBe(true);
+    }
+    for (const el of [...of(s, 'load-balancer'), ...of(s, 'volume')])
+      expect(b.unmanageable.has(el.id)).toBe(true);
+    expect(b.summary[0]).toBe('2 of 3 controllers failed: ctl1 and ctl2.');
+    expect(b.summary).toContain('MariaDB Galera lost its majority: 1 of 3 up, 2 needed.');
+    expect(b.summary).toContain('The controllers lost their majority: 1 of 3 up, 2 needed.');
+    expect(b.summary).toContain(
+      `The OpenStack control plane is down: the ${of(s, 'vm').length} running VMs keep running, but nothing can be created or changed.`,
+    );
+  });
+
+  it('two controllers failed in both: the undercloud loses its majority too; tenant pods stay manageable', () => {
+    const s = scene('both');
+    const b = blastRadius(s, ['ctl1', 'ctl2']);
+    expect(lost(b)).toContain('k8s:undercloud');
+    expect(lost(b)).not.toContain('k8s:prod-k8s');
+    expect(b.controlPlaneDown).toBe(true);
+    expect(b.operatorK8sDown).toBe(true);
+    // Surviving OpenStack pods run on, but nothing reschedules or heals them.
+    expect(b.unmanageable.has('mariadb@ctl3')).toBe(true);
+    expect(b.unmanageable.has('prod-k8s')).toBe(true);
+    for (const p of of(s, 'pod')) expect(b.unmanageable.has(p.id) || b.down.has(p.id)).toBe(false);
+    expect(b.summary.some((l) => l.includes('nothing is rescheduled or healed'))).toBe(true);
+    expect(b.summary).toContain(
+      'The OpenStack control plane is down: the 11 running VMs and 1 tenant cluster keep running, but nothing can be created or changed.',
+    );
+  });
+
+  it('a compute host failed: its VMs and their tenant nodes and pods are down, the rest is fine', () => {
+    const s = scene('both');
+    const b = blastRadius(s, ['kvm1']);
+    const onKvm1 = of(s, 'vm').filter((v) => v.host === 'kvm1');
+    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id), vm.id).toBe(vm.host === 'kvm1');
+    for (const vm of onKvm1) {
+      expect(b.down.has(`prod-k8s/${vm.id}`)).toBe(vm.cluster === 'prod-k8s');
+    }
+    for (const p of of(s, 'pod')) {
+      const vm = runsOnChain(s, p.id)[1]?.id;
+      expect(b.down.has(p.id)).toBe(onKvm1.some((v) => v.id === vm));
+    }
+    expect(b.down.has('undercloud/kvm1')).toBe(true);
+    expect(b.down.has('kvm2')).toBe(false);
+    expect(b.lostQuorums).toEqual([]);
+    expect(b.controlPlaneDown).toBe(false);
+    expect(b.unmanageable.size).toBe(0);
+    expect(b.summary).toContain('1 of 4 compute hosts failed: kvm1.');
+  });
+
+  it('the operator cluster failed: control plane down, data plane up', () => {
+    const s = scene('control-plane-on-k8s');
+    const b = blastRadius(s, ['undercloud']);
+    for (const svc of of(s, 'service')) expect(b.down.has(svc.id), svc.id).toBe(svc.form === 'pod');
+    for (const h of of(s, 'host')) expect(b.down.has(h.id)).toBe(false);
+    for (const n of of(s, 'k8s-node')) expect(b.down.has(n.id)).toBe(true);
+    for (const vm of of(s, 'vm')) {
+      expect(b.down.has(vm.id)).toBe(false);
+      expect(b.unmanageable.has(vm.id)).toBe(true);
+    }
+    expect(b.controlPlaneDown).toBe(true);
+    expect(b.operatorK8sDown).toBe(true);
+    expect(lost(b)).toEqual(
+      expect.arrayContaining(['process:mariadb', 'process:rabbitmq', 'k8s:undercloud']),
+    );
+    expect(lost(b)).not.toContain('process:ceph-mon'); // cephadm-managed, outside the undercloud
+    expect(b.summary.some((l) => l.includes('every OpenStack pod on it is down'))).toBe(true);
+  });
+
+  it('an operator k8s node failed: its pods are down, not its host nor the VMs on it (they become unmanaged)', () => {
+    const s = scene('both');
+    const b = blastRadius(s, ['undercloud/kvm1']);
+    expect(b.down).toEqual(
+      set(
+        'undercloud/kvm1',
+        ...of(s, 'service')
+          .filter((x) => x.host === 'kvm1')
+          .map((x) => x.id),
+      ),
+    );
+    expect(b.down.has('kvm1')).toBe(false);
+    for (const vm of of(s, 'vm').filter((v) => v.host === 'kvm1')) {
+      expect(b.down.has(vm.id)).toBe(false);
+      expect(b.unmanageable.has(vm.id)).toBe(true); // nova-compute and libvirt on kvm1 are down
+    }
+    expect(b.down.has('prod-k8s/prod-k8s-md-1')).toBe(false);
+    expect(b.controlPlaneDown).toBe(false);
+    expect(b.operatorK8sDown).toBe(false);
+  });
+
+  it('a tenant VM failed: its node and pods are down, its host is not', () => {
+    const s = scene('both');
+    const b = blastRadius(s, ['prod-k8s-md-1']);
+    const pods = of(s, 'pod').filter((p) => p.runsOn === 'prod-k8s/prod-k8s-md-1');
+    expect(b.down).toEqual(set('prod-k8s-md-1', 'prod-k8s/prod-k8s-md-1', ...ids(pods)));
+    expect(b.lostQuorums).toEqual([]);
+    expect(b.summary[0]).toBe('1 VM failed: prod-k8s-md-1.');
+  });
+
+  it('two tenant control-plane VMs failed: the tenant API is down, its pods run on unmanaged', () => {
+    const s = scene('k8s-in-tenant');
+    const b = blastRadius(s, ['prod-k8s-cp-0', 'prod-k8s-cp-1']);
+    expect(lost(b)).toEqual(['k8s:prod-k8s']);
+    expect(b.controlPlaneDown).toBe(false);
+    expect(b.unmanageable.has('prod-k8s')).toBe(true);
+    for (const p of of(s, 'pod')) expect(b.unmanageable.has(p.id)).toBe(true);
+    expect(b.summary.some((l) => l.includes('its pods keep running but cannot be changed'))).toBe(true);
+  });
+
+  it('a tenant cluster failed: its nodes and pods are down, not the VMs', () => {
+    const s = scene('k8s-in-tenant');
+    const b = blastRadius(s, ['prod-k8s']);
+    for (const n of of(s, 'k8s-node')) expect(b.down.has(n.id)).toBe(true);
+    for (const p of of(s, 'pod')) expect(b.down.has(p.id)).toBe(true);
+    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id)).toBe(false);
+    expect(b.controlPlaneDown).toBe(false);
+  });
+
+  it('two computes and one controller failed: controllers hold, the tenant cluster loses its majority', () => {
+    const s = scene('both');
+    const b = blastRadius(s, ['kvm1', 'kvm2', 'ctl1']);
+    expect(b.failed).toEqual(['ctl1', 'kvm1', 'kvm2']);
+    expect(lost(b)).toEqual(['k8s:prod-k8s']); // cp-0 on kvm1, cp-1 on kvm2
+    expect(b.controlPlaneDown).toBe(false);
+    expect(b.operatorK8sDown).toBe(false);
+    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id)).toBe(vm.host === 'kvm1' || vm.host === 'kvm2');
+    expect(b.summary.slice(0, 2)).toEqual([
+      '1 of 3 controllers failed: ctl1.',
+      '2 of 4 compute hosts failed: kvm1 and kvm2.',
+    ]);
+  });
+
+  it('an amphora host failed: the load balancer it implements is down', () => {
+    const b = blastRadius(scene('traditional'), ['kvm3']);
+    expect(b.down.has('amphora-1')).toBe(true);
+    expect(b.down.has('prod-k8s-api-lb')).toBe(true);
+    expect(b.down.has('prod-k8s-ingress-lb')).toBe(false);
+  });
+
+  it('OVN databases losing their majority stop network changes, so the control plane is down', () => {
+    const b = blastRadius(scene('traditional'), ['ovn-nb-db@ctl1', 'ovn-nb-db@ctl2']);
+    expect(lost(b)).toEqual(['process:ovn-nb-db']);
+    expect(b.controlPlaneDown).toBe(true);
+    expect(b.summary.some((l) => l.includes('no network changes'))).toBe(true);
+  });
+
+  it('every instance of a control-plane API down is enough to stop the control plane', () => {
+    const b = blastRadius(scene('traditional'), [
+      'keystone-api@ctl1',
+      'keystone-api@ctl2',
+      'keystone-api@ctl3',
+    ]);
+    expect(b.lostQuorums).toEqual([]);
+    expect(b.controlPlaneDown).toBe(true);
+    expect(b.summary).toContain('Every instance of keystone-api is down.');
+  });
+
+  it('Ceph monitors losing their majority make volumes unavailable, not the control plane', () => {
+    const s = scene('traditional');
+    const b = blastRadius(s, ['ceph1', 'ceph2']);
+    expect(lost(b)).toEqual(['process:ceph-mon']);
+    expect(b.controlPlaneDown).toBe(false);
+    for (const v of of(s, 'volume')) expect(b.unmanageable.has(v.id)).toBe(true);
+    expect(b.summary.some((l) => l.includes('volumes and images are unavailable'))).toBe(true);
+  });
+
+  it('ignores unknown ids, ids of elements absent from the view, and logical resources', () => {
+    const trad = scene('traditional');
+    expect(blastRadius(trad, ['nope', 'undercloud', 'acme-web', 'constructor']).failed).toEqual([]);
+    const b = blastRadius(trad, ['ctl1', 'nope', 'ctl1']);
+    expect(b.failed).toEqual(['ctl1']);
+    const none = blastRadius(trad, []);
+    expect(none.down.size).toBe(0);
+    expect(none.summary).toEqual(['Nothing has failed.']);
+  });
+
+  it('is deterministic and independent of the order of the failed ids', () => {
+    const s = scene('both');
+    const a = blastRadius(s, ['kvm1', 'ctl2', 'ctl1']);
+    expect(blastRadius(s, ['kvm1', 'ctl2', 'ctl1'])).toEqual(a);
+    expect(blastRadius(s, ['ctl1', 'kvm1', 'ctl2'])).toEqual(a);
+  });
+
+  it.each(VIEWS)('keeps its invariants for every single and double host failure (%s)', (view) => {
+    const s = scene(view);
+    const hosts = ids(of(s, 'host'));
+    for (const a of hosts)
+      for (const b of hosts) {
+        const r = blastRadius(s, [a, b]);
+        for (const f of r.failed) expect(r.down.has(f)).toBe(true);
+        expect(disjoint(r.down, r.unmanageable)).toBe(true);
+        // Everything down is failed, runs on something down, or is a cluster / LB whose parts are all down.
+        for (const id of r.down) {
+          const el = s.byId.get(id);
+          const ok =
+            r.failed.includes(id) ||
+            (el?.runsOn !== undefined && r.down.has(el.runsOn)) ||
+            el?.kind === 'operator-cluster' ||
+            el?.kind === 'tenant-cluster' ||
+            el?.kind === 'load-balancer';
+          expect(ok, id).toBe(true);
+        }
+        for (const l of r.lostQuorums) expect(l.up).toBeLessThan(l.group.majority);
+        expect(r.summary.length).toBeGreaterThan(0);
+      }
+  });
+
+  it('handles a generated cloud: failing every controller downs the control plane, no VM', () => {
+    const s = deriveScene(generateModel(2000, 3), 'both');
+    const ctl = ids(of(s, 'host').filter((h) => h.roles.includes('controller')));
+    const b = blastRadius(s, ctl);
+    expect(b.controlPlaneDown).toBe(true);
+    expect(b.operatorK8sDown).toBe(true);
+    for (const vm of of(s, 'vm')) expect(b.unmanageable.has(vm.id)).toBe(true);
+  });
+});
+
+describe('searchElements', () => {
+  const tiny = (names: string[]): Scene => {
+    const elements: ProjectElement[] = names.map((name, i) => ({
+      id: `p${i}`,
+      kind: 'project',
+      name,
+      layer: 'tenant-vms',
+      owner: 'tenant',
+    }));
+    return {
+      view: 'traditional',
+      flags: { controlPlaneOnK8s: false, k8sInTenant: false },
+      title: 'tiny',
+      deployment: { tool: 'kolla-ansible', form: 'containers' },
+      elements,
+      byId: new Map(elements.map((e) => [e.id, e])),
+      relations: [],
+    };
+  };
+
+  it('ranks exact, then prefix, then word prefix, then substring; shorter names first', () => {
+    const s = tiny(['mongodb', 'web.db', 'db-replica', 'db-1', 'DB', 'other']);
+    expect(searchElements(s, 'db').map((h) => [h.el.name, h.score])).toEqual([
+      ['DB', 4],
+      ['db-1', 3],
+      ['db-replica', 3],
+      ['web.db', 2],
+      ['mongodb', 1],
+    ]);
+  });
+
+  it('finds the schedulers for "sched", nova before cinder (shorter name), in scene order', () => {
+    const hits = searchElements(scene('traditional'), 'sched').map((h) => h.el.id);
+    expect(hits).toEqual([
+      'nova-scheduler@ctl1',
+      'nova-scheduler@ctl2',
+      'nova-scheduler@ctl3',
+      'cinder-scheduler@ctl1',
+      'cinder-scheduler@ctl2',
+      'cinder-scheduler@ctl3',
+    ]);
+  });
+
+  it('puts an exact match first, matches ids too, and respects the limit', () => {
+    const s = scene('control-plane-on-k8s');
+    const hits = searchElements(s, 'ctl2', 100);
+    expect(hits[0]?.el.id).toBe('ctl2');
+    expect(hits.some((h) => h.el.id === 'keystone-api@ctl2')).toBe(true);
+    expect(searchElements(s, 'ctl2', 3)).toHaveLength(3);
+    expect(searchElements(s, 'ctl2', 0)).toEqual([]);
+  });
+
+  it('is case-insensitive and returns nothing for an empty query', () => {
+    const s = scene('traditional');
+    expect(searchElements(s, 'SCHED')).toEqual(searchElements(s, 'sched'));
+    expect(searchElements(s, '  MariaDB ')[0]?.el.id).toBe('mariadb@ctl1');
+    expect(searchElements(s, '')).toEqual([]);
+    expect(searchElements(s, '   ')).toEqual([]);
+    expect(searchElements(s, 'no-such-thing')).toEqual([]);
+  });
+});
+
+describe('ids that are Object.prototype keys', () => {
+  const m = renamed({ kvm1: 'constructor', 'web-1': 'toString' });
+
+  it('work in every function', () => {
+    const s = deriveScene(m, 'both');
+    expect(ids(runsOnChain(s, 'toString'))).toEqual(['constructor']);
+    expect(ids(runningOn(s, 'constructor'))).toContain('toString');
+    expect(stackOf(s, 'toString').has('constructor')).toBe(true);
+    const b = blastRadius(s, ['constructor']);
+    expect(b.down.has('toString')).toBe(true);
+    expect(b.down.has('undercloud/constructor')).toBe(true);
+    expect(searchElements(s, 'constructor')[0]?.el.id).toBe('constructor');
+    expect(searchElements(s, 'tostring')[0]?.el.id).toBe('toString');
+    expect(ownedBy(s, 'operator').has('constructor')).toBe(true);
+  });
+
+  it('are not found where they do not exist', () => {
+    const s = scene('both');
+    for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      expect(runsOnChain(s, id)).toEqual([]);
+      expect(runningOn(s, id)).toEqual([]);
+      expect(stackOf(s, id).size).toBe(0);
+      expect(searchElements(s, id)).toEqual([]);
+    }
+    expect(blastRadius(s, ['__proto__', 'constructor']).failed).toEqual([]);
+  });
+});
