@@ -5,7 +5,7 @@ import { deriveScene } from '../topology/deriveScene';
 import type { K8sNodeElement, ServiceElement } from '../topology/scene';
 import { VIEWS } from '../topology/views';
 import { layoutProblems } from './checkLayout';
-import { type Layout, layoutScene } from './layoutScene';
+import { defaultCollapsed, type Layout, layoutScene } from './layoutScene';
 import { textWidth } from './text';
 
 const model = defaultModel();
@@ -143,5 +143,45 @@ describe('textWidth', () => {
     expect(textWidth('nova-scheduler', 10)).toBeGreaterThan(textWidth('nova-api', 10));
     expect(textWidth('nova-api', 20)).toBeGreaterThan(textWidth('nova-api', 10) * 1.8);
     expect(textWidth('界界', 10)).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('collapse and hidden layers', () => {
+  it('folds a host, a project and a cluster: their contents are left out, the rest holds', () => {
+    const scene = deriveScene(model, 'both');
+    const layout = layoutScene(scene, { collapsed: new Set(['ctl1', 'acme-web', 'undercloud', 'prod-k8s']) });
+    expect(layoutProblems(layout)).toEqual([]);
+    const ids = new Set(layout.boxes.map((b) => b.id));
+    expect(ids.has('ctl1')).toBe(true);
+    expect(ids.has('keystone-api@ctl1')).toBe(false);
+    expect(ids.has('keystone-api@ctl2')).toBe(true);
+    expect(ids.has('acme-web')).toBe(true);
+    expect(ids.has('web-1')).toBe(false);
+    expect(ids.has('undercloud')).toBe(true);
+    expect(ids.has('undercloud/ctl2')).toBe(false);
+    expect(ids.has('prod-k8s')).toBe(true);
+    expect(ids.has('prod-k8s/prod-k8s-md-0')).toBe(false);
+    expect(ids.has('shop-frontend#0')).toBe(false);
+    expect(box(layout, 'ctl1').w).toBeLessThan(box(layout, 'ctl2').w);
+  });
+
+  it('hides layers', () => {
+    const scene = deriveScene(model, 'both');
+    const layout = layoutScene(scene, { hiddenLayers: new Set(['openstack', 'tenant-k8s'] as const) });
+    expect(layoutProblems(layout)).toEqual([]);
+    expect(new Set(layout.bands.map((b) => b.layer))).toEqual(
+      new Set(['tenant-vms', 'operator-k8s', 'hardware']),
+    );
+    expect(layout.boxes.some((b) => b.kind === 'service' || b.layer === 'tenant-k8s')).toBe(false);
+  });
+
+  it('starts big models folded, small ones open', () => {
+    expect(defaultCollapsed(deriveScene(model, 'both')).size).toBe(0);
+    const big = deriveScene(generateModel(3000, 4), 'both');
+    const folded = defaultCollapsed(big);
+    expect(folded.size).toBeGreaterThan(100);
+    const layout = layoutScene(big, { collapsed: folded });
+    expect(layoutProblems(layout)).toEqual([]);
+    expect(layout.boxes.length).toBeLessThan(big.elements.length / 3);
   });
 });

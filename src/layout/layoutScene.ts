@@ -60,6 +60,35 @@ export interface Layout {
   boxes: readonly LayoutBox[];
   byId: ReadonlyMap<string, LayoutBox>;
   edges: readonly LayoutEdge[];
+  /** The ids drawn folded (their contents are left out). */
+  collapsed: ReadonlySet<string>;
+}
+
+/** What to leave out: collapsed hosts, projects and clusters (their contents), and hidden layers. */
+export interface LayoutOptions {
+  collapsed?: ReadonlySet<string>;
+  /** Layers not to draw; hiding tenant VMs hides tenant Kubernetes too (it sits on them). Hardware always shows. */
+  hiddenLayers?: ReadonlySet<Layer>;
+}
+
+const NONE: ReadonlySet<never> = new Set();
+
+/** Models with more elements than this start collapsed (hosts, projects and clusters folded). */
+export const COLLAPSE_ABOVE = 600;
+
+/** What a scene starts with collapsed: nothing for small scenes; every host, project and cluster for big ones. */
+export function defaultCollapsed(scene: Scene): Set<string> {
+  if (scene.elements.length <= COLLAPSE_ABOVE) return new Set();
+  const ids = new Set<string>();
+  for (const el of scene.elements)
+    if (
+      el.kind === 'host' ||
+      el.kind === 'project' ||
+      el.kind === 'tenant-cluster' ||
+      el.kind === 'operator-cluster'
+    )
+      ids.add(el.id);
+  return ids;
 }
 
 /** Sizes in px. Text sizes match the CSS of the renderers. */
@@ -89,6 +118,7 @@ export const SIZES = {
   resourceFont: 10,
   podFont: 10,
   nodeHead: 18,
+  summaryH: 16,
 } as const;
 const S = SIZES;
 
@@ -180,7 +210,22 @@ interface ProjectPlan {
   clusterRuns: Map<string, { x0: number; x1: number }>;
 }
 
-function planProject(project: ProjectElement, contents: readonly SceneElement[]): ProjectPlan {
+function planProject(
+  project: ProjectElement,
+  contents: readonly SceneElement[],
+  folded: boolean,
+): ProjectPlan {
+  if (folded) {
+    const w =
+      textWidth('PROJECT', 9) * 1.1 + textWidth(project.name, 12, true) + textWidth(project.owner, 10) + 28;
+    return {
+      project,
+      w: Math.max(w, 150) + S.projectPad * 2,
+      h: S.projectHead + S.summaryH + S.projectPad,
+      children: [],
+      clusterRuns: new Map(),
+    };
+  }
   const vms = contents.filter((e): e is VmElement => e.kind === 'vm');
   const resources = contents.filter(
     (e) => e.kind === 'network' || e.kind === 'load-balancer' || e.kind === 'volume',
@@ -287,7 +332,15 @@ interface ClusterPlan {
  * hardware, operator-Kubernetes and OpenStack bands, so what runs on a host sits right above it; tenant
  * projects sit above, each tenant cluster right above its VMs. Linear in the number of elements.
  */
-export function layoutScene(scene: Scene): Layout {
+export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
+  const collapsed = options.collapsed ?? NONE;
+  const hiddenLayers = options.hiddenLayers ?? NONE;
+  const hide = {
+    services: hiddenLayers.has('openstack'),
+    operator: hiddenLayers.has('operator-k8s'),
+    projects: hiddenLayers.has('tenant-vms'),
+    tenantK8s: hiddenLayers.has('tenant-k8s') || hiddenLayers.has('tenant-vms'),
+  };
   const boxes: LayoutBox[] = [];
   const edges: LayoutEdge[] = [];
   const { flags } = scene;
@@ -312,26 +365,28 @@ export function layoutScene(scene: Scene): Layout {
         hosts.push(el);
         break;
       case 'service':
-        push(servicesByHost, el.host, el);
+        if (!hide.services && !collapsed.has(el.host)) push(servicesByHost, el.host, el);
         break;
       case 'operator-cluster':
-        opCluster = el;
+        if (!hide.operator) opCluster = el;
         break;
       case 'k8s-node':
-        if (el.clusterKind === 'operator') opNodes.set(el.machine, el);
-        else push(tenantNodes, el.cluster, el);
+        if (collapsed.has(el.cluster)) break;
+        if (el.clusterKind === 'operator') {
+          if (!hide.operator) opNodes.set(el.machine, el);
+        } else if (!hide.tenantK8s) push(tenantNodes, el.cluster, el);
         break;
       case 'project':
-        projects.push(el);
+        if (!hide.projects) projects.push(el);
         break;
       case 'vm':
       case 'network':
       case 'load-balancer':
       case 'volume':
-        push(projectContents, el.project, el);
+        if (!collapsed.has(el.project)) push(projectContents, el.project, el);
         break;
       case 'tenant-cluster':
-        tenantClusters.push(el);
+        if (!hide.tenantK8s && !collapsed.has(el.project)) tenantClusters.push(el);
         break;
       case 'pod':
         push(podsByNode, el.runsOn, el);
@@ -379,9 +434,13 @@ export function layoutScene(scene: Scene): Layout {
   const stackH = Math.max(0, ...columnRows.map((rows) => rowsHeight(rows.length, S.chipH, S.chipGap)));
 
   // Tenant projects, flowed into rows no wider than the host area.
-  const plans = projects.map((p) => planProject(p, projectContents.get(p.id) ?? []));
+  const plans = projects.map((p) => planProject(p, projectContents.get(p.id) ?? [], collapsed.has(p.id)));
   const clusterPlans = new Map<string, ClusterPlan>();
   for (const c of tenantClusters) {
+    if (collapsed.has(c.id)) {
+      clusterPlans.set(c.id, { cluster: c, nodeH: 0, h: S.clusterHead + S.summaryH + S.clusterPad });
+      continue;
+    }
     const nodes = tenantNodes.get(c.id) ?? [];
     const maxPods = Math.max(0, ...nodes.map((n) => podsByNode.get(n.id)?.length ?? 0));
     const nodeH = S.nodeHead + rowsHeight(maxPods, S.chipH - 2, S.chipGap) + (maxPods > 0 ? 4 : 0) + 4;
@@ -499,36 +558,43 @@ export function layoutScene(scene: Scene): Layout {
   }
 
   const deployedBy = scene.deployment.form === 'processes' ? 'processes' : 'containers';
-  const osBand = band(
-    'openstack',
-    'openstack',
-    'OpenStack services',
-    flags.controlPlaneOnK8s && opCluster
-      ? `pods on the operator's Kubernetes (${opCluster.tool})${
-          ordered.some((h) => !h.operatorMember && servicesByHost.has(h.id))
-            ? ` · ${deployedBy} on hosts outside it`
-            : ''
-        }`
-      : `${deployedBy} placed by ${scene.deployment.tool} · control plane, compute, network, storage`,
-    S.bandLabel + stackH + S.bandPad,
-  );
   const stackTop = new Map<string, number>();
-  ordered.forEach((h, i) => {
-    const rowsOf = columnRows[i] ?? [];
-    const top = osBand.y + osBand.h - S.bandPad - rowsHeight(rowsOf.length, S.chipH, S.chipGap);
-    stackTop.set(h.id, top);
-    placeRows(rowsOf, (colX[i] ?? 0) + hostShift, top, colW[i] ?? 0, S.chipH, S.chipGap, undefined, boxes);
-  });
+  if (!hide.services) {
+    const osBand = band(
+      'openstack',
+      'openstack',
+      'OpenStack services',
+      flags.controlPlaneOnK8s && opCluster
+        ? `pods on the operator's Kubernetes (${opCluster.tool})${
+            ordered.some((h) => !h.operatorMember && servicesByHost.has(h.id))
+              ? ` · ${deployedBy} on hosts outside it`
+              : ''
+          }`
+        : `${deployedBy} placed by ${scene.deployment.tool} · control plane, compute, network, storage`,
+      S.bandLabel + stackH + S.bandPad,
+    );
+    ordered.forEach((h, i) => {
+      const rowsOf = columnRows[i] ?? [];
+      const top = osBand.y + osBand.h - S.bandPad - rowsHeight(rowsOf.length, S.chipH, S.chipGap);
+      stackTop.set(h.id, top);
+      placeRows(rowsOf, (colX[i] ?? 0) + hostShift, top, colW[i] ?? 0, S.chipH, S.chipGap, undefined, boxes);
+    });
+  }
 
   if (flags.controlPlaneOnK8s && opCluster) {
+    const opFolded = collapsed.has(opCluster.id);
+    const opInnerH = opFolded ? S.summaryH : S.nodeH;
     const b = band(
       'operator-k8s',
       'operator-k8s',
       "Operator's Kubernetes",
       'owned by the cloud operator · nodes are the hosts',
-      S.bandLabel + S.clusterHead + S.nodeH + S.clusterPad + S.bandPad,
+      S.bandLabel + S.clusterHead + opInnerH + S.clusterPad + S.bandPad,
     );
-    const idx = ordered.map((h, i) => (opNodes.has(h.id) ? i : -1)).filter((i) => i >= 0);
+    // A folded cluster still spans its member hosts; only its nodes are left out.
+    const idx = ordered
+      .map((h, i) => ((opFolded ? h.operatorMember : opNodes.has(h.id)) ? i : -1))
+      .filter((i) => i >= 0);
     const first = idx[0];
     const last = idx[idx.length - 1];
     if (first !== undefined && last !== undefined) {
@@ -542,11 +608,13 @@ export function layoutScene(scene: Scene): Layout {
         x: x0,
         y: cy,
         w: x1 - x0,
-        h: S.clusterHead + S.nodeH + S.clusterPad,
+        h: S.clusterHead + opInnerH + S.clusterPad,
       });
       for (const i of idx) {
         const host = ordered[i] as HostElement;
-        const node = opNodes.get(host.id) as K8sNodeElement;
+        const node = opNodes.get(host.id);
+        if (!servicesByHost.has(host.id)) stackTop.set(host.id, cy + S.clusterHead);
+        if (!node) continue;
         boxes.push({
           id: node.id,
           kind: 'k8s-node',
@@ -557,7 +625,6 @@ export function layoutScene(scene: Scene): Layout {
           h: S.nodeH,
           parent: opCluster.id,
         });
-        if (!servicesByHost.has(host.id)) stackTop.set(host.id, cy + S.clusterHead);
       }
     }
   }
@@ -574,9 +641,7 @@ export function layoutScene(scene: Scene): Layout {
     const hx = (colX[i] ?? 0) + hostShift;
     const hy = hw.y + S.bandLabel;
     boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
-    if (!stackTop.has(h.id) || !servicesByHost.has(h.id)) {
-      if (!opNodes.has(h.id) || !flags.controlPlaneOnK8s) stackTop.set(h.id, hy);
-    }
+    if (!stackTop.has(h.id)) stackTop.set(h.id, hy);
   });
 
   const byId = new Map<string, LayoutBox>();
@@ -600,5 +665,5 @@ export function layoutScene(scene: Scene): Layout {
     });
   }
 
-  return { scene, width, height: y + S.margin, bands, boxes, byId, edges };
+  return { scene, width, height: y + S.margin, bands, boxes, byId, edges, collapsed };
 }

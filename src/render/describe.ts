@@ -1,4 +1,4 @@
-import type { SceneElement } from '../topology/scene';
+import type { Scene, SceneElement } from '../topology/scene';
 
 /** What kind of thing an element is, in words (shown in badges and read by screen readers). */
 export function kindLabel(el: SceneElement): string {
@@ -32,4 +32,64 @@ export function kindLabel(el: SceneElement): string {
 export function ariaLabelOf(el: SceneElement): string {
   const on = el.runsOn ? ` on ${el.runsOn.replace(/^.*\//, '')}` : '';
   return `${el.name}, ${kindLabel(el)}${on}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const summaries = new WeakMap<Scene, Map<string, string>>();
+
+/** What a folded host, project or cluster holds, in a few words ("12 pods", "3 VMs · 1 volume"). */
+export function foldedSummary(scene: Scene, id: string): string {
+  let map = summaries.get(scene);
+  if (!map) {
+    map = buildSummaries(scene);
+    summaries.set(scene, map);
+  }
+  return map.get(id) ?? '';
+}
+
+function buildSummaries(scene: Scene): Map<string, string> {
+  const count = new Map<string, Map<string, number>>();
+  const add = (id: string, what: string) => {
+    let m = count.get(id);
+    if (!m) {
+      m = new Map();
+      count.set(id, m);
+    }
+    m.set(what, (m.get(what) ?? 0) + 1);
+  };
+  for (const el of scene.elements) {
+    if (el.kind === 'service') add(el.host, el.form === 'pod' ? 'pod' : 'service');
+    if (el.kind === 'vm' || el.kind === 'volume' || el.kind === 'load-balancer' || el.kind === 'network')
+      add(el.project, el.kind);
+    if (el.kind === 'tenant-cluster') add(el.project, 'cluster');
+    if (el.kind === 'k8s-node') add(el.cluster, 'node');
+    if (el.kind === 'pod') {
+      const node = scene.byId.get(el.runsOn);
+      if (node?.kind === 'k8s-node') add(node.cluster, 'pod');
+    }
+    if (el.kind === 'service' && el.form === 'pod') {
+      const node = scene.byId.get(el.runsOn);
+      if (node?.kind === 'k8s-node') add(node.cluster, 'pod');
+    }
+  }
+  const words: [string, string, string?][] = [
+    ['service', 'service'],
+    ['pod', 'pod'],
+    ['node', 'node'],
+    ['vm', 'VM'],
+    ['cluster', 'Kubernetes cluster'],
+    ['load-balancer', 'load balancer'],
+    ['volume', 'volume'],
+    ['network', 'network'],
+  ];
+  const out = new Map<string, string>();
+  for (const [id, m] of count)
+    out.set(
+      id,
+      words
+        .filter(([k]) => m.has(k))
+        .map(([k, one, many]) => plural(m.get(k) ?? 0, one, many))
+        .join(' · '),
+    );
+  return out;
 }

@@ -1,14 +1,27 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Layout, LayoutBand, LayoutBox, LayoutEdge } from '../layout/layoutScene';
 import type { SceneElement } from '../topology/scene';
-import { ariaLabelOf } from './describe';
+import { ariaLabelOf, foldedSummary } from './describe';
 
 /** Data of a node that draws a scene element. */
-export type ElementNodeData = { el: SceneElement; box: LayoutBox };
+export type ElementNodeData = {
+  el: SceneElement;
+  box: LayoutBox;
+  /** For a folded host, project or cluster: what it holds, in words. */
+  folded?: string;
+};
 /** Data of a band's background node. */
 export type BandNodeData = { band: LayoutBand };
 /** Data of the one node that draws every edge (cheaper than one React Flow edge each). */
-export type EdgesNodeData = { edges: readonly LayoutEdge[]; width: number; height: number };
+export type EdgesNodeData = {
+  edges: readonly LayoutEdge[];
+  width: number;
+  height: number;
+  /** Ids in the highlighted stack: their edges are lit, the others dimmed. */
+  lit?: ReadonlySet<string> | null;
+  /** Ids that are down in a what-if: their edges are drawn as broken. */
+  down?: ReadonlySet<string> | null;
+};
 
 export type ElementNode = Node<ElementNodeData>;
 export type BandNode = Node<BandNodeData, 'band'>;
@@ -86,7 +99,9 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       // Sizes are known from the layout, so React Flow needs no measuring pass before it is ready.
       measured: { width: box.w, height: box.h },
       style: { width: box.w, height: box.h },
-      data: { el, box },
+      data: layout.collapsed.has(box.id)
+        ? { el, box, folded: foldedSummary(layout.scene, box.id) }
+        : { el, box },
       zIndex: 2 + d,
       ariaRole: 'group',
       ariaLabel: ariaLabelOf(el),

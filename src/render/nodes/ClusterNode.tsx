@@ -5,7 +5,7 @@ import { K8sIcon } from './K8sIcon';
 
 /** The operator's cluster (below OpenStack) or a tenant's cluster (above it): same shape, different owner. */
 function ClusterNodeView({ data }: NodeProps<ElementNode>) {
-  const { el } = data;
+  const { el, folded } = data;
   if (el.kind !== 'operator-cluster' && el.kind !== 'tenant-cluster') return null;
   const operator = el.kind === 'operator-cluster';
   const detail = operator
@@ -28,6 +28,7 @@ function ClusterNodeView({ data }: NodeProps<ElementNode>) {
         {operator && el.derived ? <span className="sl-badge">derived</span> : null}
         <span className="sl-cluster__detail">{detail}</span>
       </div>
+      {folded !== undefined ? <div className="sl-summary">▸ {folded || 'no nodes'}</div> : null}
     </div>
   );
 }

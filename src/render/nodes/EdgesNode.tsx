@@ -9,11 +9,18 @@ function EdgesNodeView({ data }: NodeProps<EdgesNodeType>) {
       {data.edges.map((e) => {
         const [a, b] = e.points;
         const my = (a.y + b.y) / 2;
+        const state = data.down?.has(e.from)
+          ? ' sl-edge--down'
+          : data.lit
+            ? data.lit.has(e.from)
+              ? ' sl-edge--lit'
+              : ' sl-edge--dim'
+            : '';
         return (
           <path
             key={e.id}
             data-edge={e.id}
-            className={`sl-edge sl-edge--${e.kind}`}
+            className={`sl-edge sl-edge--${e.kind}${state}`}
             d={`M${a.x} ${a.y} C${a.x} ${my} ${b.x} ${my} ${b.x} ${b.y}`}
           />
         );

@@ -4,7 +4,7 @@ import { hostSubtitle } from '../../layout/layoutScene';
 import type { ElementNode } from '../toFlow';
 
 function HostNodeView({ data }: NodeProps<ElementNode>) {
-  const { el } = data;
+  const { el, folded } = data;
   if (el.kind !== 'host') return null;
   const [roles, capacity] = hostSubtitle(el);
   return (
@@ -14,7 +14,11 @@ function HostNodeView({ data }: NodeProps<ElementNode>) {
         {el.rack ? <span className="sl-host__rack">{el.rack}</span> : null}
       </div>
       <div className="sl-host__line">{roles}</div>
-      {capacity ? <div className="sl-host__line sl-muted">{capacity}</div> : null}
+      {folded !== undefined ? (
+        <div className="sl-host__line sl-host__folded">▸ {folded || 'nothing'} folded</div>
+      ) : capacity ? (
+        <div className="sl-host__line sl-muted">{capacity}</div>
+      ) : null}
     </div>
   );
 }

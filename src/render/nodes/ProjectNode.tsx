@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { ElementNode } from '../toFlow';
 
 function ProjectNodeView({ data }: NodeProps<ElementNode>) {
-  const { el } = data;
+  const { el, folded } = data;
   if (el.kind !== 'project') return null;
   return (
     <div className={`sl-box sl-project sl-project--${el.owner}`} data-kind="project" title={el.description}>
@@ -12,6 +12,7 @@ function ProjectNodeView({ data }: NodeProps<ElementNode>) {
         <span className="sl-project__name">{el.name}</span>
         <span className="sl-project__owner">{el.owner === 'operator' ? 'operator' : 'tenant'}</span>
       </div>
+      {folded !== undefined ? <div className="sl-summary">▸ {folded || 'empty'}</div> : null}
     </div>
   );
 }
