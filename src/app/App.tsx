@@ -1,7 +1,10 @@
+import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { bootstrap } from './bootstrap';
+import { DetailsCard } from './DetailsCard';
 import { Diagram } from './Diagram';
 import { Header } from './Header';
+import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
@@ -10,6 +13,7 @@ import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
 import { useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
+import { WhatIfBanner } from './WhatIfBanner';
 
 // CodeMirror is loaded only when the editor opens, so the viewer stays small.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
@@ -27,7 +31,10 @@ function Shell() {
       <main className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
           <Diagram colorMode={resolved} />
+          <DetailsCard />
+          <WhatIfBanner />
         </div>
+        <Inspector />
         {editorOpen ? (
           <Suspense
             fallback={
@@ -53,7 +60,12 @@ function Shell() {
 export function App() {
   const [store] = useState(() => {
     const url = readUrl(window.location.search);
-    return createAppStore({ view: url.view ?? 'traditional', theme: url.theme ?? 'auto' });
+    return createAppStore({
+      view: url.view ?? 'traditional',
+      theme: url.theme ?? 'auto',
+      selected: url.select ?? null,
+      persona: url.persona ?? null,
+    });
   });
   useUrlSync(store);
   usePersistDraft(store);
@@ -62,7 +74,9 @@ export function App() {
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
     </StoreContext.Provider>
   );
 }

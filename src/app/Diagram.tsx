@@ -3,20 +3,20 @@ import {
   MiniMap,
   type Node,
   ReactFlow,
-  ReactFlowProvider,
   useStore as useFlowStore,
   useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
-import { layoutScene } from '../layout/layoutScene';
-import type { Model } from '../model/schema';
+import type { Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
 import { type DiagramNode, layoutToFlow } from '../render/toFlow';
-import { deriveScene } from '../topology/deriveScene';
-import type { View } from '../topology/views';
-import { useApp } from './store';
+import type { Scene } from '../topology/scene';
+import { layoutFor, useCollapsed, useScene } from './derived';
+import { useApp, useAppStore } from './store';
+import { useDecoratedNodes } from './useDecoratedNodes';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -56,20 +56,23 @@ export function initialViewport(w: number, h: number, cw: number, ch: number) {
  * the canvas changes size (the editor opens, the window resizes) unless the user has panned or zoomed.
  */
 function ReadyWatcher({
-  nodes,
+  layout,
+  marker,
   onReady,
   userMoved,
   width,
   height,
 }: {
-  nodes: DiagramNode[];
-  onReady: (nodes: DiagramNode[]) => void;
+  layout: Layout;
+  /** The first node of this layout: React Flow holds this layout when its first node is this object. */
+  marker: DiagramNode | undefined;
+  onReady: () => void;
   userMoved: { current: boolean };
   width: number;
   height: number;
 }) {
   const initialized = useNodesInitialized();
-  const current = useFlowStore((s) => s.nodes === nodes);
+  const current = useFlowStore((s) => s.nodes[0] === marker);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
   const { fitView, setViewport } = useReactFlow();
   const canvas = useFlowStore((s) => ({ w: s.width, h: s.height }), shallow);
@@ -82,19 +85,20 @@ function ReadyWatcher({
   useEffect(() => {
     if (initialized && current && !userMoved.current) placeView();
   }, [size]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (view, model, folding) is placed again.
   useEffect(() => {
     if (!initialized || !current) return;
     let second = 0;
     userMoved.current = false;
     placeView();
     const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => onReady(nodes));
+      second = requestAnimationFrame(onReady);
     });
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [initialized, current, nodes, placeView, onReady, userMoved]);
+  }, [initialized, current, layout]);
   return null;
 }
 
@@ -123,18 +127,57 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
   );
 }
 
-function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode: 'light' | 'dark' }) {
-  const layout = useMemo(() => layoutScene(deriveScene(model, view)), [model, view]);
-  const { nodes } = useMemo(() => layoutToFlow(layout), [layout]);
-  const [readyNodes, setReadyNodes] = useState<DiagramNode[] | null>(null);
+const COLLAPSIBLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
+
+/** The element node under a DOM node, if any (its React Flow wrapper carries the id). */
+function elementIdAt(target: EventTarget | null): string | null {
+  const el = target instanceof Element ? target.closest('.react-flow__node') : null;
+  const id = el?.getAttribute('data-id') ?? null;
+  return id && !id.startsWith('band:') && !id.startsWith('edges:') ? id : null;
+}
+
+/** Zooms to the element a search or a details link asked for. */
+function ZoomWatcher() {
+  const request = useApp((s) => s.zoomTo);
+  const { fitView } = useReactFlow();
+  const reduced = usePrefersReducedMotion();
+  useEffect(() => {
+    if (!request) return;
+    void fitView({ nodes: [{ id: request.id }], padding: 0.6, maxZoom: 1.4, duration: reduced ? 0 : 350 });
+  }, [request, fitView, reduced]);
+  return null;
+}
+
+function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' }) {
+  const store = useAppStore();
+  const view = scene.view;
+  const collapsed = useCollapsed(scene);
+  const hidden = useApp((s) => s.hiddenLayers);
+  const layout = layoutFor(scene, collapsed, hidden);
+  const base = useMemo(() => layoutToFlow(layout).nodes, [layout]);
+  const nodes = useDecoratedNodes(scene, base);
+  const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
+  const onReady = useCallback(() => setReadyLayout(layout), [layout]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
       className="sl-diagram h-full w-full"
       data-testid="diagram"
-      data-ready={readyNodes === nodes ? 'true' : 'false'}
+      data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
+      data-focus={useApp((s) => (s.hovered ?? s.selected) !== null) ? 'true' : undefined}
+      onKeyDown={(e) => {
+        const id = elementIdAt(e.target);
+        if (!id) return;
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          store.getState().select(id);
+        }
+      }}
+      onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
+      onBlur={() => store.getState().hover(null)}
     >
       <ReactFlow
         nodes={nodes}
@@ -147,7 +190,7 @@ function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode:
         nodesFocusable
         edgesFocusable={false}
         zIndexMode="manual"
-        minZoom={0.05}
+        minZoom={0.02}
         maxZoom={3}
         fitView
         fitViewOptions={{ padding: 0.02 }}
@@ -156,14 +199,31 @@ function Flow({ model, view, colorMode }: { model: Model; view: View; colorMode:
         onMoveStart={(event) => {
           if (event) userMoved.current = true;
         }}
+        onNodeClick={(_, node) => {
+          const id = elementIdAt(
+            document.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`),
+          );
+          if (id) store.getState().select(id);
+        }}
+        onNodeDoubleClick={(_, node) => {
+          const el = scene.byId.get(node.id);
+          if (el && COLLAPSIBLE.has(el.kind)) store.getState().toggleCollapsed(el.id, collapsed);
+        }}
+        onPaneClick={() => store.getState().select(null)}
+        onNodeMouseEnter={(_, node) => {
+          if (scene.byId.has(node.id)) store.getState().hover(node.id);
+        }}
+        onNodeMouseLeave={(e) => store.getState().hover(elementIdAt(e.relatedTarget))}
       >
         <ReadyWatcher
-          nodes={nodes}
-          onReady={setReadyNodes}
+          layout={layout}
+          marker={base[0]}
+          onReady={onReady}
           userMoved={userMoved}
           width={layout.width}
           height={layout.height}
         />
+        <ZoomWatcher />
         <Controls showInteractive={false} position="top-right" orientation="horizontal" />
         <OverviewMap width={layout.width} height={layout.height} />
       </ReactFlow>
@@ -200,10 +260,9 @@ function StaleBanner() {
 }
 
 export function Diagram({ colorMode }: { colorMode: 'light' | 'dark' }) {
-  const model = useApp((s) => s.model);
-  const view = useApp((s) => s.view);
+  const scene = useScene();
   const empty = useApp((s) => s.draft === '');
-  if (!model)
+  if (!scene)
     return (
       <div
         className="grid h-full place-items-center p-8 text-center text-sm text-slate-600 dark:text-slate-300"
@@ -214,9 +273,9 @@ export function Diagram({ colorMode }: { colorMode: 'light' | 'dark' }) {
       </div>
     );
   return (
-    <ReactFlowProvider>
+    <>
       <StaleBanner />
-      <Flow model={model} view={view} colorMode={colorMode} />
-    </ReactFlowProvider>
+      <Flow scene={scene} colorMode={colorMode} />
+    </>
   );
 }

@@ -1,4 +1,6 @@
 import { viewFlags, viewFromFlags } from '../topology/views';
+import { PersonaLens } from './PersonaLens';
+import { Search } from './Search';
 import { useApp, useAppStore } from './store';
 import { Toolbar } from './Toolbar';
 import { navigateToView } from './useUrlSync';
@@ -38,10 +40,17 @@ export function Header() {
   return (
     <header className="border-b border-slate-200 bg-white px-4 pt-1.5 pb-1 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <div className="flex min-w-0 flex-1 items-baseline gap-2.5">
+        <div className="flex min-w-0 items-baseline gap-2.5">
           <h1 className="text-[15px] font-bold tracking-tight text-slate-900 dark:text-white">Stacklayers</h1>
           <ModelStatus />
         </div>
+        <p
+          className="min-w-0 flex-1 truncate text-[12.5px] text-slate-600 dark:text-slate-300"
+          aria-live="polite"
+        >
+          <span className="font-mono text-[11.5px] text-slate-500 dark:text-slate-400">{view}</span>{' '}
+          {VIEW_NOTES[view]}
+        </p>
         <Toolbar />
       </div>
       <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5">
@@ -60,13 +69,9 @@ export function Header() {
             onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, k8sInTenant: on }))}
           />
         </fieldset>
-        <p
-          className="min-w-0 flex-1 truncate text-[12.5px] text-slate-600 dark:text-slate-300"
-          aria-live="polite"
-        >
-          <span className="font-mono text-[11.5px] text-slate-500 dark:text-slate-400">{view}</span>{' '}
-          {VIEW_NOTES[view]}
-        </p>
+        <PersonaLens />
+        <span className="flex-1" />
+        <Search />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { K8sIcon } from '../render/nodes/K8sIcon';
+import type { Layer } from '../topology/scene';
 import { useApp } from './store';
 
 const TONES = [
@@ -10,6 +11,41 @@ const TONES = [
 ] as const;
 
 const item = 'flex items-center gap-1.5 whitespace-nowrap';
+
+const LAYER_TOGGLES: [Layer, string][] = [
+  ['tenant-k8s', "tenants' k8s"],
+  ['tenant-vms', 'tenant VMs'],
+  ['openstack', 'OpenStack'],
+  ['operator-k8s', "operator's k8s"],
+];
+
+/** Show or hide a layer (hardware always shows: everything stands on it). */
+function LayerToggles() {
+  const hidden = useApp((s) => s.hiddenLayers);
+  const toggle = useApp((s) => s.toggleLayer);
+  return (
+    <fieldset className="ml-auto flex flex-none flex-wrap items-center gap-x-2.5">
+      <legend className="sr-only">Layers to show</legend>
+      <span
+        aria-hidden="true"
+        className="font-semibold uppercase tracking-wider text-slate-600 dark:text-slate-300"
+      >
+        Show
+      </span>
+      {LAYER_TOGGLES.map(([layer, label]) => (
+        <label key={layer} className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={!hidden.has(layer)}
+            onChange={() => toggle(layer)}
+            className="accent-blue-600"
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /** A strip under the diagram that explains colours and shapes; collapsible, keyboard operable. */
 export function Legend() {
@@ -50,6 +86,10 @@ export function Legend() {
             <K8sIcon /> tenants' Kubernetes
           </li>
           <li className={item}>
+            <span className="sl-legend-shape sl-legend-failed" aria-hidden="true" /> failed
+            <span className="sl-legend-shape sl-legend-unmanaged ml-1" aria-hidden="true" /> runs, unmanaged
+          </li>
+          <li className={item}>
             <svg width="22" height="8" aria-hidden="true">
               <path d="M1 4 H21" className="sl-edge" />
             </svg>
@@ -57,6 +97,7 @@ export function Legend() {
           </li>
         </ul>
       ) : null}
+      {open ? <LayerToggles /> : null}
     </section>
   );
 }

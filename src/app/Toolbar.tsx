@@ -11,6 +11,7 @@ export const buttonClass =
 export function Toolbar() {
   const store = useAppStore();
   const editorOpen = useApp((s) => s.editorOpen);
+  const inspector = useApp((s) => s.inspector);
   const hasModel = useApp((s) => s.model !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [examplesOpen, setExamplesOpen] = useState(false);
@@ -59,6 +60,14 @@ export function Toolbar() {
         onClick={() => store.getState().setEditorOpen(!editorOpen)}
       >
         Edit JSON
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        aria-pressed={inspector !== null}
+        onClick={() => store.getState().setInspector(inspector ? null : 'numbers')}
+      >
+        Explain
       </button>
       <button type="button" className={buttonClass} onClick={copyLink} disabled={!hasModel}>
         Copy link

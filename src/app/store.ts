@@ -3,6 +3,8 @@ import { createStore, type StoreApi, useStore } from 'zustand';
 import { checkDraft } from '../model/checkDraft';
 import type { LocatedIssue } from '../model/locate';
 import type { Model } from '../model/schema';
+import type { Persona } from '../topology/explain';
+import type { Layer } from '../topology/scene';
 import type { View } from '../topology/views';
 import { type DraftSource, pushHistory } from './drafts';
 import type { ThemeChoice } from './url';
@@ -32,6 +34,22 @@ export interface AppState {
   legendOpen: boolean;
   editorOpen: boolean;
 
+  /** The element whose details are open (`select=` in the URL). */
+  selected: string | null;
+  /** The element under the pointer: its stack is highlighted. */
+  hovered: string | null;
+  /** The persona lens (`persona=` in the URL); null: everyone. */
+  persona: Persona | null;
+  /** Elements marked failed (what-if). */
+  failed: readonly string[];
+  /** Folded hosts, projects and clusters; null: the default for the model's size. */
+  collapsed: ReadonlySet<string> | null;
+  hiddenLayers: ReadonlySet<Layer>;
+  /** The open tab of the explain panel, if open. */
+  inspector: InspectorTab | null;
+  /** A request to zoom to an element (a new object each time). */
+  zoomTo: { id: string } | null;
+
   /**
    * Replaces the draft with loaded text. The replaced draft goes to the history when it was edited, so a
    * load never loses an edit. Returns whether the text is a valid model.
@@ -49,12 +67,31 @@ export interface AppState {
   setTheme: (theme: ThemeChoice) => void;
   toggleLegend: () => void;
   setEditorOpen: (open: boolean) => void;
+  select: (id: string | null) => void;
+  hover: (id: string | null) => void;
+  setPersona: (persona: Persona | null) => void;
+  toggleFailed: (id: string) => void;
+  clearFailed: () => void;
+  /** Folds or unfolds `id`, starting from `current` (the collapsed set in effect). */
+  toggleCollapsed: (id: string, current: ReadonlySet<string>) => void;
+  setCollapsed: (collapsed: ReadonlySet<string> | null) => void;
+  toggleLayer: (layer: Layer) => void;
+  setInspector: (tab: InspectorTab | null) => void;
+  /** Selects an element and zooms to it, unfolding what hides it. */
+  focusElement: (id: string, current: ReadonlySet<string>, containers: readonly string[]) => void;
 }
+
+export type InspectorTab = 'numbers' | 'what-if' | 'outline';
 
 const NO_SOURCE: DraftSource = { kind: 'draft', label: '', key: '' };
 
 /** One store per diagram instance (the app has one; compare and embeds may have more). */
-export function createAppStore(initial: { view: View; theme: ThemeChoice }): StoreApi<AppState> {
+export function createAppStore(initial: {
+  view: View;
+  theme: ThemeChoice;
+  selected?: string | null;
+  persona?: Persona | null;
+}): StoreApi<AppState> {
   return createStore<AppState>()((set, get) => ({
     draft: '',
     source: NO_SOURCE,
@@ -68,12 +105,22 @@ export function createAppStore(initial: { view: View; theme: ThemeChoice }): Sto
     // On a phone the legend would take a third of the screen: it starts folded there.
     legendOpen: typeof window === 'undefined' || window.innerWidth >= 700,
     editorOpen: false,
+    selected: initial.selected ?? null,
+    hovered: null,
+    persona: initial.persona ?? null,
+    failed: [],
+    collapsed: null,
+    hiddenLayers: new Set(),
+    inspector: null,
+    zoomTo: null,
 
     loadText: (text, source, options = {}) => {
       const before = get();
       if (!options.restoring && before.edited && before.draft !== text)
         pushHistory({ text: before.draft, source: before.source, edited: true, savedAt: Date.now() });
       const check = checkDraft(text);
+      // The same text again (a repeated load) keeps what the user had: selection, failures, folding.
+      const newModel = check.ok && text !== before.draft;
       set({
         draft: text,
         source,
@@ -83,6 +130,14 @@ export function createAppStore(initial: { view: View; theme: ThemeChoice }): Sto
         loading: null,
         // An invalid load opens the editor, where the problems are listed.
         editorOpen: before.editorOpen || !check.ok,
+        inspector: !check.ok ? null : before.inspector,
+        // A different model starts afresh: nothing failed, nothing folded by hand. A selection from the URL
+        // survives the first load (restoring) so `select=` works.
+        ...(newModel && before.model !== null
+          ? { failed: [], collapsed: null, selected: null, hovered: null }
+          : newModel
+            ? { failed: [], collapsed: null }
+            : {}),
       });
       return check.ok;
     },
@@ -101,7 +156,37 @@ export function createAppStore(initial: { view: View; theme: ThemeChoice }): Sto
     setView: (view) => set({ view }),
     setTheme: (theme) => set({ theme }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
-    setEditorOpen: (editorOpen) => set({ editorOpen }),
+    setEditorOpen: (editorOpen) => set(editorOpen ? { editorOpen, inspector: null } : { editorOpen }),
+    select: (selected) => set({ selected }),
+    hover: (hovered) => set({ hovered }),
+    setPersona: (persona) => set({ persona }),
+    toggleFailed: (id) =>
+      set((s) => ({ failed: s.failed.includes(id) ? s.failed.filter((f) => f !== id) : [...s.failed, id] })),
+    clearFailed: () => set({ failed: [] }),
+    toggleCollapsed: (id, current) =>
+      set(() => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return { collapsed: next };
+      }),
+    setCollapsed: (collapsed) => set({ collapsed }),
+    toggleLayer: (layer) =>
+      set((s) => {
+        const next = new Set(s.hiddenLayers);
+        if (next.has(layer)) next.delete(layer);
+        else next.add(layer);
+        return { hiddenLayers: next };
+      }),
+    setInspector: (inspector) => set(inspector ? { inspector, editorOpen: false } : { inspector }),
+    focusElement: (id, current, containers) =>
+      set(() => {
+        const folded = containers.filter((c) => current.has(c));
+        const collapsed = folded.length
+          ? new Set([...current].filter((c) => !folded.includes(c)))
+          : undefined;
+        return { selected: id, zoomTo: { id }, ...(collapsed ? { collapsed } : {}) };
+      }),
   }));
 }
 

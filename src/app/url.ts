@@ -6,15 +6,21 @@ export type ThemeChoice = 'light' | 'dark' | 'auto';
 export interface UrlState {
   view: View | undefined;
   theme: ThemeChoice | undefined;
+  select: string | undefined;
+  persona: 'operator' | 'tenant' | undefined;
 }
 
 export function readUrl(search: string): UrlState {
   const params = new URLSearchParams(search);
   const topology = params.get('topology');
   const theme = params.get('theme');
+  const persona = params.get('persona');
+  const select = params.get('select');
   return {
     view: isView(topology) ? topology : undefined,
     theme: theme === 'light' || theme === 'dark' || theme === 'auto' ? theme : undefined,
+    select: select && select.length <= 300 ? select : undefined,
+    persona: persona === 'operator' || persona === 'tenant' ? persona : undefined,
   };
 }
 
@@ -22,5 +28,13 @@ export function readUrl(search: string): UrlState {
 export function urlWithView(href: string, view: View): string {
   const url = new URL(href);
   url.searchParams.set('topology', view);
+  return url.pathname + url.search + url.hash;
+}
+
+/** The URL with one parameter set (or removed when null), keeping the rest and the hash. */
+export function urlWithParam(href: string, key: string, value: string | null): string {
+  const url = new URL(href);
+  if (value === null) url.searchParams.delete(key);
+  else url.searchParams.set(key, value);
   return url.pathname + url.search + url.hash;
 }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { View } from '../topology/views';
 import type { AppState } from './store';
-import { readUrl, urlWithView } from './url';
+import { readUrl, urlWithParam, urlWithView } from './url';
 
 /**
  * Keeps the view in the URL: the URL always names the view (replaced on load), a user's switch pushes
@@ -19,11 +19,33 @@ export function useUrlSync(store: StoreApi<AppState>): void {
       );
     }
     const onPop = () => {
-      const view = readUrl(window.location.search).view ?? 'traditional';
+      const url = readUrl(window.location.search);
+      const view = url.view ?? 'traditional';
       if (view !== store.getState().view) store.getState().setView(view);
+      if ((url.select ?? null) !== store.getState().selected) store.getState().select(url.select ?? null);
+      if ((url.persona ?? null) !== store.getState().persona)
+        store.getState().setPersona(url.persona ?? null);
     };
+    // The selection and the lens are part of what a link shows, but not steps of history: replace, never push.
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.selected !== prev.selected)
+        window.history.replaceState(
+          window.history.state,
+          '',
+          urlWithParam(window.location.href, 'select', s.selected),
+        );
+      if (s.persona !== prev.persona)
+        window.history.replaceState(
+          window.history.state,
+          '',
+          urlWithParam(window.location.href, 'persona', s.persona),
+        );
+    });
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onPop);
+    };
   }, [store]);
 }
 

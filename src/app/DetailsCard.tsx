@@ -1,0 +1,253 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { kindLabel } from '../render/describe';
+import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
+import type { Scene, SceneElement } from '../topology/scene';
+import { useBlast, useCollapsed, useScene } from './derived';
+import { useApp, useAppStore } from './store';
+
+const LAYER_NAMES = {
+  hardware: 'Hardware',
+  'operator-k8s': "Operator's Kubernetes",
+  openstack: 'OpenStack services',
+  'tenant-vms': 'Tenant projects & VMs',
+  'tenant-k8s': "Tenants' Kubernetes",
+} as const;
+
+const FAILABLE = new Set(['host', 'k8s-node', 'vm', 'operator-cluster', 'tenant-cluster']);
+const FOLDABLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
+const MAX_LISTED = 12;
+
+/** Only http(s) links are ever rendered as links. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The containers that must be unfolded for an element to be drawn. */
+export function containersOf(scene: Scene, el: SceneElement): string[] {
+  const out: string[] = [];
+  if (el.kind === 'service') out.push(el.host);
+  if (el.kind === 'vm' || el.kind === 'volume' || el.kind === 'load-balancer' || el.kind === 'network')
+    out.push(el.project);
+  if (el.kind === 'k8s-node') out.push(el.cluster);
+  if (el.kind === 'tenant-cluster') out.push(el.project);
+  if (el.kind === 'k8s-node' && el.clusterKind === 'tenant') {
+    const c = scene.byId.get(el.cluster);
+    if (c?.kind === 'tenant-cluster') out.push(c.project);
+  }
+  if (el.kind === 'pod') {
+    const node = scene.byId.get(el.runsOn);
+    if (node) out.push(node.id, ...containersOf(scene, node));
+  }
+  return out;
+}
+
+function ElementLink({ el, scene }: { el: SceneElement; scene: Scene }) {
+  const store = useAppStore();
+  const collapsed = useCollapsed(scene);
+  return (
+    <button
+      type="button"
+      className="text-left text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:decoration-blue-700"
+      onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
+    >
+      {el.name}
+    </button>
+  );
+}
+
+/** The selected element: what it is, who runs it, what it runs on, what runs on it. Esc closes it. */
+export function DetailsCard() {
+  const scene = useScene();
+  const selected = useApp((s) => s.selected);
+  const failed = useApp((s) => s.failed);
+  const store = useAppStore();
+  const collapsed = useCollapsed(scene);
+  const blast = useBlast(scene);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const el = selected && scene ? scene.byId.get(selected) : undefined;
+  // The card sits on the side away from the selected element, so it never hides it.
+  const [side, setSide] = useState<'left' | 'right'>('left');
+  useLayoutEffect(() => {
+    if (!selected) return;
+    const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(selected)}"]`);
+    const pane = node?.closest('.react-flow');
+    if (!node || !pane) return;
+    const r = node.getBoundingClientRect();
+    const p = pane.getBoundingClientRect();
+    setSide(r.left + r.width / 2 - p.left < Math.min(380, p.width / 2) ? 'right' : 'left');
+  }, [selected]);
+
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !(e.target instanceof Element && e.target.closest('.cm-editor, dialog'))) {
+        store.getState().select(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selected, store]);
+
+  if (!el || !scene) return null;
+  const owner = ownerOf(el);
+  const chain = runsOnChain(scene, el.id);
+  const above = runningOn(scene, el.id).filter((x) => x.runsOn === el.id);
+  const members = scene.elements.filter(
+    (x) =>
+      (('project' in x && x.project === el.id && x.kind !== 'tenant-cluster') ||
+        (x.kind === 'k8s-node' && x.cluster === el.id)) &&
+      x.id !== el.id,
+  );
+  const docs = safeHref(el.docs);
+  const isFailed = failed.includes(el.id);
+  const state = isFailed
+    ? 'failed'
+    : blast?.down.has(el.id)
+      ? 'down'
+      : blast?.unmanageable.has(el.id)
+        ? 'running, but cannot be managed'
+        : null;
+  return (
+    <section
+      aria-labelledby="details-title"
+      data-testid="details"
+      className={`absolute top-2 ${side === 'left' ? 'left-2' : 'right-2'} z-20 flex max-h-[calc(100%-1rem)] w-[min(340px,calc(100%-1rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white/97 text-[12.5px] text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
+    >
+      <div className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+        <div className="min-w-0 flex-1">
+          <div className="text-[11px] uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            {kindLabel(el)}
+          </div>
+          <h2 ref={heading} id="details-title" className="break-words text-[14px] font-semibold leading-snug">
+            {el.name}
+          </h2>
+        </div>
+        <button
+          type="button"
+          aria-label="Close the details"
+          onClick={() => store.getState().select(null)}
+          className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          ✕
+        </button>
+      </div>
+      <div className="grid gap-2 overflow-auto px-3 py-2">
+        {el.description ? <p className="leading-snug">{el.description}</p> : null}
+        {state ? (
+          <p className="rounded bg-rose-50 px-2 py-1 font-medium text-rose-900 dark:bg-rose-950 dark:text-rose-100">
+            What if: {state}
+          </p>
+        ) : null}
+        <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1">
+          <dt className="text-slate-500 dark:text-slate-400">Layer</dt>
+          <dd>{LAYER_NAMES[el.layer]}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">Operated by</dt>
+          <dd data-testid="details-owner">{owner === 'operator' ? 'the cloud operator' : 'the tenant'}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">Id</dt>
+          <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
+        </dl>
+        <div>
+          <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            Runs on
+          </h3>
+          {chain.length ? (
+            <ol className="mt-0.5 grid gap-0.5" data-testid="details-chain">
+              {chain.map((c) => (
+                <li key={c.id} className="flex items-baseline gap-1.5">
+                  <span aria-hidden="true" className="text-slate-400">
+                    ↓
+                  </span>
+                  <ElementLink el={c} scene={scene} />
+                  <span className="text-slate-500 dark:text-slate-400">{kindLabel(c)}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-slate-600 dark:text-slate-300">
+              {el.kind === 'host'
+                ? 'Nothing: this is the hardware.'
+                : 'Nothing: it groups what is inside it.'}
+            </p>
+          )}
+        </div>
+        {above.length ? (
+          <div>
+            <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+              Runs here ({above.length})
+            </h3>
+            <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5" data-testid="details-above">
+              {above.slice(0, MAX_LISTED).map((c) => (
+                <li key={c.id}>
+                  <ElementLink el={c} scene={scene} />
+                </li>
+              ))}
+              {above.length > MAX_LISTED ? <li>and {above.length - MAX_LISTED} more</li> : null}
+            </ul>
+          </div>
+        ) : null}
+        {members.length ? (
+          <div>
+            <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+              Contains ({members.length})
+            </h3>
+            <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5">
+              {members.slice(0, MAX_LISTED).map((c) => (
+                <li key={c.id}>
+                  <ElementLink el={c} scene={scene} />
+                </li>
+              ))}
+              {members.length > MAX_LISTED ? <li>and {members.length - MAX_LISTED} more</li> : null}
+            </ul>
+          </div>
+        ) : null}
+        {docs ? (
+          <a
+            href={docs}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+          >
+            Documentation ↗
+          </a>
+        ) : null}
+        <div className="flex flex-wrap gap-1.5 pt-1">
+          {FAILABLE.has(el.kind) ? (
+            <button
+              type="button"
+              aria-pressed={isFailed}
+              onClick={() => {
+                store.getState().toggleFailed(el.id);
+                store.getState().setInspector('what-if');
+              }}
+              className="rounded-md border border-rose-300 px-2 py-0.5 font-medium text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-rose-100 dark:border-rose-700 dark:text-rose-200 dark:hover:bg-rose-950 dark:aria-pressed:bg-rose-900"
+            >
+              {isFailed ? 'Restore' : 'What if it fails?'}
+            </button>
+          ) : null}
+          {FOLDABLE.has(el.kind) ? (
+            <button
+              type="button"
+              onClick={() => store.getState().toggleCollapsed(el.id, collapsed)}
+              className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              {collapsed.has(el.id) ? 'Expand' : 'Collapse'}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
+            className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Zoom to it
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
+import type { Model } from '../model/schema';
+import { deriveScene } from '../topology/deriveScene';
+import { type BlastRadius, blastRadius } from '../topology/explain';
+import type { Layer, Scene } from '../topology/scene';
+import type { View } from '../topology/views';
+import { useApp } from './store';
+
+/**
+ * Derived data, computed once per input and shared by every component (the diagram, the details, the
+ * inspector, search): never stored, never computed twice for the same input.
+ */
+const scenes = new WeakMap<Model, Map<View, Scene>>();
+
+export function sceneFor(model: Model, view: View): Scene {
+  let byView = scenes.get(model);
+  if (!byView) {
+    byView = new Map();
+    scenes.set(model, byView);
+  }
+  let scene = byView.get(view);
+  if (!scene) {
+    scene = deriveScene(model, view);
+    byView.set(view, scene);
+  }
+  return scene;
+}
+
+const folded = new WeakMap<Scene, Set<string>>();
+/** The collapsed set in effect: the user's, or the default for the scene's size. */
+export function collapsedFor(scene: Scene, chosen: ReadonlySet<string> | null): ReadonlySet<string> {
+  if (chosen) return chosen;
+  let d = folded.get(scene);
+  if (!d) {
+    d = defaultCollapsed(scene);
+    folded.set(scene, d);
+  }
+  return d;
+}
+
+let lastLayout: {
+  scene: Scene;
+  collapsed: ReadonlySet<string>;
+  hidden: ReadonlySet<Layer>;
+  layout: Layout;
+} | null = null;
+export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: ReadonlySet<Layer>): Layout {
+  if (
+    lastLayout &&
+    lastLayout.scene === scene &&
+    lastLayout.collapsed === collapsed &&
+    lastLayout.hidden === hidden
+  )
+    return lastLayout.layout;
+  const layout = layoutScene(scene, { collapsed, hiddenLayers: hidden });
+  lastLayout = { scene, collapsed, hidden, layout };
+  return layout;
+}
+
+let lastBlast: { scene: Scene; failed: readonly string[]; blast: BlastRadius } | null = null;
+export function blastFor(scene: Scene, failed: readonly string[]): BlastRadius | null {
+  if (failed.length === 0) return null;
+  if (lastBlast && lastBlast.scene === scene && lastBlast.failed === failed) return lastBlast.blast;
+  const blast = blastRadius(scene, failed);
+  lastBlast = { scene, failed, blast };
+  return blast;
+}
+
+/** The current scene, or null before a model is loaded. */
+export function useScene(): Scene | null {
+  const model = useApp((s) => s.model);
+  const view = useApp((s) => s.view);
+  return model ? sceneFor(model, view) : null;
+}
+
+export function useCollapsed(scene: Scene | null): ReadonlySet<string> {
+  const chosen = useApp((s) => s.collapsed);
+  return scene ? collapsedFor(scene, chosen) : new Set();
+}
+
+export function useBlast(scene: Scene | null): BlastRadius | null {
+  const failed = useApp((s) => s.failed);
+  return scene ? blastFor(scene, failed) : null;
+}

@@ -1,0 +1,75 @@
+import { useMemo, useRef } from 'react';
+import type { DiagramNode, EdgesNode } from '../render/toFlow';
+import { ownedBy, stackOf } from '../topology/explain';
+import type { Scene } from '../topology/scene';
+import { useBlast } from './derived';
+import { useApp } from './store';
+
+/** The classes an element node gets from the highlight, the persona lens and the what-if failures. */
+export function nodeClasses(
+  id: string,
+  state: {
+    stack: ReadonlySet<string> | null;
+    owned: ReadonlySet<string> | null;
+    failed: ReadonlySet<string>;
+    down: ReadonlySet<string> | null;
+    unmanageable: ReadonlySet<string> | null;
+    selected: string | null;
+  },
+): string {
+  const c: string[] = [];
+  if (state.stack) c.push(state.stack.has(id) ? 'sl-lit' : 'sl-dim');
+  if (state.owned) c.push(state.owned.has(id) ? 'sl-owned' : 'sl-not-owned');
+  if (state.failed.has(id)) c.push('sl-failed');
+  else if (state.down?.has(id)) c.push('sl-down');
+  else if (state.unmanageable?.has(id)) c.push('sl-unmanaged');
+  if (state.selected === id) c.push('sl-selected');
+  return c.join(' ');
+}
+
+/**
+ * The layout's nodes with the classes of the moment. A node object is replaced only when its classes
+ * change, so hovering re-renders the nodes whose look changes, not the whole diagram.
+ */
+export function useDecoratedNodes(scene: Scene, base: DiagramNode[]): DiagramNode[] {
+  const hovered = useApp((s) => s.hovered);
+  const selected = useApp((s) => s.selected);
+  const persona = useApp((s) => s.persona);
+  const failedList = useApp((s) => s.failed);
+  const blast = useBlast(scene);
+  const focus = hovered ?? selected;
+  const stack = useMemo(
+    () => (focus && scene.byId.has(focus) ? stackOf(scene, focus) : null),
+    [scene, focus],
+  );
+  const owned = useMemo(() => (persona ? ownedBy(scene, persona) : null), [scene, persona]);
+  const cache = useRef(new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>());
+  return useMemo(() => {
+    const state = {
+      stack,
+      owned,
+      failed: new Set(failedList),
+      down: blast?.down ?? null,
+      unmanageable: blast?.unmanageable ?? null,
+      selected,
+    };
+    const next = new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>();
+    const out = base.map((n) => {
+      if (n.type === 'band') return n;
+      if (n.type === 'edges') {
+        const data = (n as EdgesNode).data;
+        return stack || blast
+          ? ({ ...n, data: { ...data, lit: stack, down: blast?.down ?? null } } as EdgesNode)
+          : n;
+      }
+      const cls = nodeClasses(n.id, state);
+      const prev = cache.current.get(n.id);
+      const node =
+        prev && prev.base === n && prev.cls === cls ? prev.node : cls ? { ...n, className: cls } : n;
+      next.set(n.id, { base: n, cls, node });
+      return node;
+    });
+    cache.current = next;
+    return out;
+  }, [base, stack, owned, failedList, blast, selected]);
+}
