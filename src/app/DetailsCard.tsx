@@ -83,11 +83,26 @@ export function DetailsCard() {
     setSide(r.left + r.width / 2 - p.left < Math.min(380, p.width / 2) ? 'right' : 'left');
   }, [selected]);
 
+  // A keyboard user lands in the card (from a node, the search or the outline); Esc takes them back.
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!selected || !heading.current) return;
+    const active = document.activeElement;
+    if (
+      active instanceof HTMLElement &&
+      active !== document.body &&
+      !heading.current.closest('section')?.contains(active)
+    ) {
+      returnTo.current = active.closest('.react-flow__node') ? active : null;
+      heading.current.focus({ preventScroll: true });
+    }
+  }, [selected]);
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !(e.target instanceof Element && e.target.closest('.cm-editor, dialog'))) {
         store.getState().select(null);
+        returnTo.current?.focus({ preventScroll: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -124,7 +139,12 @@ export function DetailsCard() {
           <div className="text-[11px] uppercase tracking-wider text-slate-500 dark:text-slate-400">
             {kindLabel(el)}
           </div>
-          <h2 ref={heading} id="details-title" className="break-words text-[14px] font-semibold leading-snug">
+          <h2
+            ref={heading}
+            id="details-title"
+            tabIndex={-1}
+            className="break-words text-[14px] font-semibold leading-snug outline-none focus-visible:outline-2 focus-visible:outline-blue-600"
+          >
             {el.name}
           </h2>
         </div>

@@ -190,6 +190,8 @@ function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' 
         nodesFocusable
         edgesFocusable={false}
         zIndexMode="manual"
+        // Double-click folds and unfolds (d3-zoom's double-click zoom would swallow the event).
+        zoomOnDoubleClick={false}
         minZoom={0.02}
         maxZoom={3}
         fitView

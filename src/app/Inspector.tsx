@@ -193,6 +193,7 @@ function Outline({ scene }: { scene: Scene }) {
     <li key={el.id}>
       <button
         type="button"
+        data-id={el.id}
         onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
         className="rounded px-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800"
       >

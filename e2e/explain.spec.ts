@@ -1,0 +1,190 @@
+import { expect, gotoView, node, type Page, tabTo, test, waitReady } from './fixtures';
+
+const details = (page: Page) => page.getByTestId('details');
+
+test.describe('details and stack', () => {
+  test('clicking a service shows what it is, who runs it and its stack down to the hardware', async ({
+    page,
+  }) => {
+    await gotoView(page, 'both');
+    await node(page, 'nova-scheduler@ctl2').click();
+    await expect(details(page).getByRole('heading', { name: 'nova-scheduler' })).toBeVisible();
+    await expect(details(page)).toContainText('pod (Deployment)');
+    await expect(page.getByTestId('details-owner')).toHaveText('the cloud operator');
+    const chain = page.getByTestId('details-chain');
+    await expect(chain.getByRole('listitem')).toHaveCount(2);
+    await expect(chain).toContainText("operator's Kubernetes control-plane node");
+    await expect(chain.getByRole('listitem').last()).toContainText('ctl2host');
+    expect(new URL(page.url()).searchParams.get('select')).toBe('nova-scheduler@ctl2');
+    // Its stack is lit, the rest dimmed.
+    await expect(node(page, 'ctl2')).toHaveClass(/sl-lit/);
+    await expect(node(page, 'kvm1')).toHaveClass(/sl-dim/);
+    await page.keyboard.press('Escape');
+    await expect(details(page)).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get('select')).toBeNull();
+  });
+
+  test("a tenant's pod runs on a worker node, on a VM, on a compute host", async ({ page }) => {
+    await page.goto('/?topology=k8s-in-tenant&select=shop-frontend%230');
+    await waitReady(page, 'k8s-in-tenant');
+    await expect(details(page)).toContainText('shop-frontend-0');
+    await expect(page.getByTestId('details-owner')).toHaveText('the tenant');
+    const items = page.getByTestId('details-chain').getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toContainText("tenant's Kubernetes worker node");
+    await expect(items.nth(1)).toContainText('prod-k8s-md-0VM');
+    await expect(items.nth(2)).toContainText('kvm4host');
+    // Following a link moves the selection down the stack.
+    await items.nth(2).getByRole('button').click();
+    await expect(details(page).getByRole('heading', { name: 'kvm4' })).toBeVisible();
+    await expect(page.getByTestId('details-above')).toContainText('prod-k8s-md-0');
+  });
+
+  test('docs links are http(s) and open in a new tab', async ({ page }) => {
+    await page.goto('/?topology=traditional&select=keystone-api%40ctl1');
+    await waitReady(page);
+    const link = details(page).getByRole('link', { name: /Documentation/ });
+    await expect(link).toHaveAttribute('href', /^https:\/\//);
+    await expect(link).toHaveAttribute('rel', /noopener/);
+  });
+});
+
+test('the persona lens shades what each persona owns', async ({ page }) => {
+  await gotoView(page, 'both');
+  await page.getByText('Tenant', { exact: true }).click();
+  expect(new URL(page.url()).searchParams.get('persona')).toBe('tenant');
+  await expect(node(page, 'prod-k8s')).toHaveClass(/sl-owned/);
+  await expect(node(page, 'web-1')).toHaveClass(/sl-owned/);
+  await expect(node(page, 'undercloud')).toHaveClass(/sl-not-owned/);
+  await expect(node(page, 'keystone-api@ctl1')).toHaveClass(/sl-not-owned/);
+  await page.getByText('Operator', { exact: true }).click();
+  await expect(node(page, 'undercloud')).toHaveClass(/sl-owned/);
+  await expect(node(page, 'prod-k8s')).toHaveClass(/sl-not-owned/);
+  await expect(node(page, 'amphora-1')).toHaveClass(/sl-owned/);
+  await page.reload();
+  await waitReady(page, 'both');
+  await expect(page.getByRole('radio', { name: 'Operator' })).toBeChecked();
+});
+
+test('failing one controller keeps every majority; failing two loses the control plane, not the VMs', async ({
+  page,
+}) => {
+  await gotoView(page, 'traditional');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await page.getByRole('tab', { name: 'What if' }).click();
+  await page.getByRole('button', { name: 'ctl1', exact: true }).click();
+  const summary = page.getByTestId('what-if-summary');
+  await expect(summary).toContainText('1 of 3 controllers failed');
+  await expect(summary).toContainText('Every quorum holds');
+  await expect(node(page, 'ctl1')).toHaveClass(/sl-failed/);
+  await expect(node(page, 'keystone-api@ctl1')).toHaveClass(/sl-down/);
+  await expect(node(page, 'web-1')).not.toHaveClass(/sl-unmanaged|sl-down/);
+
+  await page.getByRole('button', { name: 'ctl2', exact: true }).click();
+  await expect(summary).toContainText('MariaDB Galera lost its majority: 1 of 3 up, 2 needed');
+  await expect(summary).toContainText('The OpenStack control plane is down');
+  await expect(page.getByTestId('what-if-banner')).toContainText('2 of 3 controllers failed');
+  // The data plane runs on: VMs are up but cannot be managed.
+  await expect(node(page, 'web-1')).toHaveClass(/sl-unmanaged/);
+  await page.getByRole('tab', { name: 'Numbers' }).click();
+  await expect(page.getByTestId('quorum-controllers')).toContainText('1 of 3 up');
+  await expect(page.getByTestId('quorum-controllers')).toContainText('Majority lost');
+
+  await page.getByRole('button', { name: 'Restore all' }).click();
+  await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
+  await expect(node(page, 'ctl1')).not.toHaveClass(/sl-failed/);
+});
+
+test('the operator cluster down in control-plane-on-k8s: APIs down, VMs running', async ({ page }) => {
+  await page.goto('/?topology=control-plane-on-k8s&select=undercloud');
+  await waitReady(page);
+  await details(page).getByRole('button', { name: 'What if it fails?' }).click();
+  const summary = page.getByTestId('what-if-summary');
+  await expect(summary).toContainText('control plane is down');
+  await expect(node(page, 'keystone-api@ctl1')).toHaveClass(/sl-down/);
+  await expect(node(page, 'db-1')).toHaveClass(/sl-unmanaged/);
+  await expect(node(page, 'db-1')).not.toHaveClass(/sl-down/);
+});
+
+test('search finds "sched" and zooms to the choice', async ({ page }) => {
+  await gotoView(page, 'both');
+  const box = page.getByRole('combobox', { name: 'Search elements' });
+  await box.fill('sched');
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText('nova-scheduler');
+  await expect(page.getByRole('listbox')).toContainText('cinder-scheduler');
+  const before = await page.locator('.react-flow__viewport').getAttribute('style');
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(details(page).getByRole('heading', { name: 'nova-scheduler' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('select')).toBe('nova-scheduler@ctl2');
+  await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(before);
+});
+
+test('the outline lists everything the diagram shows', async ({ page }) => {
+  await gotoView(page, 'both');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await page.getByRole('tab', { name: 'Outline' }).click();
+  const outline = page.getByRole('navigation', { name: 'Outline of the diagram' });
+  await expect(outline).toBeVisible();
+  const inOutline = new Set(
+    await outline.locator('button[data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
+  );
+  const inDiagram = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-id') ?? '').filter((id) => !/^(band|edges):/.test(id)),
+    );
+  expect(inDiagram.length).toBeGreaterThan(100);
+  expect(inDiagram.filter((id) => !inOutline.has(id))).toEqual([]);
+  await outline.locator('button[data-id="db-1"]').first().click();
+  await expect(details(page).getByRole('heading', { name: 'db-1' })).toBeVisible();
+});
+
+test('folding: double-click folds a host, big models start folded', async ({ page }) => {
+  await gotoView(page, 'traditional');
+  await expect(node(page, 'keystone-api@ctl1')).toBeVisible();
+  await node(page, 'ctl1').dblclick();
+  await expect(node(page, 'keystone-api@ctl1')).toHaveCount(0);
+  await expect(node(page, 'ctl1')).toContainText('services folded');
+  await node(page, 'ctl1').dblclick();
+  await expect(node(page, 'keystone-api@ctl1')).toBeVisible();
+
+  await page.goto('/?model=/models/large.json');
+  await waitReady(page);
+  await expect(node(page, 'cmp1')).toContainText('folded');
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(1000);
+});
+
+test('a layer can be hidden from the legend', async ({ page }) => {
+  await gotoView(page, 'both');
+  await page.getByRole('checkbox', { name: 'OpenStack' }).uncheck();
+  await expect(page.locator('[data-band="openstack"]')).toHaveCount(0);
+  await expect(node(page, 'keystone-api@ctl1')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'OpenStack' }).check();
+  await expect(node(page, 'keystone-api@ctl1')).toBeVisible();
+});
+
+test('keyboard only: search, read the details, fail it, restore it', async ({ page }) => {
+  await gotoView(page, 'traditional');
+  const box = page.getByRole('combobox', { name: 'Search elements' });
+  await tabTo(page, box);
+  await page.keyboard.type('ctl1');
+  await expect(page.getByRole('option').first()).toContainText('ctl1');
+  await page.keyboard.press('Enter');
+  await expect(details(page).getByRole('heading', { name: 'ctl1' })).toBeVisible();
+  const fail = details(page).getByRole('button', { name: 'What if it fails?' });
+  await tabTo(page, fail, 'Tab', 60);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('what-if-banner')).toContainText('1 of 3 controllers failed');
+  const restore = details(page).getByRole('button', { name: 'Restore' });
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(details(page)).toHaveCount(0);
+  // A diagram element takes focus and opens with Enter.
+  await node(page, 'kvm2').focus();
+  await page.keyboard.press('Enter');
+  await expect(details(page).getByRole('heading', { name: 'kvm2' })).toBeVisible();
+});
