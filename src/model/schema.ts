@@ -254,6 +254,108 @@ export const TenantCluster = z
   .describe('A Kubernetes cluster that a tenant runs on VMs of its project.');
 export type TenantCluster = z.infer<typeof TenantCluster>;
 
+// ---------------------------------------------------------------------------------------------------
+// Guided tours (see `model/tours.ts`): steps through the views, with focus, highlights, failures and
+// questions. Defined here so that a model can carry its own tours without an import cycle.
+
+/**
+ * An element of the diagram: a model id, or a derived id: a service instance `<process>@<host>`, a
+ * Kubernetes node `<cluster>/<host or VM>`, or a tenant pod `<workload>#<n>`.
+ */
+export const ElementRef = z
+  .string()
+  .min(1)
+  .max(210)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*(?:[@/#][A-Za-z0-9._-]+)?$/,
+    'must be an element id: a model id, <process>@<host>, <cluster>/<host or VM> or <workload>#<n>',
+  )
+  .describe(
+    'An element of the diagram: a model id (host, VM, project, network, load balancer, volume, cluster), a service instance <process>@<host>, a Kubernetes node <cluster>/<host or VM>, or a pod <workload>#<n>.',
+  );
+
+/** Text between backticks: shown literally, so it is not checked for HTML or links. */
+const CODE_SPAN = /`[^`]*`/g;
+/** Something that looks like an HTML tag or comment. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/;
+/** A markdown link `[text](target)`; the target is group 1. */
+const MD_LINK = /\[[^\]]*\]\(([^)]*)\)/g;
+/** The only link targets a tour may use. */
+export const SAFE_HREF = /^https?:\/\/[^\s<>"'`]+$/i;
+
+/** Tour text: plain text or the safe markdown subset (see `parseTourText`); raw HTML and non-http(s) links are refused. */
+const TourText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const outsideCode = text.replace(CODE_SPAN, '');
+      if (HTML_TAG.test(outsideCode))
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'raw HTML is not allowed (it would show as text): use **bold**, *italic*, `code`, [links](https://…) and blank lines',
+        });
+      for (const m of outsideCode.matchAll(MD_LINK)) {
+        const target = (m[1] ?? '').trim();
+        if (!SAFE_HREF.test(target))
+          ctx.addIssue({
+            code: 'custom',
+            message: `link target '${target.slice(0, 60)}' is not allowed: links must be http(s) URLs`,
+          });
+      }
+    })
+    .describe(
+      'Plain text, or a safe markdown subset: **bold**, *italic*, `code`, [links](https://…), blank lines between paragraphs. Never HTML.',
+    );
+
+export const PERSONAS = ['operator', 'tenant'] as const;
+
+export const TourAnswer = z
+  .strictObject({
+    text: z.string().min(1).max(300),
+    correct: z.boolean().optional().describe('A right answer (at least one answer must be).'),
+  })
+  .describe('One answer to choose.');
+
+export const TourQuestion = z
+  .strictObject({
+    prompt: z.string().min(1).max(500).describe('The question.'),
+    answers: z.array(TourAnswer).min(2).max(8),
+    explanation: TourText(2000).describe('Shown once answered: why the right answer is right.'),
+  })
+  .refine((q) => q.answers.some((a) => a.correct === true), {
+    error: 'mark at least one answer as correct ("correct": true)',
+    path: ['answers'],
+  })
+  .describe('A question to check understanding.');
+export type TourQuestion = z.infer<typeof TourQuestion>;
+
+export const TourStep = z
+  .strictObject({
+    title: z.string().min(1).max(120),
+    text: TourText(2000),
+    view: View.describe('The view the step shows.'),
+    focus: z.array(ElementRef).max(200).optional().describe('Elements to zoom to.'),
+    highlight: z.array(ElementRef).max(200).optional().describe('Elements to highlight.'),
+    persona: z.enum(PERSONAS).optional().describe('Show the diagram as this persona sees it.'),
+    fail: z.array(ElementRef).max(200).optional().describe('Elements to show as failed (what-if).'),
+    question: TourQuestion.optional(),
+  })
+  .describe('One step of a tour.');
+export type TourStep = z.infer<typeof TourStep>;
+
+export const Tour = z
+  .strictObject({
+    id: Id.describe("The tour's id, unique among the tours."),
+    title: z.string().min(1).max(120),
+    description: TourText(2000).describe('What the tour shows, in a sentence or two.').optional(),
+    steps: z.array(TourStep).min(1).max(100),
+  })
+  .describe('A guided tour through the views of a model.');
+export type Tour = z.infer<typeof Tour>;
+
 export const Model = z
   .strictObject({
     $schema: z.string().max(2048).optional().describe('The JSON Schema, for editor completion.'),
@@ -267,6 +369,7 @@ export const Model = z
     operatorCluster: OperatorCluster.optional(),
     projects: z.array(Project).optional(),
     tenantClusters: z.array(TenantCluster).optional(),
+    tours: z.array(Tour).optional().describe('Guided tours that come with this model.'),
   })
   .describe('A Stacklayers model: one cloud, drawn in four views.');
 

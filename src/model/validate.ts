@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { hostsForRole, roleList } from './access';
-import { Model, type Process } from './schema';
+import { Model, type Process, type Tour } from './schema';
 
 /** One problem found in a model, with where it is. */
 export interface ModelIssue {
@@ -29,7 +29,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 const segmentsOf = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? k : String(k)));
 
-function zodIssues(error: z.ZodError, root: unknown): ModelIssue[] {
+/** zod's issues as ModelIssues, with plain messages and JSON paths. */
+export function zodIssues(error: z.ZodError, root: unknown): ModelIssue[] {
   return error.issues.map((issue) => {
     const segments = segmentsOf(issue.path);
     if (issue.code === 'unrecognized_keys') {
@@ -300,5 +301,108 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     });
   });
 
+  if (model.tours && model.tours.length > 0) {
+    model.tours.forEach((t, i) => {
+      const first = model.tours?.findIndex((u) => u.id === t.id) ?? i;
+      if (first !== i)
+        add(['tours', i, 'id'], `tour id '${t.id}' is already used at ${formatPath(['tours', first, 'id'])}`);
+    });
+    issues.push(...tourRefIssues(model.tours, modelElementRefs(model), ['tours']));
+  }
+
+  return issues;
+}
+
+/**
+ * Whether an id can be an element of the model in some view, checked loosely from the model alone (the
+ * model layer does not derive scenes): a model id (host, project, network, VM, load balancer, volume,
+ * operator or tenant cluster); `<process>@<host>` for a process and a host with one of its roles (a
+ * process with fewer replicas than hosts is not placed on every one of them: not checked);
+ * `<cluster>/<machine>` for a host of the operator cluster or a VM node of a tenant cluster; and
+ * `<workload>#<n>` for a pod index within the workload's replicas (a DaemonSet: its cluster's nodes).
+ * Without an operator cluster, the derived one's id (`operator-k8s`, or `operator-k8s-<n>` when that is
+ * taken) and any host are accepted.
+ */
+function modelElementRefs(model: Model): (ref: string) => boolean {
+  const plain = new Set<string>();
+  const hostRoles = new Map<string, readonly string[]>();
+  for (const h of model.hosts) {
+    plain.add(h.id);
+    hostRoles.set(h.id, h.roles);
+  }
+  const processRoles = new Map<string, readonly string[]>();
+  for (const s of model.services) for (const p of s.processes) processRoles.set(p.id, roleList(p.role));
+  for (const p of model.projects ?? []) {
+    plain.add(p.id);
+    for (const x of [
+      ...(p.networks ?? []),
+      ...(p.vms ?? []),
+      ...(p.loadBalancers ?? []),
+      ...(p.volumes ?? []),
+    ])
+      plain.add(x.id);
+  }
+  const nodes = new Map<string, ReadonlySet<string>>();
+  const pods = new Map<string, number>();
+  for (const c of model.tenantClusters ?? []) {
+    plain.add(c.id);
+    nodes.set(c.id, new Set([...c.controlPlane, ...c.workers]));
+    const schedulable = c.workers.length > 0 ? c.workers.length : c.controlPlane.length;
+    for (const w of c.workloads ?? [])
+      pods.set(w.id, w.kind === 'DaemonSet' ? schedulable : (w.replicas ?? 1));
+  }
+  const oc = model.operatorCluster;
+  if (oc) {
+    plain.add(oc.id);
+    nodes.set(oc.id, new Set(oc.hosts));
+  }
+  const isDerivedOperator = (id: string) => oc === undefined && /^operator-k8s(?:-\d+)?$/.test(id);
+
+  return (ref) => {
+    if (plain.has(ref) || isDerivedOperator(ref)) return true;
+    const m = /^(.+)([@/#])(.+)$/.exec(ref);
+    if (!m) return false;
+    const [, left = '', sep, right = ''] = m;
+    if (sep === '@') {
+      const roles = processRoles.get(left);
+      return roles !== undefined && (hostRoles.get(right) ?? []).some((r) => roles.includes(r));
+    }
+    if (sep === '/') return nodes.get(left)?.has(right) ?? (isDerivedOperator(left) && hostRoles.has(right));
+    const n = /^\d+$/.test(right) ? Number(right) : -1;
+    return n >= 0 && n < (pods.get(left) ?? 0);
+  };
+}
+
+/** A tour's references that the model does not have (ids in focus/highlight/fail): issues with paths. */
+export function checkTourRefs(
+  tours: readonly Tour[],
+  elementIds: ReadonlySet<string>,
+  basePath: readonly (string | number)[] = [],
+): ModelIssue[] {
+  return tourRefIssues(tours, (id) => elementIds.has(id), basePath);
+}
+
+const TOUR_REF_KEYS = ['focus', 'highlight', 'fail'] as const;
+
+function tourRefIssues(
+  tours: readonly Tour[],
+  known: (id: string) => boolean,
+  basePath: readonly (string | number)[],
+): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  tours.forEach((t, i) => {
+    t.steps.forEach((step, j) => {
+      for (const key of TOUR_REF_KEYS)
+        step[key]?.forEach((id, k) => {
+          if (known(id)) return;
+          const path = [...basePath, i, 'steps', j, key, k];
+          issues.push({
+            path: formatPath(path),
+            message: `'${id}' is not an element of the model (step ${j + 1} of tour '${t.id}')`,
+            segments: path,
+          });
+        });
+    });
+  });
   return issues;
 }
