@@ -23,6 +23,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
+    // The app's service worker would answer requests that tests route; the offline test allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [

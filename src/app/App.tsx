@@ -1,6 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { bootstrap } from './bootstrap';
+import { ChangeList } from './ChangeList';
+import { Compare } from './Compare';
 import { DetailsCard } from './DetailsCard';
 import { Diagram } from './Diagram';
 import { Header } from './Header';
@@ -8,6 +10,7 @@ import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
+import { TourPlayer } from './TourPlayer';
 import { readUrl } from './url';
 import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
@@ -18,24 +21,64 @@ import { WhatIfBanner } from './WhatIfBanner';
 // CodeMirror is loaded only when the editor opens, so the viewer stays small.
 const EditorPanel = lazy(() => import('./editor/EditorPanel'));
 
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  t.closest('input, textarea, select, [contenteditable="true"], .cm-editor, dialog') !== null;
+
+/** P toggles presenter mode (full screen when the browser allows it). */
+function usePresenterKey() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'p' && e.key !== 'P') || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      e.preventDefault();
+      const on = !store.getState().presenter;
+      store.getState().togglePresenter();
+      if (on) void document.documentElement.requestFullscreen?.().catch(() => undefined);
+      else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
 function Shell() {
   const store = useAppStore();
   const theme = useApp((s) => s.theme);
   const editorOpen = useApp((s) => s.editorOpen);
+  const presenter = useApp((s) => s.presenter);
+  const comparing = useApp((s) => s.compare !== null);
   const resolved = useResolvedTheme(theme);
   const dragging = useDropAndPaste(store);
+  usePresenterKey();
   return (
-    <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <Header />
-      <NoticeBar />
+    <div
+      className={`flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100${
+        presenter ? ' sl-presenter' : ''
+      }`}
+      data-presenter={presenter ? 'true' : undefined}
+    >
+      {presenter ? null : <Header />}
+      {presenter ? null : <NoticeBar />}
       <main className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
-          <Diagram colorMode={resolved} />
-          <DetailsCard />
-          <WhatIfBanner />
+          {comparing ? <Compare colorMode={resolved} /> : <Diagram colorMode={resolved} />}
+          {presenter ? null : <DetailsCard />}
+          {comparing ? null : <WhatIfBanner />}
+          {comparing || presenter ? null : <ChangeList />}
+          <TourPlayer />
+          {presenter ? (
+            <button
+              type="button"
+              onClick={() => store.getState().togglePresenter()}
+              className="absolute top-2 left-2 z-30 rounded-md bg-slate-900/70 px-2.5 py-1 text-[13px] text-white hover:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-400"
+            >
+              Leave presenter mode (P)
+            </button>
+          ) : null}
         </div>
-        <Inspector />
-        {editorOpen ? (
+        {presenter ? null : <Inspector />}
+        {editorOpen && !presenter ? (
           <Suspense
             fallback={
               <div className="w-[min(44vw,640px)] border-l border-slate-200 p-4 text-sm">
@@ -47,7 +90,7 @@ function Shell() {
           </Suspense>
         ) : null}
       </main>
-      <Legend />
+      {presenter ? null : <Legend />}
       {dragging ? (
         <div className="pointer-events-none fixed inset-3 z-50 grid place-items-center rounded-2xl border-4 border-dashed border-blue-500 bg-blue-500/10 text-lg font-semibold text-blue-900 dark:text-blue-100">
           Drop a model file to open it
@@ -61,10 +104,12 @@ export function App() {
   const [store] = useState(() => {
     const url = readUrl(window.location.search);
     return createAppStore({
-      view: url.view ?? 'traditional',
+      view: url.compare?.[1] ?? url.view ?? 'traditional',
       theme: url.theme ?? 'auto',
       selected: url.select ?? null,
       persona: url.persona ?? null,
+      tour: url.tour ?? null,
+      compare: url.compare ?? null,
     });
   });
   useUrlSync(store);

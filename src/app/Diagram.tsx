@@ -6,6 +6,7 @@ import {
   useStore as useFlowStore,
   useNodesInitialized,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
@@ -17,6 +18,7 @@ import { layoutFor, useCollapsed, useScene } from './derived';
 import { useApp, useAppStore } from './store';
 import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { useViewTransition } from './useViewTransition';
 
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -56,6 +58,8 @@ export function initialViewport(w: number, h: number, cw: number, ch: number) {
  * the canvas changes size (the editor opens, the window resizes) unless the user has panned or zoomed.
  */
 function ReadyWatcher({
+  place,
+  animate,
   layout,
   marker,
   onReady,
@@ -63,8 +67,12 @@ function ReadyWatcher({
   width,
   height,
 }: {
+  /** Whether this diagram places its own view (a synced pane does not). */
+  place: boolean;
+  /** Later placements glide (the first one never does). */
+  animate: boolean;
   layout: Layout;
-  /** The first node of this layout: React Flow holds this layout when its first node is this object. */
+  /** The first node of this layout: React Flow holds this layout when its first node has this data. */
   marker: DiagramNode | undefined;
   onReady: () => void;
   userMoved: { current: boolean };
@@ -72,15 +80,20 @@ function ReadyWatcher({
   height: number;
 }) {
   const initialized = useNodesInitialized();
-  const current = useFlowStore((s) => s.nodes[0] === marker);
+  // Decoration copies node objects but keeps their data: the first node's data identifies the layout.
+  const current = useFlowStore((s) => s.nodes[0]?.data === marker?.data);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
   const { fitView, setViewport } = useReactFlow();
   const canvas = useFlowStore((s) => ({ w: s.width, h: s.height }), shallow);
+  const placed = useRef(false);
   const placeView = useCallback(() => {
+    if (!place) return;
+    const duration = animate && placed.current ? 400 : 0;
+    placed.current = true;
     const start = initialViewport(width, height, canvas.w, canvas.h);
-    if (start) void setViewport(start, { duration: 0 });
-    else void fitView(FIT);
-  }, [width, height, canvas.w, canvas.h, fitView, setViewport]);
+    if (start) void setViewport(start, { duration });
+    else void fitView({ ...FIT, duration });
+  }, [place, animate, width, height, canvas.w, canvas.h, fitView, setViewport]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
   useEffect(() => {
     if (initialized && current && !userMoved.current) placeView();
@@ -143,19 +156,47 @@ function ZoomWatcher() {
   const reduced = usePrefersReducedMotion();
   useEffect(() => {
     if (!request) return;
-    void fitView({ nodes: [{ id: request.id }], padding: 0.6, maxZoom: 1.4, duration: reduced ? 0 : 350 });
+    void fitView({
+      nodes: request.ids.map((id) => ({ id })),
+      padding: request.ids.length > 1 ? 0.15 : 0.6,
+      // A tour's group of elements keeps its surroundings in view; a single search hit comes closer.
+      maxZoom: request.ids.length > 1 ? 1 : 1.4,
+      duration: reduced ? 0 : 350,
+    });
   }, [request, fitView, reduced]);
   return null;
 }
 
-function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' }) {
+/** Props of a second, synced diagram (compare): its viewport follows the shared one. */
+export interface FlowSync {
+  testId: string;
+  viewport: Viewport | undefined;
+  onViewportChange: (v: Viewport) => void;
+  /** Places the view (fit) when its layout changes; the other pane follows the shared viewport. */
+  place: boolean;
+  /** Extra classes per element id (the differences in compare). */
+  marks?: ReadonlyMap<string, string>;
+}
+
+export function Flow({
+  scene,
+  colorMode,
+  sync,
+}: {
+  scene: Scene;
+  colorMode: 'light' | 'dark';
+  sync?: FlowSync;
+}) {
   const store = useAppStore();
   const view = scene.view;
   const collapsed = useCollapsed(scene);
   const hidden = useApp((s) => s.hiddenLayers);
   const layout = layoutFor(scene, collapsed, hidden);
   const base = useMemo(() => layoutToFlow(layout).nodes, [layout]);
-  const nodes = useDecoratedNodes(scene, base);
+  const reduced = usePrefersReducedMotion();
+  const { appeared, ghosts } = useViewTransition(layout, base, !reduced);
+  const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
+  const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
   const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
@@ -163,8 +204,8 @@ function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
-      className="sl-diagram h-full w-full"
-      data-testid="diagram"
+      className={`sl-diagram h-full w-full${reduced ? '' : ' sl-motion'}`}
+      data-testid={sync?.testId ?? 'diagram'}
       data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
       data-focus={useApp((s) => (s.hovered ?? s.selected) !== null) ? 'true' : undefined}
@@ -194,8 +235,9 @@ function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' 
         zoomOnDoubleClick={false}
         minZoom={0.02}
         maxZoom={3}
-        fitView
+        fitView={!sync || sync.place}
         fitViewOptions={{ padding: 0.02 }}
+        {...(sync ? { viewport: sync.viewport, onViewportChange: sync.onViewportChange } : {})}
         ariaLabelConfig={ARIA_LABELS}
         aria-label={`Diagram of the ${view} view`}
         onMoveStart={(event) => {
@@ -218,6 +260,8 @@ function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' 
         onNodeMouseLeave={(e) => store.getState().hover(elementIdAt(e.relatedTarget))}
       >
         <ReadyWatcher
+          place={!sync || sync.place}
+          animate={!reduced}
           layout={layout}
           marker={base[0]}
           onReady={onReady}
@@ -225,9 +269,9 @@ function Flow({ scene, colorMode }: { scene: Scene; colorMode: 'light' | 'dark' 
           width={layout.width}
           height={layout.height}
         />
-        <ZoomWatcher />
+        {sync ? null : <ZoomWatcher />}
         <Controls showInteractive={false} position="top-right" orientation="horizontal" />
-        <OverviewMap width={layout.width} height={layout.height} />
+        {sync ? null : <OverviewMap width={layout.width} height={layout.height} />}
       </ReactFlow>
     </div>
   );

@@ -1,8 +1,11 @@
 import { useRef, useState } from 'react';
+import { VIEWS, type View } from '../topology/views';
 import { downloadDraft } from './download';
 import { ExamplesDialog } from './ExamplesDialog';
 import { forgetModelInUrl, loadFromFile, shareLink } from './loaders';
 import { useApp, useAppStore } from './store';
+import { urlWithParam } from './url';
+import { useTours } from './useTours';
 
 export const buttonClass =
   'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-[12.5px] font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:text-blue-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100';
@@ -12,6 +15,9 @@ export function Toolbar() {
   const store = useAppStore();
   const editorOpen = useApp((s) => s.editorOpen);
   const inspector = useApp((s) => s.inspector);
+  const touring = useApp((s) => s.tour !== null);
+  const comparing = useApp((s) => s.compare !== null);
+  const tours = useTours();
   const hasModel = useApp((s) => s.model !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [examplesOpen, setExamplesOpen] = useState(false);
@@ -60,6 +66,40 @@ export function Toolbar() {
         onClick={() => store.getState().setEditorOpen(!editorOpen)}
       >
         Edit JSON
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={tours.length === 0}
+        aria-pressed={touring}
+        onClick={() => {
+          const first = tours[0];
+          if (touring) store.getState().setTour(null);
+          else if (first) store.getState().setTour({ id: first.id, step: 0 });
+        }}
+      >
+        Tour
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        aria-pressed={comparing}
+        onClick={() => {
+          const state = store.getState();
+          const other: View = state.view === 'traditional' ? 'both' : 'traditional';
+          const pair = [other, state.view].sort((a, b) => VIEWS.indexOf(a) - VIEWS.indexOf(b));
+          const next: readonly [View, View] | null = comparing
+            ? null
+            : [pair[0] ?? other, pair[1] ?? state.view];
+          state.setCompare(next);
+          window.history.replaceState(
+            window.history.state,
+            '',
+            urlWithParam(window.location.href, 'compare', next ? next.join(',') : null),
+          );
+        }}
+      >
+        Compare
       </button>
       <button
         type="button"

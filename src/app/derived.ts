@@ -38,31 +38,26 @@ export function collapsedFor(scene: Scene, chosen: ReadonlySet<string> | null): 
   return d;
 }
 
-let lastLayout: {
-  scene: Scene;
-  collapsed: ReadonlySet<string>;
-  hidden: ReadonlySet<Layer>;
-  layout: Layout;
-} | null = null;
+const layouts = new WeakMap<
+  Scene,
+  { collapsed: ReadonlySet<string>; hidden: ReadonlySet<Layer>; layout: Layout }
+>();
+/** The layout of a scene with the folding and hidden layers in effect (one cached per scene). */
 export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: ReadonlySet<Layer>): Layout {
-  if (
-    lastLayout &&
-    lastLayout.scene === scene &&
-    lastLayout.collapsed === collapsed &&
-    lastLayout.hidden === hidden
-  )
-    return lastLayout.layout;
+  const last = layouts.get(scene);
+  if (last && last.collapsed === collapsed && last.hidden === hidden) return last.layout;
   const layout = layoutScene(scene, { collapsed, hiddenLayers: hidden });
-  lastLayout = { scene, collapsed, hidden, layout };
+  layouts.set(scene, { collapsed, hidden, layout });
   return layout;
 }
 
-let lastBlast: { scene: Scene; failed: readonly string[]; blast: BlastRadius } | null = null;
+const blasts = new WeakMap<Scene, { failed: readonly string[]; blast: BlastRadius }>();
 export function blastFor(scene: Scene, failed: readonly string[]): BlastRadius | null {
   if (failed.length === 0) return null;
-  if (lastBlast && lastBlast.scene === scene && lastBlast.failed === failed) return lastBlast.blast;
+  const last = blasts.get(scene);
+  if (last && last.failed === failed) return last.blast;
   const blast = blastRadius(scene, failed);
-  lastBlast = { scene, failed, blast };
+  blasts.set(scene, { failed, blast });
   return blast;
 }
 

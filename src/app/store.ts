@@ -48,7 +48,17 @@ export interface AppState {
   /** The open tab of the explain panel, if open. */
   inspector: InspectorTab | null;
   /** A request to zoom to an element (a new object each time). */
-  zoomTo: { id: string } | null;
+  zoomTo: { ids: readonly string[] } | null;
+  /** The running guided tour and its step (0-based), if any. */
+  tour: { id: string; step: number } | null;
+  /** Elements a tour step highlights. */
+  tourHighlight: readonly string[];
+  /** Presenter mode: only the diagram and the tour text, larger. */
+  presenter: boolean;
+  /** Two views side by side (`compare=a,b`), or null. */
+  compare: readonly [View, View] | null;
+  /** The last view switch a user made, to say what changed. */
+  lastSwitch: { from: View; to: View } | null;
 
   /**
    * Replaces the draft with loaded text. The replaced draft goes to the history when it was edited, so a
@@ -64,6 +74,20 @@ export interface AppState {
   setLoading: (label: string | null) => void;
   setNotice: (notice: Notice | null) => void;
   setView: (view: View) => void;
+  /** A view switch by the user: the view, and a note of what it was before. */
+  switchView: (view: View) => void;
+  dismissSwitch: () => void;
+  setTour: (tour: { id: string; step: number } | null) => void;
+  /** Applies a tour step: its view, lens, failures, highlight and focus. */
+  applyStep: (step: {
+    view: View;
+    persona?: Persona | undefined;
+    fail?: readonly string[] | undefined;
+    highlight?: readonly string[] | undefined;
+    focus?: readonly string[] | undefined;
+  }) => void;
+  togglePresenter: () => void;
+  setCompare: (compare: readonly [View, View] | null) => void;
   setTheme: (theme: ThemeChoice) => void;
   toggleLegend: () => void;
   setEditorOpen: (open: boolean) => void;
@@ -91,6 +115,8 @@ export function createAppStore(initial: {
   theme: ThemeChoice;
   selected?: string | null;
   persona?: Persona | null;
+  tour?: { id: string; step: number } | null;
+  compare?: readonly [View, View] | null;
 }): StoreApi<AppState> {
   return createStore<AppState>()((set, get) => ({
     draft: '',
@@ -113,6 +139,11 @@ export function createAppStore(initial: {
     hiddenLayers: new Set(),
     inspector: null,
     zoomTo: null,
+    lastSwitch: null,
+    tour: initial.tour ?? null,
+    tourHighlight: [],
+    presenter: false,
+    compare: initial.compare ?? null,
 
     loadText: (text, source, options = {}) => {
       const before = get();
@@ -154,6 +185,23 @@ export function createAppStore(initial: {
     setLoading: (loading) => set({ loading }),
     setNotice: (notice) => set({ notice }),
     setView: (view) => set({ view }),
+    switchView: (view) =>
+      set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
+    dismissSwitch: () => set({ lastSwitch: null }),
+    setTour: (tour) => set(tour ? { tour } : { tour, tourHighlight: [], failed: [], persona: null }),
+    applyStep: (step) =>
+      set((s) => ({
+        view: step.view,
+        lastSwitch: s.view === step.view ? s.lastSwitch : { from: s.view, to: step.view },
+        persona: step.persona ?? null,
+        failed: step.fail ?? [],
+        tourHighlight: step.highlight ?? [],
+        selected: null,
+        hovered: null,
+        zoomTo: step.focus?.length ? { ids: step.focus } : null,
+      })),
+    togglePresenter: () => set((s) => ({ presenter: !s.presenter })),
+    setCompare: (compare) => set(compare ? { compare, view: compare[1], editorOpen: false } : { compare }),
     setTheme: (theme) => set({ theme }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     setEditorOpen: (editorOpen) => set(editorOpen ? { editorOpen, inspector: null } : { editorOpen }),
@@ -185,7 +233,7 @@ export function createAppStore(initial: {
         const collapsed = folded.length
           ? new Set([...current].filter((c) => !folded.includes(c)))
           : undefined;
-        return { selected: id, zoomTo: { id }, ...(collapsed ? { collapsed } : {}) };
+        return { selected: id, zoomTo: { ids: [id] }, ...(collapsed ? { collapsed } : {}) };
       }),
   }));
 }

@@ -8,6 +8,10 @@ export interface UrlState {
   theme: ThemeChoice | undefined;
   select: string | undefined;
   persona: 'operator' | 'tenant' | undefined;
+  /** `tour=<id>&step=<n>` (n from 1 in the URL, from 0 here). */
+  tour: { id: string; step: number } | undefined;
+  /** `compare=<view>,<view>`. */
+  compare: [View, View] | undefined;
 }
 
 export function readUrl(search: string): UrlState {
@@ -16,11 +20,20 @@ export function readUrl(search: string): UrlState {
   const theme = params.get('theme');
   const persona = params.get('persona');
   const select = params.get('select');
+  const tourId = params.get('tour');
+  const step = Number.parseInt(params.get('step') ?? '1', 10);
+  const compare = (params.get('compare') ?? '').split(',');
   return {
     view: isView(topology) ? topology : undefined,
     theme: theme === 'light' || theme === 'dark' || theme === 'auto' ? theme : undefined,
     select: select && select.length <= 300 ? select : undefined,
     persona: persona === 'operator' || persona === 'tenant' ? persona : undefined,
+    tour:
+      tourId && tourId.length <= 100
+        ? { id: tourId, step: Number.isFinite(step) && step >= 1 ? step - 1 : 0 }
+        : undefined,
+    compare:
+      compare.length === 2 && isView(compare[0]) && isView(compare[1]) ? [compare[0], compare[1]] : undefined,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Scene } from '../topology/scene';
 import { useBlast } from './derived';
 import { useApp } from './store';
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /** The classes an element node gets from the highlight, the persona lens and the what-if failures. */
 export function nodeClasses(
   id: string,
@@ -15,9 +17,11 @@ export function nodeClasses(
     down: ReadonlySet<string> | null;
     unmanageable: ReadonlySet<string> | null;
     selected: string | null;
+    appeared?: ReadonlySet<string>;
   },
 ): string {
   const c: string[] = [];
+  if (state.appeared?.has(id)) c.push('sl-new');
   if (state.stack) c.push(state.stack.has(id) ? 'sl-lit' : 'sl-dim');
   if (state.owned) c.push(state.owned.has(id) ? 'sl-owned' : 'sl-not-owned');
   if (state.failed.has(id)) c.push('sl-failed');
@@ -31,7 +35,12 @@ export function nodeClasses(
  * The layout's nodes with the classes of the moment. A node object is replaced only when its classes
  * change, so hovering re-renders the nodes whose look changes, not the whole diagram.
  */
-export function useDecoratedNodes(scene: Scene, base: DiagramNode[]): DiagramNode[] {
+export function useDecoratedNodes(
+  scene: Scene,
+  base: DiagramNode[],
+  appeared: ReadonlySet<string> = NO_IDS,
+  marks?: ReadonlyMap<string, string>,
+): DiagramNode[] {
   const hovered = useApp((s) => s.hovered);
   const selected = useApp((s) => s.selected);
   const persona = useApp((s) => s.persona);
@@ -52,17 +61,19 @@ export function useDecoratedNodes(scene: Scene, base: DiagramNode[]): DiagramNod
       down: blast?.down ?? null,
       unmanageable: blast?.unmanageable ?? null,
       selected,
+      appeared,
     };
     const next = new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>();
     const out = base.map((n) => {
-      if (n.type === 'band') return n;
+      if (n.type === 'band') return appeared.has(n.id) ? { ...n, className: 'sl-new' } : n;
       if (n.type === 'edges') {
         const data = (n as EdgesNode).data;
         return stack || blast
           ? ({ ...n, data: { ...data, lit: stack, down: blast?.down ?? null } } as EdgesNode)
           : n;
       }
-      const cls = nodeClasses(n.id, state);
+      const mark = marks?.get(n.id);
+      const cls = mark ? `${nodeClasses(n.id, state)} ${mark}`.trim() : nodeClasses(n.id, state);
       const prev = cache.current.get(n.id);
       const node =
         prev && prev.base === n && prev.cls === cls ? prev.node : cls ? { ...n, className: cls } : n;
@@ -71,5 +82,5 @@ export function useDecoratedNodes(scene: Scene, base: DiagramNode[]): DiagramNod
     });
     cache.current = next;
     return out;
-  }, [base, stack, owned, failedList, blast, selected]);
+  }, [base, stack, owned, failedList, blast, selected, appeared, marks]);
 }

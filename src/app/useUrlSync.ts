@@ -52,6 +52,17 @@ export function useUrlSync(store: StoreApi<AppState>): void {
 /** Changes the view as a user action: a new history entry. */
 export function navigateToView(store: StoreApi<AppState>, view: View): void {
   if (view === store.getState().view) return;
-  store.getState().setView(view);
+  const compare = store.getState().compare;
+  // While comparing, the switches drive the right-hand view.
+  if (compare) {
+    store.getState().setCompare([compare[0], view]);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      urlWithParam(urlWithView(window.location.href, view), 'compare', `${compare[0]},${view}`),
+    );
+    return;
+  }
+  store.getState().switchView(view);
   window.history.pushState(window.history.state, '', urlWithView(window.location.href, view));
 }

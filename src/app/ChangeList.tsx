@@ -1,0 +1,45 @@
+import { useEffect, useMemo } from 'react';
+import { diffViews } from '../topology/diffViews';
+import { useApp } from './store';
+
+/** After a switch, says in words what appeared, vanished, moved or changed owner (kept with reduced motion). */
+export function ChangeList() {
+  const model = useApp((s) => s.model);
+  const last = useApp((s) => s.lastSwitch);
+  const dismiss = useApp((s) => s.dismissSwitch);
+  const diff = useMemo(() => (model && last ? diffViews(model, last.from, last.to) : null), [model, last]);
+  useEffect(() => {
+    if (!last) return;
+    const t = setTimeout(dismiss, 20_000);
+    return () => clearTimeout(t);
+  }, [last, dismiss]);
+  if (!diff || !last) return null;
+  return (
+    <section
+      aria-label="What changed"
+      data-testid="changes"
+      className="absolute bottom-2 left-2 z-10 w-[min(420px,calc(100%-1rem))] rounded-xl border border-slate-200 bg-white/97 px-3 py-2 text-[12.5px] text-slate-800 shadow-md dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100"
+    >
+      <div className="mb-1 flex items-baseline gap-2">
+        <h2 className="font-semibold">What changed</h2>
+        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">
+          {last.from} → {last.to}
+        </span>
+        <span className="flex-1" />
+        <button
+          type="button"
+          onClick={dismiss}
+          aria-label="Dismiss what changed"
+          className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          ✕
+        </button>
+      </div>
+      <ul className="grid list-disc gap-0.5 pl-4" aria-live="polite">
+        {diff.summary.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
