@@ -3,6 +3,7 @@ import { type Draft, loadHistory } from './drafts';
 import { EXAMPLES } from './examples';
 import { forgetModelInUrl, loadExample } from './loaders';
 import { useAppStore } from './store';
+import { useModalDialog } from './useModalDialog';
 
 /** A draft's model name when it has one (drafts may be invalid JSON). */
 function draftTitle(d: Draft): string {
@@ -19,12 +20,7 @@ function draftTitle(d: Draft): string {
 export function ExamplesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const store = useAppStore();
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  useModalDialog(ref, open);
   const history: Draft[] = open ? loadHistory() : [];
   const pick = (run: () => Promise<unknown> | unknown) => {
     onClose();

@@ -11,15 +11,19 @@ export function modelFileName(state: Pick<AppState, 'model' | 'source'>): string
   return `${slug || 'model'}.json`;
 }
 
-/** Saves the draft, as it is in the editor, to a file. */
-export function downloadDraft(state: AppState): void {
-  const blob = new Blob([state.draft], { type: 'application/json' });
+/** Offers a blob as a file download. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = modelFileName(state);
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Saves the draft, as it is in the editor, to a file. */
+export function downloadDraft(state: AppState): void {
+  saveBlob(new Blob([state.draft], { type: 'application/json' }), modelFileName(state));
 }

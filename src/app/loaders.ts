@@ -72,16 +72,28 @@ export async function loadFromUrl(store: Store, raw: string): Promise<boolean> {
     store.getState().setNotice({ kind: 'error', text: `Cannot load the model: ${resolved.error}.` });
     return false;
   }
-  store.getState().setLoading(`Loading ${resolved.url}…`);
-  const got = await fetchModelText(resolved.url);
+  return fetchAndLoad(store, resolved.url, `Loading ${resolved.url}…`, {
+    kind: 'url',
+    label: resolved.url,
+    key: `url:${resolved.url}`,
+  });
+}
+
+/** Fetches model text and loads it; on failure says why and keeps what was shown. */
+async function fetchAndLoad(
+  store: Store,
+  url: string,
+  loading: string,
+  source: DraftSource,
+): Promise<boolean> {
+  store.getState().setLoading(loading);
+  const got = await fetchModelText(url);
   if ('error' in got) {
     store.getState().setLoading(null);
     store.getState().setNotice({ kind: 'error', text: got.error });
     return false;
   }
-  return store
-    .getState()
-    .loadText(got.text, { kind: 'url', label: resolved.url, key: `url:${resolved.url}` });
+  return store.getState().loadText(got.text, source);
 }
 
 export function shareSource(encoded: string): DraftSource {
@@ -103,16 +115,16 @@ export function loadFromShare(store: Store, encoded: string): boolean {
 }
 
 export async function loadExample(store: Store, example: Example): Promise<boolean> {
-  store.getState().setLoading(`Loading ${example.title}…`);
-  const got = await fetchModelText(new URL(exampleUrl(example), window.location.href).href);
-  if ('error' in got) {
-    store.getState().setLoading(null);
-    store.getState().setNotice({ kind: 'error', text: got.error });
-    return false;
-  }
-  return store
-    .getState()
-    .loadText(got.text, { kind: 'example', label: example.title, key: `example:${example.id}` });
+  return fetchAndLoad(
+    store,
+    new URL(exampleUrl(example), window.location.href).href,
+    `Loading ${example.title}…`,
+    {
+      kind: 'example',
+      label: example.title,
+      key: `example:${example.id}`,
+    },
+  );
 }
 
 /** Loads a file the user picked or dropped. */

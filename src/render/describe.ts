@@ -1,4 +1,5 @@
 import type { Scene, SceneElement } from '../topology/scene';
+import { count } from '../topology/words';
 
 /** What kind of thing an element is, in words (shown in badges and read by screen readers). */
 export function kindLabel(el: SceneElement): string {
@@ -34,7 +35,6 @@ export function ariaLabelOf(el: SceneElement): string {
   return `${el.name}, ${kindLabel(el)}${on}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const summaries = new WeakMap<Scene, Map<string, string>>();
 
 /** What a folded host, project or cluster holds, in a few words ("12 pods", "3 VMs · 1 volume"). */
@@ -48,12 +48,12 @@ export function foldedSummary(scene: Scene, id: string): string {
 }
 
 function buildSummaries(scene: Scene): Map<string, string> {
-  const count = new Map<string, Map<string, number>>();
+  const tally = new Map<string, Map<string, number>>();
   const add = (id: string, what: string) => {
-    let m = count.get(id);
+    let m = tally.get(id);
     if (!m) {
       m = new Map();
-      count.set(id, m);
+      tally.set(id, m);
     }
     m.set(what, (m.get(what) ?? 0) + 1);
   };
@@ -83,12 +83,12 @@ function buildSummaries(scene: Scene): Map<string, string> {
     ['network', 'network'],
   ];
   const out = new Map<string, string>();
-  for (const [id, m] of count)
+  for (const [id, m] of tally)
     out.set(
       id,
       words
         .filter(([k]) => m.has(k))
-        .map(([k, one, many]) => plural(m.get(k) ?? 0, one, many))
+        .map(([k, one, many]) => count(m.get(k) ?? 0, one, many))
         .join(' · '),
     );
   return out;

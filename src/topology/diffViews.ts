@@ -1,6 +1,7 @@
 import { type Model, type View, WORKLOAD_KINDS, type WorkloadKind } from '../model/schema';
 import { deriveScene } from './deriveScene';
 import type { K8sNodeElement, Scene, SceneElement, ServiceElement, TenantClusterElement } from './scene';
+import { count, listNames } from './words';
 
 // What a learner sees change when switching views: the two scenes compared element by element. Ids are
 // stable across views (`keystone-api@ctl1` is the same instance as a container and as a pod), so an id in
@@ -344,16 +345,4 @@ function kindTally(list: readonly ServiceElement[]): string {
 /** "DaemonSet", or "DaemonSet and Deployment". */
 function kindWords(list: readonly ServiceElement[]): string {
   return listNames(kindCounts(list).map(([k]) => k));
-}
-
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
-function listNames(names: readonly string[], max = 6): string {
-  if (names.length <= max) {
-    if (names.length <= 1) return names.join('');
-    return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  }
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }

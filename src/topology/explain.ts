@@ -7,6 +7,7 @@ import type {
   ServiceCategory,
   ServiceElement,
 } from './scene';
+import { count, listNames } from './words';
 
 // Explanations of a scene: what runs on what, who owns it, which majorities matter and what a failure
 // takes with it. Pure functions of a Scene; every lookup goes through Map/Set (ids such as `constructor`
@@ -681,18 +682,6 @@ function tallyKinds(scene: Scene, ids: ReadonlySet<string>): string {
     .filter((n) => counts.has(n))
     .map((n) => count(counts.get(n) ?? 0, n))
     .join(', ');
-}
-
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
-function listNames(names: readonly string[], max = 6): string {
-  if (names.length <= max) {
-    if (names.length <= 1) return names.join('');
-    return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  }
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 // ---------------------------------------------------------------------------------------------------
