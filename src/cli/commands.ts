@@ -1,0 +1,172 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
+import { checkDraft } from '../model/checkDraft';
+import { generateModel } from '../model/generate';
+import type { Model } from '../model/schema';
+import { sceneToSvg } from '../render/svg';
+import { deriveScene } from '../topology/deriveScene';
+import type { Scene } from '../topology/scene';
+import { EXIT, quote, safeText, type ViewName } from './args';
+import type { CliIo } from './nodeIo';
+
+/**
+ * What the commands do, once main.ts has checked their arguments. Loaded on demand: help and usage errors
+ * never load the model layer.
+ */
+
+/** Invalid input that is not a model problem (an unreadable file, an unwritable output): exit 1, one message. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+// --- validate ---------------------------------------------------------------------------------------------
+
+export async function validate(file: string, io: CliIo): Promise<number> {
+  const model = await readModel(file, io);
+  if (!model) return EXIT.invalid;
+  const vms = (model.projects ?? []).reduce((n, p) => n + (p.vms?.length ?? 0), 0);
+  const tenant = model.tenantClusters?.length ?? 0;
+  const operator = model.operatorCluster ? 1 : 0;
+  const clusters = `${plural(tenant + operator, 'Kubernetes cluster')} (${operator} operator, ${tenant} tenant)`;
+  const name = model.name === undefined ? '' : ` ${quote(model.name)}`;
+  io.stdout(
+    `${label(file)}: OK, valid model${name}: ${plural(model.hosts.length, 'host')}, ${plural(vms, 'VM')}, ${clusters}\n`,
+  );
+  return EXIT.ok;
+}
+
+/**
+ * Reads and checks a model. Its problems are printed on stderr as `<file>:<line>:<column> <JSON path>
+ * <message>`, one a line, then a count, and give undefined. An unreadable file is an InputError.
+ */
+async function readModel(file: string, io: CliIo): Promise<Model | undefined> {
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (err) {
+    throw new InputError(`cannot read ${file === '-' ? 'standard input' : quote(file)}: ${fsMessage(err)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const where = label(file);
+  if (text.trim() === '') {
+    io.stderr(`${where}:1:1 $ the file is empty (expected a JSON model)\n`);
+    return undefined;
+  }
+  const result = checkDraft(text);
+  if (result.ok) return result.model;
+  for (const issue of result.issues)
+    io.stderr(`${where}:${issue.line}:${issue.column} ${safeText(issue.path)} ${safeText(issue.message)}\n`);
+  io.stderr(`${where}: not a valid model (${plural(result.issues.length, 'problem')})\n`);
+  return undefined;
+}
+
+function fsMessage(err: unknown, writing = false): string {
+  switch ((err as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return writing ? 'its directory does not exist' : 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return safeText(err instanceof Error ? err.message : String(err));
+  }
+}
+
+// --- render -----------------------------------------------------------------------------------------------
+
+export interface RenderOptions {
+  file: string;
+  view: ViewName;
+  theme: 'light' | 'dark';
+  format: 'svg' | 'png';
+  out: string;
+  /** `all`: fold every host, project and cluster; `none`: fold nothing; `auto`: fold like the app. */
+  fold: 'auto' | 'all' | 'none';
+}
+
+export async function render(o: RenderOptions, io: CliIo): Promise<number> {
+  const model = await readModel(o.file, io);
+  if (!model) return EXIT.invalid;
+  const scene = deriveScene(model, o.view);
+  const collapsed =
+    o.fold === 'all' ? foldAll(scene) : o.fold === 'none' ? new Set<string>() : defaultCollapsed(scene);
+  const layout = layoutScene(scene, { collapsed });
+  // The title and description are the renderer's: the model's name and view, and a sentence with counts.
+  const svg = sceneToSvg(layout, o.theme);
+  let data: string | Uint8Array = svg;
+  if (o.format === 'png') {
+    const { svgToPng } = await import('./png');
+    data = await svgToPng(svg, { env: io.env ?? {} });
+  }
+  await writeOutput(o.out, data, io);
+  const folded = collapsed.size > 0 ? `, ${plural(collapsed.size, 'box', 'boxes')} folded` : '';
+  const size = `${Math.ceil(layout.width)}×${Math.ceil(layout.height)} px`;
+  summary(
+    io,
+    o.out,
+    `wrote ${outLabel(o.out)}: ${o.format.toUpperCase()} of the ${o.view} view, ${size}, ${plural(scene.elements.length, 'element')}${folded}`,
+  );
+  return EXIT.ok;
+}
+
+/** Every host, project and cluster folded: what the app folds for big models, for any model. */
+function foldAll(scene: Scene): Set<string> {
+  const kinds = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
+  return new Set(scene.elements.filter((el) => kinds.has(el.kind)).map((el) => el.id));
+}
+
+// --- generate ---------------------------------------------------------------------------------------------
+
+export async function generate(
+  o: { elements: number; seed: number; out: string },
+  io: CliIo,
+): Promise<number> {
+  const model = generateModel(o.elements, o.seed);
+  const text = `${JSON.stringify({ $schema: schemaRef(o.out), ...model }, null, 2)}\n`;
+  await writeOutput(o.out, text, io);
+  const count = deriveScene(model, 'both').elements.length;
+  const vms = (model.projects ?? []).reduce((n, p) => n + (p.vms?.length ?? 0), 0);
+  summary(
+    io,
+    o.out,
+    `wrote ${outLabel(o.out)}: ${plural(count, 'element')} in the both view (${plural(model.hosts.length, 'host')}, ${plural(vms, 'VM')}, seed ${o.seed})`,
+  );
+  return EXIT.ok;
+}
+
+/** `$schema` for a model written to `out`: this checkout's published JSON Schema, relative to the file. */
+function schemaRef(out: string): string {
+  const schema = fileURLToPath(new URL('../../public/schema/model.v1.json', import.meta.url));
+  const from = out === '-' ? process.cwd() : dirname(resolve(out));
+  const ref = relative(from, schema).split(sep).join('/');
+  return ref.startsWith('.') ? ref : `./${ref}`;
+}
+
+// --- shared -----------------------------------------------------------------------------------------------
+
+/** Writes the output: `-` to standard output, a file atomically (through io.writeFile). */
+async function writeOutput(out: string, data: string | Uint8Array, io: CliIo): Promise<void> {
+  if (out === '-') {
+    if (typeof data === 'string') io.stdout(data);
+    else if (io.stdoutBytes) io.stdoutBytes(data);
+    else throw new InputError('cannot write binary output to standard output here');
+    return;
+  }
+  try {
+    await io.writeFile(out, data);
+  } catch (err) {
+    throw new InputError(`cannot write ${quote(out)}: ${fsMessage(err, true)}`);
+  }
+}
+
+/** A one-line summary: on stdout, or on stderr when stdout carries the output itself. */
+function summary(io: CliIo, out: string, line: string): void {
+  (out === '-' ? io.stderr : io.stdout)(`${line}\n`);
+}
+
+const label = (file: string) => (file === '-' ? '<stdin>' : safeText(file));
+const outLabel = (file: string) => (file === '-' ? 'standard output' : safeText(file));
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,72 @@
+import { VIEW_NAMES } from './args';
+
+const views = VIEW_NAMES.join(', ');
+
+export const USAGE = `Stacklayers: how OpenStack and Kubernetes combine, layer by layer.
+
+Usage:
+  stacklayers validate <model.json>
+  stacklayers render <model.json> --topology <view> [--theme light|dark] [--format svg|png] --out <file>
+  stacklayers generate --elements <n> [--seed <s>] --out <file>
+  stacklayers help [<command>]          (or --help, -h; <command> --help)
+  stacklayers --version
+
+Commands:
+  validate   check a model; each problem as <file>:<line>:<column> <JSON path> <message>
+  render     draw one view of a model as SVG (no browser needed) or PNG (needs Chromium)
+  generate   write a valid synthetic model of about n elements (for benchmarks and tests)
+
+Views: ${views}
+A file name of - reads standard input (validate, render) or writes standard output (--out -).
+
+Exit codes: 0 success, 1 invalid input (a model with problems, an unreadable file, no Chromium for PNG),
+2 usage error (unknown command or option, a missing or bad option value).
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  validate: `Usage: stacklayers validate <model.json>
+
+Checks a model: JSON syntax, the schema, and what only the whole model can say (unique ids, references).
+Valid: prints a one-line summary and exits 0. Invalid: prints each problem on stderr as
+  <file>:<line>:<column> <JSON path> <message>
+and exits 1. <model.json> may be - (standard input).
+
+Example:
+  stacklayers validate public/models/default.json
+`,
+  render: `Usage: stacklayers render <model.json> --topology <view> [options] --out <file>
+
+Draws one view of a model: SVG without a browser, or PNG through headless Chromium.
+
+Options:
+  --topology <view>      ${views}
+  --theme light|dark     colours (default: light)
+  --format svg|png       default: from the --out extension (.png: png), else svg
+  --out <file>           where to write; - writes to standard output. A file is replaced only once
+                         the whole image is written.
+  --collapsed            fold every host, project and cluster
+  --expanded             fold nothing, even a big model
+                         (default: fold models of more than 600 elements, like the app)
+
+PNG is drawn at 2 device pixels per px by Chromium: $CHROMIUM_PATH, else /usr/bin/chromium, else
+Playwright's own. Without one, render exits 1; use SVG or install chromium.
+An invalid model exits 1 with the same problem lines as validate.
+
+Examples:
+  stacklayers render public/models/default.json --topology both --out both.svg
+  stacklayers render my-cloud.json --topology=k8s-in-tenant --theme dark --format png --out tenant.png
+`,
+  generate: `Usage: stacklayers generate --elements <n> [--seed <s>] --out <file>
+
+Writes a valid synthetic model of about n elements (hosts, services, VMs, Kubernetes nodes, pods),
+the same for the same n and seed (default seed: 1). Prints how many elements it has.
+
+Options:
+  --elements <n>   1 to 100000
+  --seed <s>       an integer (default: 1)
+  --out <file>     where to write; - writes to standard output
+
+Example:
+  stacklayers generate --elements 2000 --seed 7 --out big.json
+`,
+};

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  closest,
+  EXIT,
+  type OptionSpec,
+  type ParsedArgs,
+  parseArgs,
+  quote,
+  safeText,
+  UsageError,
+  VIEW_NAMES,
+  type ViewName,
+} from './args';
+import { COMMAND_HELP, USAGE } from './help';
+import { type CliIo, nodeIo } from './nodeIo';
+
+export type { CliIo } from './nodeIo';
+
+/** What the commands do: loaded only once the arguments are known to be right. */
+const commands = () => import('./commands');
+
+interface Command {
+  options: OptionSpec;
+  run: (args: ParsedArgs, io: CliIo) => Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: {
+    options: {},
+    run: async (args, io) => {
+      const file = onePositional(args, 'validate');
+      return (await commands()).validate(file, io);
+    },
+  },
+  render: {
+    options: {
+      topology: 'string',
+      theme: 'string',
+      format: 'string',
+      out: 'string',
+      collapsed: 'boolean',
+      expanded: 'boolean',
+    },
+    run: async (args, io) => {
+      const file = onePositional(args, 'render');
+      const topology = view(args);
+      const theme = oneOf(args, 'render', 'theme', ['light', 'dark'] as const) ?? 'light';
+      const out = required(args, 'render', 'out', '<file>');
+      const format =
+        oneOf(args, 'render', 'format', ['svg', 'png'] as const) ?? (/\.png$/i.test(out) ? 'png' : 'svg');
+      if (args.flags.has('collapsed') && args.flags.has('expanded'))
+        throw new UsageError('--collapsed and --expanded cannot be used together', 'render');
+      const fold = args.flags.has('collapsed') ? 'all' : args.flags.has('expanded') ? 'none' : 'auto';
+      return (await commands()).render({ file, view: topology, theme, format, out, fold }, io);
+    },
+  },
+  generate: {
+    options: { elements: 'string', seed: 'string', out: 'string' },
+    run: async (args, io) => {
+      const [extra] = args.positionals;
+      if (extra !== undefined) throw new UsageError(`unexpected argument ${quote(extra)}`, 'generate');
+      const elementsText = required(args, 'generate', 'elements', '<n>');
+      const elements = /^\d{1,6}$/.test(elementsText) ? Number(elementsText) : Number.NaN;
+      if (!(elements >= 1 && elements <= MAX_ELEMENTS))
+        throw new UsageError(
+          `--elements must be a whole number from 1 to ${MAX_ELEMENTS}, not ${quote(elementsText)}`,
+          'generate',
+        );
+      const seedText = args.strings.get('seed') ?? '1';
+      const seed = /^-?\d{1,15}$/.test(seedText) ? Number(seedText) : Number.NaN;
+      if (!Number.isSafeInteger(seed))
+        throw new UsageError(`--seed must be an integer, not ${quote(seedText)}`, 'generate');
+      const out = required(args, 'generate', 'out', '<file>');
+      return (await commands()).generate({ elements, seed, out }, io);
+    },
+  },
+};
+
+const MAX_ELEMENTS = 100_000;
+
+/**
+ * Runs the command line: `argv` without the node and script names. Everything goes through `io`, so tests
+ * run it in memory. Returns the exit code (0 success, 1 invalid input, 2 usage error); never throws.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined) {
+      io.stderr(USAGE);
+      return EXIT.usage;
+    }
+    if (name === '-h' || name === '--help' || name === 'help') return help(rest, io);
+    if (name === '--version') {
+      io.stdout(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (name.startsWith('-')) throw new UsageError(`unknown option ${quote(name)} (the command comes first)`);
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      const guess = closest(name, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command ${quote(name)}${guess ? `; did you mean '${guess}'?` : ''}`);
+    }
+    const args = parseArgs(rest, command.options, name);
+    if (args.help) {
+      io.stdout(COMMAND_HELP[name] ?? USAGE);
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const where = err.command ? `stacklayers ${err.command}` : 'stacklayers';
+      io.stderr(`${where}: ${err.message}\nRun '${where} --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    const name = err instanceof Error ? err.name : '';
+    const message = err instanceof Error ? err.message : String(err);
+    // InputError: an unreadable file or unwritable output; NoChromiumError and PngError: no PNG here.
+    if (name === 'InputError' || name === 'NoChromiumError' || name === 'PngError')
+      io.stderr(`stacklayers: ${message}\n`);
+    else io.stderr(`stacklayers: unexpected error: ${safeText(message.split('\n')[0] ?? '')}\n`);
+    return EXIT.invalid;
+  }
+}
+
+function help(rest: readonly string[], io: CliIo): number {
+  const topic = rest.find((a) => !a.startsWith('-'));
+  if (topic === undefined) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const text = Object.hasOwn(COMMAND_HELP, topic) ? COMMAND_HELP[topic] : undefined;
+  if (text === undefined) throw new UsageError(`no help for ${quote(topic)}: it is not a command`);
+  io.stdout(text);
+  return EXIT.ok;
+}
+
+function onePositional(args: ParsedArgs, command: string): string {
+  const [first, extra] = args.positionals;
+  if (first === undefined)
+    throw new UsageError('<model.json> is required (or - for standard input)', command);
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${quote(extra)}`, command);
+  return first;
+}
+
+function required(args: ParsedArgs, command: string, name: string, placeholder: string): string {
+  const value = args.strings.get(name);
+  if (value === undefined) throw new UsageError(`--${name} ${placeholder} is required`, command);
+  return value;
+}
+
+function oneOf<T extends string>(
+  args: ParsedArgs,
+  command: string,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = args.strings.get(name);
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw new UsageError(`--${name} must be ${allowed.join(' or ')}, not ${quote(value)}`, command);
+}
+
+function view(args: ParsedArgs): ViewName {
+  const value = args.strings.get('topology');
+  if (value === undefined) throw new UsageError('--topology <view> is required', 'render');
+  if ((VIEW_NAMES as readonly string[]).includes(value)) return value as ViewName;
+  throw new UsageError(`unknown view ${quote(value)}; the views are ${VIEW_NAMES.join(', ')}`, 'render');
+}
+
+/** This package's version, from package.json. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return `stacklayers ${pkg.version ?? 'unknown'}`;
+}
+
+/** The real entry: process arguments and streams in, `process.exitCode` out. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  process.exitCode = await run(argv, nodeIo());
+}
+
+// `tsx src/cli/main.ts …` runs it directly; bin/stacklayers.mjs imports this module and calls main().
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -1,0 +1,592 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
+import { textWidth } from '../layout/text';
+import { generateModel } from '../model/generate';
+import type { Model } from '../model/schema';
+import { validateModel } from '../model/validate';
+import { defaultJsonCopy, defaultModel } from '../testing/fixtures';
+import { deriveScene } from '../topology/deriveScene';
+import { VIEWS } from '../topology/views';
+import { escapeXml, SVG_PALETTES, type SvgTheme, sceneToSvg } from './svg';
+
+// --- A tiny, strict XML 1.0 well-formedness checker (no DTD) that also builds a tree for the assertions. ---
+
+interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlNode[];
+}
+type XmlNode = XmlElement | string;
+
+const NAME = /[A-Za-z_:][-A-Za-z0-9._:]*/y;
+const REF = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+const allowedChar = (c: number) =>
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
+
+/** Parses `src` as XML, throwing on anything not well-formed. */
+function parseXml(src: string): XmlElement {
+  let offset = 0;
+  for (const ch of src) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (!allowedChar(c)) throw new Error(`character U+${c.toString(16)} not allowed at ${offset}`);
+    offset += ch.length;
+  }
+  let i = 0;
+  const fail = (msg: string): never => {
+    throw new Error(`${msg} at ${i}: ${JSON.stringify(src.slice(i, i + 40))}`);
+  };
+  const name = (): string => {
+    NAME.lastIndex = i;
+    const m = NAME.exec(src);
+    if (!m) return fail('name expected');
+    i += m[0].length;
+    return m[0];
+  };
+  const ws = () => {
+    const start = i;
+    while (i < src.length && ' \t\r\n'.includes(src[i] as string)) i++;
+    return i > start;
+  };
+  /** Character data with its references decoded; `stop` ends it (not consumed). */
+  const chars = (text: string, at: number): string => {
+    let out = '';
+    for (let j = 0; j < text.length; ) {
+      const c = text[j] as string;
+      if (c === '<') throw new Error(`"<" in character data at ${at + j}`);
+      if (c !== '&') {
+        out += c;
+        j++;
+        continue;
+      }
+      REF.lastIndex = j;
+      const m = REF.exec(text);
+      if (!m) throw new Error(`bad reference at ${at + j}: ${JSON.stringify(text.slice(j, j + 12))}`);
+      if (m[1]) out += ENTITIES[m[1]];
+      else {
+        const code = m[2] !== undefined ? Number.parseInt(m[2], 10) : Number.parseInt(m[3] ?? '', 16);
+        if (!allowedChar(code)) throw new Error(`reference to a forbidden character at ${at + j}`);
+        out += String.fromCodePoint(code);
+      }
+      j += m[0].length;
+    }
+    return out;
+  };
+  const skipMisc = () => {
+    for (;;) {
+      ws();
+      if (src.startsWith('<!--', i)) {
+        const end = src.indexOf('-->', i + 4);
+        if (end < 0 || src.slice(i + 4, end).includes('--')) fail('bad comment');
+        i = end + 3;
+      } else if (src.startsWith('<?', i) && !src.startsWith('<?xml', i)) {
+        const end = src.indexOf('?>', i);
+        if (end < 0) fail('unterminated processing instruction');
+        i = end + 2;
+      } else return;
+    }
+  };
+
+  if (src.startsWith('<?xml', 0)) {
+    const end = src.indexOf('?>');
+    if (end < 0) fail('unterminated XML declaration');
+    if (
+      !/^<\?xml\s+version="1\.[0-9]"(\s+encoding="[A-Za-z][-A-Za-z0-9._]*")?\s*\?>$/.test(
+        src.slice(0, end + 2),
+      )
+    )
+      fail('bad XML declaration');
+    i = end + 2;
+  }
+  skipMisc();
+  if (src[i] !== '<') fail('root element expected');
+
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  while (i < src.length) {
+    const parent = stack[stack.length - 1];
+    if (src[i] !== '<') {
+      const start = i;
+      const end = src.indexOf('<', i);
+      i = end < 0 ? src.length : end;
+      const raw = src.slice(start, i);
+      if (!parent) {
+        if (raw.trim() !== '') fail('text outside the root element');
+        continue;
+      }
+      if (raw.includes(']]>')) fail('"]]>" in character data');
+      parent.children.push(chars(raw, start));
+      continue;
+    }
+    if (src.startsWith('</', i)) {
+      i += 2;
+      const n = name();
+      ws();
+      if (src[i] !== '>') fail('">" expected');
+      i++;
+      const open = stack.pop();
+      if (!open || open.name !== n) fail(`end tag </${n}> does not match <${open?.name}>`);
+      if (stack.length === 0) {
+        skipMisc();
+        if (i < src.length) fail('content after the root element');
+      }
+      continue;
+    }
+    if (src.startsWith('<!--', i) || (src.startsWith('<?', i) && parent)) {
+      skipMisc();
+      continue;
+    }
+    if (src.startsWith('<![CDATA[', i)) {
+      if (!parent) fail('CDATA outside the root element');
+      const end = src.indexOf(']]>', i);
+      if (end < 0) fail('unterminated CDATA');
+      parent?.children.push(src.slice(i + 9, end));
+      i = end + 3;
+      continue;
+    }
+    if (src.startsWith('<!', i) || src.startsWith('<?', i)) fail('DTD or misplaced declaration');
+    if (!parent && root) fail('second root element');
+    i++;
+    const el: XmlElement = { name: name(), attrs: {}, children: [] };
+    for (;;) {
+      const spaced = ws();
+      if (src.startsWith('/>', i) || src[i] === '>') break;
+      if (!spaced) fail('white space expected before an attribute');
+      const a = name();
+      ws();
+      if (src[i] !== '=') fail('"=" expected');
+      i++;
+      ws();
+      const q = src[i];
+      if (q !== '"' && q !== "'") fail('quoted value expected');
+      const end = src.indexOf(q as string, i + 1);
+      if (end < 0) fail('unterminated attribute value');
+      if (Object.hasOwn(el.attrs, a)) fail(`duplicate attribute ${a}`);
+      el.attrs[a] = chars(src.slice(i + 1, end), i + 1);
+      i = end + 1;
+    }
+    if (parent) parent.children.push(el);
+    else root = el;
+    if (src.startsWith('/>', i)) {
+      i += 2;
+      if (!parent) {
+        skipMisc();
+        if (i < src.length) fail('content after the root element');
+      }
+    } else {
+      i++;
+      stack.push(el);
+    }
+  }
+  if (stack.length > 0) fail(`unclosed <${stack[stack.length - 1]?.name}>`);
+  if (!root) return fail('no root element');
+  return root;
+}
+
+function* walk(el: XmlElement): Generator<XmlElement> {
+  yield el;
+  for (const c of el.children) if (typeof c !== 'string') yield* walk(c);
+}
+const textOf = (el: XmlElement): string =>
+  el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+/** The text of every `<text>` element: what the picture shows. */
+const shownTexts = (root: XmlElement) => [...walk(root)].filter((e) => e.name === 'text').map(textOf);
+
+// --- The checker itself. ---
+
+describe('parseXml (the test helper)', () => {
+  it('accepts well-formed documents', () => {
+    const doc = parseXml(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 &amp; 2" y=\'&#60;\'><!-- c --><b/>t&lt;<c>&#x1F600;</c></a>\n',
+    );
+    expect(doc.attrs).toEqual({ x: '1 & 2', y: '<' });
+    expect(textOf(doc)).toBe('t<😀');
+  });
+  it.each([
+    ['unclosed', '<a><b></a>'],
+    ['mismatched', '<a></b>'],
+    ['raw ampersand', '<a>x & y</a>'],
+    ['unknown entity', '<a>&nbsp;</a>'],
+    ['< in attribute', '<a x="<"/>'],
+    ['duplicate attribute', '<a x="1" x="2"/>'],
+    ['unquoted attribute', '<a x=1/>'],
+    ['two roots', '<a/><b/>'],
+    ['NUL', '<a>\u0000</a>'],
+    ['lone surrogate', '<a>\ud800</a>'],
+    ['reference to NUL', '<a>&#0;</a>'],
+    [']]> in text', '<a>]]></a>'],
+    ['text after root', '<a/>x'],
+    ['DTD', '<!DOCTYPE a><a/>'],
+  ])('rejects %s', (_, src) => {
+    expect(() => parseXml(src)).toThrow();
+  });
+});
+
+// --- sceneToSvg. ---
+
+const model = defaultModel();
+const THEMES: readonly SvgTheme[] = ['light', 'dark'];
+const render = (m: Model, view: (typeof VIEWS)[number], theme: SvgTheme = 'light') =>
+  sceneToSvg(layoutScene(deriveScene(m, view)), theme);
+
+/** Nothing that runs, links or loads. */
+function expectInert(svg: string) {
+  expect(svg).not.toMatch(/<script/i);
+  expect(svg).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(svg).not.toMatch(/javascript:/i);
+  expect(svg).not.toMatch(/foreignObject/i);
+  expect(svg).not.toMatch(/href/i);
+  expect(svg).not.toMatch(/url\(|@import/i);
+}
+/** The same, read from the parsed tree (so that escaped text, which may say anything, is not counted). */
+function expectInertTree(root: XmlElement) {
+  const bad: string[] = [];
+  const elements = new Set(['script', 'foreignobject', 'a', 'image', 'use', 'style', 'iframe', 'feimage']);
+  for (const el of walk(root)) {
+    if (elements.has(el.name.toLowerCase())) bad.push(`<${el.name}>`);
+    for (const [name, value] of Object.entries(el.attrs)) {
+      if (/^on|href$/i.test(name)) bad.push(`${el.name} ${name}`);
+      if (/javascript:|url\(/i.test(value)) bad.push(`${el.name} ${name}="${value}"`);
+    }
+  }
+  expect(bad).toEqual([]);
+}
+
+describe.each(VIEWS)('sceneToSvg(default, %s)', (view) => {
+  const layout = layoutScene(deriveScene(model, view));
+
+  describe.each(THEMES)('%s', (theme) => {
+    const svg = sceneToSvg(layout, theme);
+    const root = parseXml(svg);
+    const shown = shownTexts(root);
+    const hasText = (s: string) => shown.some((t) => t.includes(s));
+
+    it('is one well-formed, standalone <svg> with title and desc', () => {
+      expect(root.name).toBe('svg');
+      expect(root.attrs).toMatchObject({
+        xmlns: 'http://www.w3.org/2000/svg',
+        viewBox: `0 0 ${layout.width} ${layout.height}`,
+        width: String(layout.width),
+        height: String(layout.height),
+        role: 'img',
+        'aria-labelledby': 't d',
+        'font-family': "Inter, 'Helvetica Neue', Arial, sans-serif",
+      });
+      const [title, desc] = root.children.filter((c): c is XmlElement => typeof c !== 'string');
+      expect(title?.name).toBe('title');
+      expect(title?.attrs.id).toBe('t');
+      expect(textOf(title as XmlElement)).toBe(`Small cloud: ${view} view`);
+      expect(desc?.name).toBe('desc');
+      expect(desc?.attrs.id).toBe('d');
+      const hosts = model.hosts.length;
+      expect(textOf(desc as XmlElement)).toContain(`${hosts} hosts`);
+      const clusters = {
+        traditional: 'no Kubernetes cluster',
+        'control-plane-on-k8s': "1 Kubernetes cluster (the operator's)",
+        'k8s-in-tenant': "1 Kubernetes cluster (a tenant's)",
+        both: "2 Kubernetes clusters (the operator's and a tenant's)",
+      }[view];
+      expect(textOf(desc as XmlElement)).toContain(`11 VMs in 3 projects and ${clusters}.`);
+    });
+
+    it('draws every box as a <g data-id data-kind>, in layout order', () => {
+      const groups = [...walk(root)].filter((e) => e.attrs['data-id'] !== undefined);
+      expect(groups.map((g) => g.name)).toEqual(layout.boxes.map(() => 'g'));
+      expect(groups.map((g) => [g.attrs['data-id'], g.attrs['data-kind']])).toEqual(
+        layout.boxes.map((b) => [b.id, b.kind]),
+      );
+      for (const g of groups) expect(g.children[0]).toMatchObject({ name: 'title' });
+      expect(
+        root.children.filter((c) => typeof c !== 'string' && c.name === 'g' && c.attrs['data-band']),
+      ).toHaveLength(layout.bands.length);
+      expect([...walk(root)].filter((e) => e.attrs['data-edge'] !== undefined)).toHaveLength(
+        layout.edges.length,
+      );
+    });
+
+    it('shows the labels as text', () => {
+      for (const h of model.hosts) expect(hasText(h.name ?? h.id)).toBe(true);
+      for (const label of ['keystone-api', 'nova-compute', 'web-1', 'm1.small · kvm1', 'acme-web', 'PROJECT'])
+        expect(hasText(label), label).toBe(true);
+      for (const band of layout.bands) {
+        expect(hasText(band.label.toUpperCase())).toBe(true);
+        expect(hasText(band.sublabel)).toBe(true);
+      }
+      expect(hasText('undercloud')).toBe(layout.scene.flags.controlPlaneOnK8s);
+      expect(hasText("operator's Kubernetes")).toBe(layout.scene.flags.controlPlaneOnK8s);
+      expect(hasText('prod-k8s')).toBe(true); // the VMs prod-k8s-cp-0... in every view
+      expect(hasText("tenant's Kubernetes")).toBe(layout.scene.flags.k8sInTenant);
+      if (layout.scene.flags.k8sInTenant) {
+        expect(shown).toContain("prod-k8s tenant's Kubernetes cluster-api · project acme-platform");
+        expect(hasText('control plane')).toBe(true);
+        expect(hasText('worker')).toBe(true);
+      }
+    });
+
+    it('fits every label of the default model whole, as the app does', () => {
+      expect(shown.filter((t) => t.includes('…'))).toEqual([]);
+    });
+
+    it('contains nothing that runs, links or loads', () => {
+      expectInert(svg);
+      expectInertTree(root);
+    });
+
+    it('uses the palette of its theme', () => {
+      const p = SVG_PALETTES[theme];
+      const canvas = root.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'rect');
+      expect(canvas?.attrs.fill).toBe(p.canvas);
+      expect(svg).toContain(`fill="${p.band.hardware.bg}"`);
+      expect(svg).toContain(`fill="${p.tone['control-plane'].bg}"`);
+    });
+  });
+
+  it('is deterministic', () => {
+    expect(sceneToSvg(layoutScene(deriveScene(model, view)), 'light')).toBe(sceneToSvg(layout, 'light'));
+  });
+
+  it('differs between light and dark only in colours', () => {
+    const light = sceneToSvg(layout, 'light');
+    const dark = sceneToSvg(layout, 'dark');
+    expect(light).not.toBe(dark);
+    expect(light).toContain('<rect width="');
+    expect(light).toContain(`fill="${SVG_PALETTES.light.canvas}"`);
+    expect(dark).toContain(`fill="${SVG_PALETTES.dark.canvas}"`);
+    const shape = (s: string) => s.replace(/#[0-9a-f]{6}/g, '#').replace(/data-theme="\w+"/, '');
+    expect(shape(dark)).toBe(shape(light));
+  });
+});
+
+describe('sceneToSvg options and details', () => {
+  const layout = layoutScene(deriveScene(model, 'both'));
+
+  it('takes a title and description', () => {
+    const root = parseXml(sceneToSvg(layout, 'dark', { title: 'A & B', description: 'Says <what>.' }));
+    expect(textOf(root.children.find((c) => typeof c !== 'string' && c.name === 'title') as XmlElement)).toBe(
+      'A & B',
+    );
+    expect(textOf(root.children.find((c) => typeof c !== 'string' && c.name === 'desc') as XmlElement)).toBe(
+      'Says <what>.',
+    );
+  });
+
+  it('draws pods as pills, amphorae and the operator project dashed, the two Kubernetes in their colours', () => {
+    const root = parseXml(sceneToSvg(layout, 'light'));
+    const group = (id: string) => {
+      const g = [...walk(root)].find((e) => e.attrs['data-id'] === id);
+      if (!g) throw new Error(`no box ${id}`);
+      return [...walk(g)].filter((e) => e.name === 'rect');
+    };
+    const p = SVG_PALETTES.light;
+    const frame = (id: string) => group(id)[0]?.attrs ?? {};
+    expect(Number(frame('keystone-api@ctl1').rx)).toBeGreaterThan(5); // a pod of the control plane: a pill
+    expect(frame('keystone-api@ctl1').fill).toBe(p.tone['control-plane'].bg);
+    expect(frame('shop-frontend#0').fill).toBe(p.tone.tenant.bg);
+    expect(Number(frame('shop-frontend#0').rx)).toBeGreaterThan(5);
+    expect(frame('undercloud').stroke).toBe(p.op.border);
+    expect(frame('prod-k8s').stroke).toBe(p.tn.border);
+    expect(frame('web-1')['stroke-dasharray']).toBeUndefined();
+    const amphora = layout.scene.elements.find((e) => e.kind === 'vm' && e.amphoraOf.length > 0);
+    expect(amphora).toBeDefined();
+    expect(frame(amphora?.id ?? '')['stroke-dasharray']).toBeDefined();
+    const serviceProject = layout.scene.elements.find((e) => e.kind === 'project' && e.owner === 'operator');
+    expect(frame(serviceProject?.id ?? '')['stroke-dasharray']).toBeDefined();
+    const traditional = parseXml(render(model, 'traditional'));
+    const chip = [...walk(traditional)].find((e) => e.attrs['data-id'] === 'keystone-api@ctl1');
+    expect(Number(chip && [...walk(chip)].find((e) => e.name === 'rect')?.attrs.rx)).toBeLessThan(3); // a container
+  });
+
+  it('shows folded summaries for collapsed hosts, projects and clusters', () => {
+    const scene = deriveScene(model, 'both');
+    const collapsed = new Set(['ctl1', 'acme-web', 'prod-k8s', 'undercloud']);
+    const shown = shownTexts(parseXml(sceneToSvg(layoutScene(scene, { collapsed }), 'light')));
+    expect(shown.some((t) => /^▸ \d+ pods folded$/.test(t))).toBe(true);
+    expect(shown.filter((t) => t.startsWith('▸ '))).toHaveLength(4);
+    expect(shown.some((t) => /^▸ \d+ pods · \d+ nodes$/.test(t))).toBe(true);
+  });
+
+  it('cuts long labels to their box with "…" and keeps the full text in the box <title>', () => {
+    const json = defaultJsonCopy();
+    const long = `a-very-long-virtual-machine-name-${'x'.repeat(300)}-end`;
+    json.projects[0].vms[0].name = long;
+    const result = validateModel(json);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const layout = layoutScene(deriveScene(result.model, 'traditional'));
+    const root = parseXml(sceneToSvg(layout, 'light'));
+    const id = json.projects[0].vms[0].id;
+    const g = [...walk(root)].find((e) => e.attrs['data-id'] === id) as XmlElement;
+    const name = shownTexts(g)[0] ?? '';
+    expect(name).toMatch(/^a-very-long-v.*…$/);
+    expect(textWidth(name, 11, true)).toBeLessThanOrEqual((layout.byId.get(id)?.w ?? 0) - 16);
+    expect(textOf(g.children[0] as XmlElement)).toContain(long);
+  });
+});
+
+describe('SVG_PALETTES', () => {
+  /** The `--sl-*` colours of a rule of diagram.css (the first `:root` block or the first dark block). */
+  const css = readFileSync(new URL('./diagram.css', import.meta.url), 'utf8');
+  const vars = (selector: string) => {
+    const start = css.indexOf(`${selector} {`);
+    const block = css.slice(start, css.indexOf('}', start));
+    return Object.fromEntries(
+      [...block.matchAll(/--sl-([\w-]+):\s*(#[0-9a-f]{6});/g)].map((m) => [m[1], m[2]]),
+    );
+  };
+
+  it.each([
+    ['light', ':root'],
+    ['dark', "[data-theme='dark']"],
+  ] as const)('%s copies the colours of diagram.css', (theme, selector) => {
+    const p = SVG_PALETTES[theme];
+    const flat: Record<string, string> = {
+      canvas: p.canvas,
+      text: p.text,
+      muted: p.muted,
+      line: p.line,
+      box: p.box,
+      'host-bg': p.hostBg,
+      'host-border': p.hostBorder,
+      'project-bg': p.projectBg,
+      'project-border': p.projectBorder,
+      'project-operator-border': p.projectOperatorBorder,
+      'vm-bg': p.vmBg,
+      'vm-border': p.vmBorder,
+      edge: p.edge,
+    };
+    for (const [layer, c] of Object.entries(p.band)) {
+      flat[`band-${layer}`] = c.bg;
+      flat[`band-label-${layer}`] = c.label;
+    }
+    for (const [k, c] of [
+      ['op', p.op],
+      ['tn', p.tn],
+    ] as const) {
+      flat[k] = c.k;
+      flat[`${k}-bg`] = c.bg;
+      flat[`${k}-border`] = c.border;
+      flat[`${k}-node`] = c.node;
+    }
+    for (const [tone, c] of Object.entries(p.tone)) {
+      flat[`tone-${tone}`] = c.fg;
+      flat[`tone-${tone}-bg`] = c.bg;
+    }
+    const fromCss = vars(selector);
+    expect(Object.keys(flat).length).toBeGreaterThan(40);
+    expect(Object.fromEntries(Object.keys(flat).map((k) => [k, fromCss[k]]))).toEqual(flat);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes markup and drops characters XML 1.0 forbids', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+    expect(escapeXml('a\u0000b\u0008c\u000Bd\u000Ce\u000Ef\u001Fg\uFFFEh\uFFFFi')).toBe('abcdefghi');
+    expect(escapeXml('tab\tlf\ncr\r')).toBe('tab\tlf\ncr\r');
+    expect(escapeXml('lone \ud800 high, lone \udc00 low, pair \ud83d\ude00, reversed \udc00\ud800')).toBe(
+      'lone  high, lone  low, pair 😀, reversed ',
+    );
+    expect(escapeXml('plain text · ünïcödé')).toBe('plain text · ünïcödé');
+  });
+});
+
+describe('sceneToSvg with hostile text', () => {
+  const evil = `<script>alert(1)</script> "><img src=x onerror=alert(1)> ]]> &amp; nul:\u0000 lone:\ud800 end`;
+  const json = defaultJsonCopy();
+  json.name = evil;
+  json.description = evil;
+  json.hosts[0].name = evil;
+  json.hosts[0].rack = evil;
+  json.hosts[0].description = evil;
+  json.services[0].processes[0].name = evil;
+  json.services[0].processes[0].description = evil;
+  json.projects[0].name = evil;
+  json.projects[0].description = evil;
+  json.projects[0].vms[0].name = evil;
+  json.projects[0].networks[0].name = evil;
+  json.operatorCluster.name = evil;
+  json.operatorCluster.distribution = evil;
+  json.tenantClusters[0].name = evil;
+  json.tenantClusters[0].description = evil;
+  const result = validateModel(json);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  const hostile = result.model;
+
+  it.each(VIEWS)('%s renders to well-formed, inert XML', (view) => {
+    for (const theme of THEMES) {
+      const svg = render(hostile, view, theme);
+      const root = parseXml(svg);
+      expect(svg).not.toContain('<script');
+      expect(svg).not.toContain('<img');
+      expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(svg).toContain('&amp;amp;');
+      expect(svg).not.toContain('\u0000'); // and parseXml above rejects lone surrogates
+      expectInertTree(root);
+      // The full, decoded text is in the document title and in the boxes' tooltips, without the bad characters.
+      const clean = evil.replace('\u0000', '').replace('\ud800', '');
+      expect(
+        textOf(root.children.find((c) => typeof c !== 'string' && c.name === 'title') as XmlElement),
+      ).toBe(`${clean}: ${view} view`);
+      const host = [...walk(root)].find((e) => e.attrs['data-id'] === 'ctl1') as XmlElement;
+      expect(textOf(host.children[0] as XmlElement)).toContain(clean);
+    }
+  });
+});
+
+describe('sceneToSvg on the example models', () => {
+  const dir = new URL('../../public/models/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'large.json');
+
+  it.each(files)('%s renders in every view', (file) => {
+    const result = validateModel(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    for (const view of VIEWS) {
+      const layout = layoutScene(deriveScene(result.model, view));
+      const svg = sceneToSvg(layout, view === 'both' ? 'dark' : 'light');
+      const root = parseXml(svg);
+      expectInert(svg);
+      expect([...walk(root)].filter((e) => e.attrs['data-id'] !== undefined)).toHaveLength(
+        layout.boxes.length,
+      );
+      const derived = layout.scene.elements.some((e) => e.kind === 'operator-cluster' && e.derived);
+      expect(shownTexts(root).includes('derived')).toBe(derived);
+    }
+  });
+
+  it('draws processes as dashed chips', () => {
+    const json = defaultJsonCopy();
+    json.deployment.form = 'processes';
+    const result = validateModel(json);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const root = parseXml(render(result.model, 'traditional'));
+    const chip = [...walk(root)].find((e) => e.attrs['data-id'] === 'keystone-api@ctl1') as XmlElement;
+    expect([...walk(chip)].find((e) => e.name === 'rect')?.attrs['stroke-dasharray']).toBeDefined();
+  });
+});
+
+describe('sceneToSvg on generated models', () => {
+  it('renders a generated model of 3,000 elements, expanded and folded', () => {
+    const scene = deriveScene(generateModel(3000, 1), 'both');
+    for (const layout of [layoutScene(scene), layoutScene(scene, { collapsed: defaultCollapsed(scene) })]) {
+      const svg = sceneToSvg(layout, 'dark');
+      const root = parseXml(svg);
+      expect([...walk(root)].filter((e) => e.attrs['data-id'] !== undefined)).toHaveLength(
+        layout.boxes.length,
+      );
+      expectInert(svg);
+    }
+  });
+
+  // Speed is measured by `npm run bench`, never asserted here: this only checks that a big model renders whole.
+  it('renders 10,000 elements, one group per box', () => {
+    const layout = layoutScene(deriveScene(generateModel(10_000, 2), 'both'));
+    expect(layout.boxes.length).toBeGreaterThan(8000);
+    const svg = sceneToSvg(layout, 'light');
+    expect(svg.match(/<g data-id=/g)?.length).toBe(layout.boxes.length);
+  });
+});
