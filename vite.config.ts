@@ -10,6 +10,9 @@ export default defineConfig({
     sourcemap: false,
     // React, React Flow and zod make one ~170 KB (gzip) chunk; the budget is checked by tests, not this warning.
     chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -75,7 +75,11 @@ export function DetailsCard() {
   const [side, setSide] = useState<'left' | 'right'>('left');
   useLayoutEffect(() => {
     if (!selected) return;
-    const node = document.querySelector(`.react-flow__node[data-id="${CSS.escape(selected)}"]`);
+    // Inside a shadow root (the web component) the card's own root holds the diagram, not the document.
+    const root = heading.current?.getRootNode() ?? document;
+    const node = (root as Document | ShadowRoot).querySelector?.(
+      `.react-flow__node[data-id="${CSS.escape(selected)}"]`,
+    );
     const pane = node?.closest('.react-flow');
     if (!node || !pane) return;
     const r = node.getBoundingClientRect();

@@ -191,6 +191,7 @@ export function Flow({
   const view = scene.view;
   const collapsed = useCollapsed(scene);
   const hidden = useApp((s) => s.hiddenLayers);
+  const interactive = useApp((s) => s.interactive);
   const layout = layoutFor(scene, collapsed, hidden);
   const base = useMemo(() => layoutToFlow(layout).nodes, [layout]);
   const reduced = usePrefersReducedMotion();
@@ -228,8 +229,13 @@ export function Flow({
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
-        nodesFocusable
+        nodesFocusable={interactive}
         edgesFocusable={false}
+        panOnDrag={interactive}
+        zoomOnScroll={interactive}
+        zoomOnPinch={interactive}
+        panOnScroll={false}
+        preventScrolling={interactive}
         zIndexMode="manual"
         // Double-click folds and unfolds (d3-zoom's double-click zoom would swallow the event).
         zoomOnDoubleClick={false}
@@ -244,10 +250,7 @@ export function Flow({
           if (event) userMoved.current = true;
         }}
         onNodeClick={(_, node) => {
-          const id = elementIdAt(
-            document.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`),
-          );
-          if (id) store.getState().select(id);
+          if (interactive && scene.byId.has(node.id)) store.getState().select(node.id);
         }}
         onNodeDoubleClick={(_, node) => {
           const el = scene.byId.get(node.id);
@@ -270,7 +273,9 @@ export function Flow({
           height={layout.height}
         />
         {sync ? null : <ZoomWatcher />}
-        <Controls showInteractive={false} position="top-right" orientation="horizontal" />
+        {interactive ? (
+          <Controls showInteractive={false} position="top-right" orientation="horizontal" />
+        ) : null}
         {sync ? null : <OverviewMap width={layout.width} height={layout.height} />}
       </ReactFlow>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { type Draft, loadHistory } from './drafts';
 import { EXAMPLES } from './examples';
 import { forgetModelInUrl, loadExample } from './loaders';

@@ -3,6 +3,7 @@ import { VIEWS, type View } from '../topology/views';
 import { downloadDraft } from './download';
 import { ExamplesDialog } from './ExamplesDialog';
 import { forgetModelInUrl, loadFromFile, shareLink } from './loaders';
+import { ShareDialog } from './ShareDialog';
 import { useApp, useAppStore } from './store';
 import { urlWithParam } from './url';
 import { useTours } from './useTours';
@@ -21,6 +22,7 @@ export function Toolbar() {
   const hasModel = useApp((s) => s.model !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [examplesOpen, setExamplesOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
 
   const copyLink = async () => {
     const state = store.getState();
@@ -112,6 +114,10 @@ export function Toolbar() {
       <button type="button" className={buttonClass} onClick={copyLink} disabled={!hasModel}>
         Copy link
       </button>
+      <button type="button" className={buttonClass} onClick={() => setShareOpen(true)} disabled={!hasModel}>
+        Share…
+      </button>
+      <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} />
       <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
         Download
       </button>

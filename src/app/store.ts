@@ -55,6 +55,8 @@ export interface AppState {
   tourHighlight: readonly string[];
   /** Presenter mode: only the diagram and the tour text, larger. */
   presenter: boolean;
+  /** Pan, zoom and selection allowed (an embed may turn them off). */
+  interactive: boolean;
   /** Two views side by side (`compare=a,b`), or null. */
   compare: readonly [View, View] | null;
   /** The last view switch a user made, to say what changed. */
@@ -117,6 +119,7 @@ export function createAppStore(initial: {
   persona?: Persona | null;
   tour?: { id: string; step: number } | null;
   compare?: readonly [View, View] | null;
+  interactive?: boolean;
 }): StoreApi<AppState> {
   return createStore<AppState>()((set, get) => ({
     draft: '',
@@ -144,6 +147,7 @@ export function createAppStore(initial: {
     tourHighlight: [],
     presenter: false,
     compare: initial.compare ?? null,
+    interactive: initial.interactive ?? true,
 
     loadText: (text, source, options = {}) => {
       const before = get();

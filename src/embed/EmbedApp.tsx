@@ -1,0 +1,172 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import type { StoreApi } from 'zustand';
+import { DetailsCard } from '../app/DetailsCard';
+import { Diagram } from '../app/Diagram';
+import { layoutFor, sceneFor } from '../app/derived';
+import { DEFAULT_EXAMPLE } from '../app/examples';
+import { loadExample, loadFromShare, loadFromUrl } from '../app/loaders';
+import { NoticeBar } from '../app/NoticeBar';
+import { type AppState, createAppStore, StoreContext, useApp, useAppStore } from '../app/store';
+import { TourPlayer } from '../app/TourPlayer';
+import { readUrl, type ThemeChoice } from '../app/url';
+import { useResolvedTheme } from '../app/useTheme';
+import { ViewSwitch } from '../app/ViewSwitch';
+import { type View, viewFlags, viewFromFlags } from '../topology/views';
+import { parseSetMessage, type ResizeMessage, trustedOrigin } from './messages';
+
+/** How an embed is set up: from embed.html's URL, or from the web component's attributes. */
+export interface EmbedConfig {
+  view: View;
+  theme: ThemeChoice;
+  persona: 'operator' | 'tenant' | null;
+  select: string | null;
+  tour: { id: string; step: number } | null;
+  controls: boolean;
+  interactive: boolean;
+  /** Where the model comes from: inline text, a URL, a share-link payload, or the default example. */
+  model: { text: string } | { url: string } | { share: string } | null;
+}
+
+export function configFromUrl(location: Location): EmbedConfig {
+  const url = readUrl(location.search);
+  const params = new URLSearchParams(location.search);
+  const share = new URLSearchParams(location.hash.replace(/^#/, '')).get('model');
+  const modelUrl = params.get('model');
+  return {
+    view: url.view ?? 'traditional',
+    theme: url.theme ?? 'auto',
+    persona: url.persona ?? null,
+    select: url.select ?? null,
+    tour: url.tour ?? null,
+    controls: params.get('controls') !== '0',
+    interactive: params.get('interactive') !== '0',
+    model: share ? { share } : modelUrl ? { url: modelUrl } : null,
+  };
+}
+
+export async function loadEmbedModel(
+  store: StoreApi<AppState>,
+  model: EmbedConfig['model'],
+  defaultUrl?: string,
+) {
+  if (model && 'text' in model)
+    store.getState().loadText(model.text, { kind: 'draft', label: 'inline model', key: 'inline' });
+  else if (model && 'share' in model) loadFromShare(store, model.share);
+  else if (model && 'url' in model) await loadFromUrl(store, model.url);
+  else if (defaultUrl) await loadFromUrl(store, defaultUrl);
+  else await loadExample(store, DEFAULT_EXAMPLE);
+}
+
+function EmbedControls() {
+  const store = useAppStore();
+  const view = useApp((s) => s.view);
+  const flags = viewFlags(view);
+  return (
+    <fieldset className="flex flex-wrap items-center gap-0.5 border-b border-slate-200 bg-white px-2 py-0.5 dark:border-slate-800 dark:bg-slate-950">
+      <legend className="sr-only">View</legend>
+      <ViewSwitch
+        label="OpenStack control plane on Kubernetes"
+        hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts."
+        checked={flags.controlPlaneOnK8s}
+        onChange={(on) => store.getState().switchView(viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
+      />
+      <ViewSwitch
+        label="Kubernetes in a tenant project"
+        hint="A tenant runs Kubernetes on VMs of their project."
+        checked={flags.k8sInTenant}
+        onChange={(on) => store.getState().switchView(viewFromFlags({ ...flags, k8sInTenant: on }))}
+      />
+    </fieldset>
+  );
+}
+
+/** Tells the parent page the height the diagram wants at the current width. */
+function useReportHeight(host: HTMLElement | null, controls: boolean) {
+  const model = useApp((s) => s.model);
+  const view = useApp((s) => s.view);
+  const collapsed = useApp((s) => s.collapsed);
+  const hidden = useApp((s) => s.hiddenLayers);
+  useEffect(() => {
+    if (!model || !host || window.parent === window) return;
+    const scene = sceneFor(model, view);
+    const layout = layoutFor(scene, collapsed ?? new Set(), hidden);
+    const post = () => {
+      const width = host.clientWidth || window.innerWidth;
+      const message: ResizeMessage = {
+        type: 'stacklayers:resize',
+        height: Math.ceil((width / layout.width) * layout.height) + (controls ? 34 : 0),
+        view,
+      };
+      window.parent.postMessage(message, '*');
+    };
+    post();
+    const ro = new ResizeObserver(post);
+    ro.observe(host);
+    return () => ro.disconnect();
+  }, [model, view, collapsed, hidden, host, controls]);
+}
+
+function EmbedShell({ config }: { config: EmbedConfig }) {
+  const theme = useApp((s) => s.theme);
+  const resolved = useResolvedTheme(theme);
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useReportHeight(host, config.controls);
+  return (
+    <div
+      ref={setHost}
+      className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
+    >
+      {config.controls ? <EmbedControls /> : null}
+      <NoticeBar />
+      <div className="relative min-h-0 flex-1">
+        <Diagram colorMode={resolved} />
+        {config.interactive ? <DetailsCard /> : null}
+        <TourPlayer />
+      </div>
+    </div>
+  );
+}
+
+/** The diagram alone: what embed.html and the web component show. */
+export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; defaultModelUrl?: string }) {
+  const [store] = useState(() =>
+    createAppStore({
+      view: config.view,
+      theme: config.theme,
+      selected: config.select,
+      persona: config.persona,
+      tour: config.tour,
+      interactive: config.interactive,
+    }),
+  );
+  useEffect(() => {
+    void loadEmbedModel(store, config.model, defaultModelUrl);
+  }, [store, config.model, defaultModelUrl]);
+  // Only the embedding page may steer the embed, and only in the few ways a SetMessage allows.
+  useEffect(() => {
+    if (window.parent === window) return;
+    const allowed = trustedOrigin(
+      new URLSearchParams(window.location.search).get('origin'),
+      document.referrer,
+    );
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window.parent || !allowed || event.origin !== allowed) return;
+      const msg = parseSetMessage(event.data);
+      if (!msg) return;
+      const s = store.getState();
+      if (msg.topology) s.switchView(msg.topology);
+      if (msg.theme) s.setTheme(msg.theme);
+      if (msg.persona !== undefined) s.setPersona(msg.persona);
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [store]);
+  return (
+    <StoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EmbedShell config={config} />
+      </ReactFlowProvider>
+    </StoreContext.Provider>
+  );
+}

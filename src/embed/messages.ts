@@ -1,0 +1,53 @@
+import { isView, type View } from '../topology/views';
+
+/** What an embed tells its parent page: its preferred height, so the host can size the iframe. */
+export interface ResizeMessage {
+  type: 'stacklayers:resize';
+  /** Preferred height in CSS px for the current width. */
+  height: number;
+  view: View;
+}
+
+/** What a parent page may ask an embed (accepted only from the expected origin). */
+export interface SetMessage {
+  type: 'stacklayers:set';
+  topology?: View;
+  theme?: 'light' | 'dark' | 'auto';
+  persona?: 'operator' | 'tenant' | null;
+}
+
+/** Parses an incoming message; anything else is ignored. */
+export function parseSetMessage(data: unknown): SetMessage | null {
+  if (!data || typeof data !== 'object' || (data as { type?: unknown }).type !== 'stacklayers:set')
+    return null;
+  const d = data as Record<string, unknown>;
+  const out: SetMessage = { type: 'stacklayers:set' };
+  if (d.topology !== undefined) {
+    if (!isView(d.topology)) return null;
+    out.topology = d.topology;
+  }
+  if (d.theme !== undefined) {
+    if (d.theme !== 'light' && d.theme !== 'dark' && d.theme !== 'auto') return null;
+    out.theme = d.theme;
+  }
+  if (d.persona !== undefined) {
+    if (d.persona !== null && d.persona !== 'operator' && d.persona !== 'tenant') return null;
+    out.persona = d.persona;
+  }
+  return out;
+}
+
+/**
+ * The one origin an embed accepts messages from: `?origin=` when given, else the embedding page's origin (from
+ * the referrer). Sandboxed senders have the origin "null", which never matches.
+ */
+export function trustedOrigin(originParam: string | null, referrer: string): string | null {
+  const pick = originParam ?? referrer;
+  if (!pick) return null;
+  try {
+    const origin = new URL(pick).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}

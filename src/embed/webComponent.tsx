@@ -1,0 +1,93 @@
+import flowCss from '@xyflow/react/dist/base.css?inline';
+import { createRoot, type Root } from 'react-dom/client';
+import appCss from '../index.css?inline';
+import diagramCss from '../render/diagram.css?inline';
+import { isView } from '../topology/views';
+import { EmbedApp, type EmbedConfig } from './EmbedApp';
+
+/** Where the built component finds the default model: next to the app it was built with. */
+const DEFAULT_MODEL_URL = new URL('../models/default.json', import.meta.url).href;
+
+const HOST_CSS = `
+:host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, sans-serif; }
+:host([hidden]) { display: none; }
+.sl-root { all: initial; display: block; height: 100%; }
+`;
+
+/**
+ * `<stacklayers-diagram topology="both" model-src="model.json"></stacklayers-diagram>`: the diagram in any page.
+ * Attributes mirror the URL parameters (topology, model-src, theme, persona, select, tour, step, controls,
+ * interactive); an inline model goes in a child `<script type="application/json">`. Everything renders in a
+ * shadow root with its own styles, so the page's CSS cannot reach in and the component's cannot leak out.
+ */
+export class StacklayersDiagram extends HTMLElement {
+  static observedAttributes = [
+    'topology',
+    'model-src',
+    'theme',
+    'persona',
+    'select',
+    'tour',
+    'step',
+    'controls',
+    'interactive',
+  ];
+  private root: Root | null = null;
+  private mount: HTMLDivElement | null = null;
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const shadow = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss}`;
+      this.mount = document.createElement('div');
+      this.mount.className = 'sl-root';
+      shadow.append(style, this.mount);
+    }
+    this.render();
+  }
+
+  disconnectedCallback() {
+    this.root?.unmount();
+    this.root = null;
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected && this.mount) this.render();
+  }
+
+  private config(): EmbedConfig {
+    const attr = (name: string) => this.getAttribute(name);
+    const topology = attr('topology');
+    const theme = attr('theme');
+    const persona = attr('persona');
+    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? null;
+    const src = attr('model-src');
+    const step = Number.parseInt(attr('step') ?? '1', 10);
+    return {
+      view: isView(topology) ? topology : 'traditional',
+      theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+      persona: persona === 'operator' || persona === 'tenant' ? persona : null,
+      select: attr('select'),
+      tour: attr('tour')
+        ? { id: attr('tour') ?? '', step: Number.isFinite(step) && step > 0 ? step - 1 : 0 }
+        : null,
+      controls: attr('controls') !== '0' && attr('controls') !== 'false',
+      interactive: attr('interactive') !== '0' && attr('interactive') !== 'false',
+      model: inline ? { text: inline } : src ? { url: new URL(src, document.baseURI).href } : null,
+    };
+  }
+
+  private render() {
+    if (!this.mount) return;
+    // A new configuration is a new diagram: remount, so the store starts from the attributes.
+    this.root?.unmount();
+    this.root = createRoot(this.mount);
+    this.root.render(
+      <EmbedApp key={Math.random()} config={this.config()} defaultModelUrl={DEFAULT_MODEL_URL} />,
+    );
+  }
+}
+
+if (!customElements.get('stacklayers-diagram'))
+  customElements.define('stacklayers-diagram', StacklayersDiagram);
