@@ -150,8 +150,20 @@ test('folding: double-click folds a host, big models start folded', async ({ pag
   await node(page, 'ctl1').dblclick();
   await expect(node(page, 'keystone-api@ctl1')).toBeVisible();
 
+  // A big model starts grouped and folded so the whole cloud fits the screen; a group unfolds on click.
   await page.goto('/?model=/models/large.json');
   await waitReady(page);
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+  const group = node(page, 'group:compute');
+  await expect(group).toContainText('compute hosts');
+  await expect(group).toContainText('VMs run on them');
+  const hostName = page.locator('.react-flow__node[data-id="group:compute"] .sl-group__label');
+  const zoom = await page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  const px = await hostName.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(px * zoom).toBeGreaterThanOrEqual(8);
+  await group.click();
   await expect(node(page, 'cmp1')).toContainText('folded');
   expect(await page.locator('.react-flow__node').count()).toBeLessThan(1000);
 });

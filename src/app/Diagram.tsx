@@ -215,7 +215,8 @@ export function Flow({
         if (!id) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          store.getState().select(id);
+          if (id.startsWith('group:')) store.getState().toggleCollapsed(id, collapsed);
+          else store.getState().select(id);
         }
       }}
       onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
@@ -250,7 +251,9 @@ export function Flow({
           if (event) userMoved.current = true;
         }}
         onNodeClick={(_, node) => {
-          if (interactive && scene.byId.has(node.id)) store.getState().select(node.id);
+          if (!interactive) return;
+          if (node.type === 'group') store.getState().toggleCollapsed(node.id, collapsed);
+          else if (scene.byId.has(node.id)) store.getState().select(node.id);
         }}
         onNodeDoubleClick={(_, node) => {
           const el = scene.byId.get(node.id);

@@ -185,3 +185,26 @@ describe('collapse and hidden layers', () => {
     expect(layout.boxes.length).toBeLessThan(big.elements.length / 3);
   });
 });
+
+describe('big models fit the screen', () => {
+  it('group many hosts of a kind and many projects into one box each, with edges to the groups', () => {
+    const big = deriveScene(generateModel(3000, 9), 'both');
+    const folded = defaultCollapsed(big);
+    expect([...folded].some((id) => id.startsWith('group:'))).toBe(true);
+    const layout = layoutScene(big, { collapsed: folded });
+    expect(layoutProblems(layout)).toEqual([]);
+    const groups = layout.boxes.filter((b) => b.kind === 'host-group' || b.kind === 'project-group');
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    for (const g of groups) expect(g.summary).toBeTruthy();
+    // Readable at 1280x620 when fitted.
+    expect(Math.min(1280 / layout.width, 620 / layout.height)).toBeGreaterThan(0.5);
+    // Unfolding a group brings its hosts back.
+    const compute = groups.find((g) => g.id === 'group:compute');
+    if (!compute) throw new Error('no compute group');
+    const open = new Set(folded);
+    open.delete('group:compute');
+    const unfolded = layoutScene(big, { collapsed: open });
+    expect(layoutProblems(unfolded)).toEqual([]);
+    expect(unfolded.byId.has('cmp1')).toBe(true);
+  });
+});

@@ -18,7 +18,8 @@ import { textWidth } from './text';
 /** A positioned box. Coordinates are absolute, in px at zoom 1; y grows downwards. */
 export interface LayoutBox {
   id: string;
-  kind: ElementKind;
+  /** An element's kind, or a folded group of hosts or of projects (ids `group:…`, not scene elements). */
+  kind: ElementKind | 'host-group' | 'project-group';
   layer: Layer;
   x: number;
   y: number;
@@ -26,6 +27,9 @@ export interface LayoutBox {
   h: number;
   /** The box this one sits inside, if any (always earlier in `boxes`). */
   parent?: string | undefined;
+  /** For a folded group: its title and what it holds. */
+  label?: string;
+  summary?: string;
 }
 
 /** A labelled horizontal band of the diagram (a layer may have one band per row of projects). */
@@ -88,7 +92,32 @@ export function defaultCollapsed(scene: Scene): Set<string> {
       el.kind === 'operator-cluster'
     )
       ids.add(el.id);
+  // Many hosts of one kind fold into one box per kind, and many projects into one: the whole cloud fits the screen.
+  const sizes = new Map<string, number>();
+  let projects = 0;
+  for (const el of scene.elements) {
+    if (el.kind === 'host') sizes.set(hostGroupId(el), (sizes.get(hostGroupId(el)) ?? 0) + 1);
+    if (el.kind === 'project') projects++;
+  }
+  for (const [group, n] of sizes) if (n >= GROUP_AT) ids.add(group);
+  if (projects >= GROUP_AT) ids.add(PROJECTS_GROUP);
   return ids;
+}
+
+/** How many hosts of a kind (or projects) it takes before a big model starts with them grouped. */
+export const GROUP_AT = 12;
+/** The id of the folded group of all projects. */
+export const PROJECTS_GROUP = 'group:projects';
+const ROLE_WORDS: Record<string, string> = {
+  controller: 'controllers',
+  network: 'network hosts',
+  compute: 'compute hosts',
+  storage: 'storage hosts',
+};
+/** The id of the folded group a host belongs to: by role, and by membership of the operator's cluster. */
+export function hostGroupId(h: HostElement): string {
+  const role = h.roles.includes('compute') ? 'compute' : (h.roles[0] ?? 'host');
+  return `group:${role}${h.operatorMember ? '' : ':outside'}`;
 }
 
 /** Sizes in px. Text sizes match the CSS of the renderers. */
@@ -394,13 +423,39 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
     }
   }
 
-  // Host columns.
-  const ordered = orderHosts(hosts);
+  // Host columns: a folded group of hosts is one column, drawn as one box.
+  const groupMembers = new Map<string, HostElement[]>();
+  const columnOf = new Map<string, string>();
+  const ordered: HostElement[] = [];
+  for (const h of orderHosts(hosts)) {
+    const g = hostGroupId(h);
+    if (!collapsed.has(g)) {
+      ordered.push(h);
+      continue;
+    }
+    columnOf.set(h.id, g);
+    const members = groupMembers.get(g);
+    if (members) {
+      members.push(h);
+      continue;
+    }
+    groupMembers.set(g, [h]);
+    // A stand-in host for the column (never an element: the group box takes its place).
+    ordered.push({
+      ...h,
+      id: g,
+      name: ROLE_WORDS[g.split(':')[1] ?? ''] ?? 'hosts',
+      rack: undefined,
+      capacity: undefined,
+    });
+  }
+  for (const members of groupMembers.values()) for (const m of members) servicesByHost.delete(m.id);
   const columnChips = ordered.map((h) =>
     (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: textWidth(el.name, S.chipFont) + S.chipPadX })),
   );
   const hostMinW = ordered.map((h) =>
     Math.max(
+      groupMembers.has(h.id) ? 170 : 0,
       textWidth(h.name, 12) + (h.rack ? textWidth(h.rack, 9) + 26 : 16),
       ...hostLines(h).map((l) => textWidth(l, S.hostFont) + 16),
       opNodes.has(h.id) ? textWidth(`${h.name} · control-plane`, 10) + 16 : 0,
@@ -434,7 +489,29 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   const stackH = Math.max(0, ...columnRows.map((rows) => rowsHeight(rows.length, S.chipH, S.chipGap)));
 
   // Tenant projects, flowed into rows no wider than the host area.
+  const groupedProjects = collapsed.has(PROJECTS_GROUP) && projects.length > 1 ? projects.splice(0) : [];
   const plans = projects.map((p) => planProject(p, projectContents.get(p.id) ?? [], collapsed.has(p.id)));
+  let projectGroupSummary = '';
+  if (groupedProjects.length > 0) {
+    let vms = 0;
+    let clusters = 0;
+    for (const e of scene.elements) {
+      if (e.kind === 'vm') vms++;
+      if (e.kind === 'tenant-cluster') clusters++;
+    }
+    const stand: ProjectElement = {
+      id: PROJECTS_GROUP,
+      kind: 'project',
+      name: `${groupedProjects.length} projects`,
+      layer: 'tenant-vms',
+      owner: 'tenant',
+    };
+    const plan = planProject(stand, [], true);
+    plan.w = Math.max(plan.w, 280);
+    plan.h += 14; // room for the "click to unfold" line
+    projectGroupSummary = `${vms} VMs${clusters ? ` · ${clusters} tenant Kubernetes clusters` : ''}`;
+    plans.push(plan);
+  }
   const clusterPlans = new Map<string, ClusterPlan>();
   for (const c of tenantClusters) {
     if (collapsed.has(c.id)) {
@@ -543,9 +620,11 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
     let px = rowX;
     for (const plan of r.plans) {
       const py = b.y + b.h - S.bandPad - plan.h;
+      const isGroup = plan.project.id === PROJECTS_GROUP;
       boxes.push({
         id: plan.project.id,
-        kind: 'project',
+        kind: isGroup ? 'project-group' : 'project',
+        ...(isGroup ? { label: plan.project.name, summary: projectGroupSummary } : {}),
         layer: 'tenant-vms',
         x: px,
         y: py,
@@ -640,7 +719,23 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   ordered.forEach((h, i) => {
     const hx = (colX[i] ?? 0) + hostShift;
     const hy = hw.y + S.bandLabel;
-    boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
+    const members = groupMembers.get(h.id);
+    if (members) {
+      let vms = 0;
+      for (const e of scene.elements) if (e.kind === 'vm' && columnOf.get(e.host) === h.id) vms++;
+      boxes.push({
+        id: h.id,
+        kind: 'host-group',
+        layer: 'hardware',
+        x: hx,
+        y: hy,
+        w: colW[i] ?? 0,
+        h: S.hostH,
+        label: `${members.length} ${h.name}`,
+        summary: vms ? `${vms} VMs run on them` : (members[0]?.roles.join(' · ') ?? ''),
+      });
+    } else
+      boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
     if (!stackTop.has(h.id)) stackTop.set(h.id, hy);
   });
 
@@ -651,16 +746,17 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   for (const r of scene.relations) {
     if (r.kind !== 'runs-on') continue;
     const from = byId.get(r.from);
-    const to = byId.get(r.to);
-    if (!from || !to || from.kind !== 'vm' || to.kind !== 'host') continue;
+    const target = columnOf.get(r.to) ?? r.to;
+    const to = byId.get(target);
+    if (!from || !to || from.kind !== 'vm' || (to.kind !== 'host' && to.kind !== 'host-group')) continue;
     edges.push({
       id: r.id,
       kind: r.kind,
       from: r.from,
-      to: r.to,
+      to: target,
       points: [
         { x: from.x + from.w / 2, y: from.y + from.h },
-        { x: to.x + to.w / 2, y: stackTop.get(r.to) ?? to.y },
+        { x: to.x + to.w / 2, y: stackTop.get(target) ?? to.y },
       ],
     });
   }

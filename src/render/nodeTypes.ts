@@ -3,6 +3,7 @@ import { BandNode } from './nodes/BandNode';
 import { ChipNode } from './nodes/ChipNode';
 import { ClusterNode } from './nodes/ClusterNode';
 import { EdgesNode } from './nodes/EdgesNode';
+import { GroupNode } from './nodes/GroupNode';
 import { HostNode } from './nodes/HostNode';
 import { K8sNodeNode } from './nodes/K8sNodeNode';
 import { ProjectNode } from './nodes/ProjectNode';
@@ -20,4 +21,5 @@ export const nodeTypes: NodeTypes = {
   project: ProjectNode,
   vm: VmNode,
   resource: ResourceNode,
+  group: GroupNode,
 };

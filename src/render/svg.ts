@@ -584,6 +584,21 @@ function band(p: Palette, b: LayoutBand): string {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One sentence saying what the diagram shows, with counts of hosts, VMs and clusters. */
+/** A folded group of hosts or projects: its title and what it holds. */
+function groupBox(ctx: Ctx, b: LayoutBox): string {
+  const hosts = b.kind === 'host-group';
+  const fill = hosts ? ctx.p.hostBg : ctx.p.projectBg;
+  const stroke = hosts ? ctx.p.hostBorder : ctx.p.projectBorder;
+  return (
+    `<g data-id="${escapeXml(b.id)}" data-kind="${b.kind}"><title>${escapeXml(`${b.label ?? ''}: ${b.summary ?? ''}`)}</title>` +
+    `<svg x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}">` +
+    rect(0, 0, b.w, b.h, 6, { fill, stroke, dashed: '4 3' }) +
+    line(8, 17, [{ text: b.label ?? '', size: 12, weight: 700 }], b.w - 16) +
+    line(8, 31, [{ text: b.summary ?? '', fill: ctx.p.muted }], b.w - 16) +
+    '</svg></g>'
+  );
+}
+
 function describeLayout(layout: Layout): string {
   const count: Partial<Record<SceneElement['kind'], number>> = {};
   for (const el of layout.scene.elements) count[el.kind] = (count[el.kind] ?? 0) + 1;
@@ -637,6 +652,7 @@ export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions 
   for (const b of layout.boxes) {
     const el = layout.scene.byId.get(b.id);
     if (el) out.push(box(ctx, b, el), '\n');
+    else if (b.kind === 'host-group' || b.kind === 'project-group') out.push(groupBox(ctx, b), '\n');
   }
   out.push('</svg>\n');
   return out.join('');

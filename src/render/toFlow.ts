@@ -24,9 +24,12 @@ export type EdgesNodeData = {
 };
 
 export type ElementNode = Node<ElementNodeData>;
+/** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
+export type GroupNodeData = { box: LayoutBox };
+export type GroupNode = Node<GroupNodeData, 'group'>;
 export type BandNode = Node<BandNodeData, 'band'>;
 export type EdgesNode = Node<EdgesNodeData, 'edges'>;
-export type DiagramNode = ElementNode | BandNode | EdgesNode;
+export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode;
 
 /** React Flow's node type for each kind of element. */
 export const NODE_TYPE: Record<SceneElement['kind'], string> = {
@@ -85,6 +88,24 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
   const depth = new Map<string, number>();
   for (const box of layout.boxes) {
     const el = layout.scene.byId.get(box.id);
+    if (box.kind === 'host-group' || box.kind === 'project-group') {
+      depth.set(box.id, 0);
+      nodes.push({
+        id: box.id,
+        type: 'group',
+        position: { x: box.x, y: box.y },
+        width: box.w,
+        height: box.h,
+        measured: { width: box.w, height: box.h },
+        style: { width: box.w, height: box.h },
+        data: { box },
+        zIndex: 2,
+        ariaRole: 'button',
+        ariaLabel: `${box.label ?? 'group'}, folded: ${box.summary ?? ''}. Activate to unfold.`,
+        ...fixed,
+      });
+      continue;
+    }
     if (!el) continue;
     const parent = box.parent ? layout.byId.get(box.parent) : undefined;
     const d = parent ? (depth.get(parent.id) ?? 0) + 1 : 0;
