@@ -5,9 +5,12 @@ import { ChangeList } from './ChangeList';
 import { Compare } from './Compare';
 import { DetailsCard } from './DetailsCard';
 import { Diagram } from './Diagram';
+import { ErrorBoundary } from './ErrorBoundary';
+import { DEFAULT_EXAMPLE } from './examples';
 import { Header } from './Header';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
+import { forgetModelInUrl, loadExample } from './loaders';
 import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
 import { TourPlayer } from './TourPlayer';
@@ -51,6 +54,11 @@ function Shell() {
   const resolved = useResolvedTheme(theme);
   const dragging = useDropAndPaste(store);
   usePresenterKey();
+  const resetView = () => store.getState().resetView();
+  const resetToExample = () => {
+    store.getState().resetView();
+    void loadExample(store, DEFAULT_EXAMPLE).then(forgetModelInUrl);
+  };
   return (
     <div
       className={`flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100${
@@ -62,7 +70,9 @@ function Shell() {
       {presenter ? null : <NoticeBar />}
       <main className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
-          {comparing ? <Compare colorMode={resolved} /> : <Diagram colorMode={resolved} />}
+          <ErrorBoundary what="the diagram" onResetView={resetView} onResetToExample={resetToExample}>
+            {comparing ? <Compare colorMode={resolved} /> : <Diagram colorMode={resolved} />}
+          </ErrorBoundary>
           {presenter ? null : <DetailsCard />}
           {comparing ? null : <WhatIfBanner />}
           {comparing || presenter ? null : <ChangeList />}
@@ -77,7 +87,11 @@ function Shell() {
             </button>
           ) : null}
         </div>
-        {presenter ? null : <Inspector />}
+        {presenter ? null : (
+          <ErrorBoundary what="the explain panel" onResetView={resetView} onResetToExample={resetToExample}>
+            <Inspector />
+          </ErrorBoundary>
+        )}
         {editorOpen && !presenter ? (
           <Suspense
             fallback={

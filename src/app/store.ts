@@ -90,6 +90,8 @@ export interface AppState {
   }) => void;
   togglePresenter: () => void;
   setCompare: (compare: readonly [View, View] | null) => void;
+  /** Back to a plain view of the model: no selection, failures, folding by hand, hidden layers, compare or tour. */
+  resetView: () => void;
   setTheme: (theme: ThemeChoice) => void;
   toggleLegend: () => void;
   setEditorOpen: (open: boolean) => void;
@@ -205,6 +207,20 @@ export function createAppStore(initial: {
         zoomTo: step.focus?.length ? { ids: step.focus } : null,
       })),
     togglePresenter: () => set((s) => ({ presenter: !s.presenter })),
+    resetView: () =>
+      set({
+        selected: null,
+        hovered: null,
+        failed: [],
+        collapsed: null,
+        hiddenLayers: new Set(),
+        compare: null,
+        tour: null,
+        tourHighlight: [],
+        persona: null,
+        zoomTo: null,
+        inspector: null,
+      }),
     setCompare: (compare) => set(compare ? { compare, view: compare[1], editorOpen: false } : { compare }),
     setTheme: (theme) => set({ theme }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
