@@ -1,10 +1,9 @@
-import { viewFlags, viewFromFlags } from '../topology/views';
 import { PersonaLens } from './PersonaLens';
 import { Search } from './Search';
 import { useApp, useAppStore } from './store';
 import { Toolbar } from './Toolbar';
 import { navigateToView } from './useUrlSync';
-import { ViewSwitch } from './ViewSwitch';
+import { ViewSwitches } from './ViewSwitch';
 
 const VIEW_NOTES = {
   traditional: 'Neither: the control plane on bare-metal controllers; tenants run plain VMs.',
@@ -36,7 +35,6 @@ function ModelStatus() {
 export function Header() {
   const store = useAppStore();
   const view = useApp((s) => s.view);
-  const flags = viewFlags(view);
   return (
     <header className="border-b border-slate-200 bg-white px-4 pt-1.5 pb-1 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
@@ -54,21 +52,7 @@ export function Header() {
         <Toolbar />
       </div>
       <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5">
-        <fieldset className="-ml-2 flex flex-wrap items-center gap-0.5">
-          <legend className="sr-only">View</legend>
-          <ViewSwitch
-            label="OpenStack control plane on Kubernetes"
-            hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts (e.g. openstack-helm)."
-            checked={flags.controlPlaneOnK8s}
-            onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
-          />
-          <ViewSwitch
-            label="Kubernetes in a tenant project"
-            hint="A tenant runs Kubernetes on VMs of their project (e.g. Cluster API, Magnum)."
-            checked={flags.k8sInTenant}
-            onChange={(on) => navigateToView(store, viewFromFlags({ ...flags, k8sInTenant: on }))}
-          />
-        </fieldset>
+        <ViewSwitches className="-ml-2" view={view} onSwitch={(next) => navigateToView(store, next)} />
         <PersonaLens />
         <span className="flex-1" />
         <Search />

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { type View, viewFlags, viewFromFlags } from '../topology/views';
 
 interface Props {
   label: string;
@@ -36,3 +37,33 @@ function ViewSwitchView({ label, hint, checked, onChange }: Props) {
 }
 
 export const ViewSwitch = memo(ViewSwitchView);
+
+/** The two switches that give the four views; `onSwitch` decides how a switch is applied (history or not). */
+export function ViewSwitches({
+  view,
+  onSwitch,
+  className,
+}: {
+  view: View;
+  onSwitch: (view: View) => void;
+  className?: string;
+}) {
+  const flags = viewFlags(view);
+  return (
+    <fieldset className={`flex flex-wrap items-center gap-0.5 ${className ?? ''}`}>
+      <legend className="sr-only">View</legend>
+      <ViewSwitch
+        label="OpenStack control plane on Kubernetes"
+        hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts (e.g. openstack-helm)."
+        checked={flags.controlPlaneOnK8s}
+        onChange={(on) => onSwitch(viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
+      />
+      <ViewSwitch
+        label="Kubernetes in a tenant project"
+        hint="A tenant runs Kubernetes on VMs of their project (e.g. Cluster API, Magnum)."
+        checked={flags.k8sInTenant}
+        onChange={(on) => onSwitch(viewFromFlags({ ...flags, k8sInTenant: on }))}
+      />
+    </fieldset>
+  );
+}

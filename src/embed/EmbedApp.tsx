@@ -11,8 +11,8 @@ import { type AppState, createAppStore, StoreContext, useApp, useAppStore } from
 import { TourPlayer } from '../app/TourPlayer';
 import { readUrl, type ThemeChoice } from '../app/url';
 import { useResolvedTheme } from '../app/useTheme';
-import { ViewSwitch } from '../app/ViewSwitch';
-import { type View, viewFlags, viewFromFlags } from '../topology/views';
+import { ViewSwitches } from '../app/ViewSwitch';
+import type { View } from '../topology/views';
 import { parseSetMessage, type ResizeMessage, trustedOrigin } from './messages';
 
 /** How an embed is set up: from embed.html's URL, or from the web component's attributes. */
@@ -61,23 +61,12 @@ export async function loadEmbedModel(
 function EmbedControls() {
   const store = useAppStore();
   const view = useApp((s) => s.view);
-  const flags = viewFlags(view);
   return (
-    <fieldset className="flex flex-wrap items-center gap-0.5 border-b border-slate-200 bg-white px-2 py-0.5 dark:border-slate-800 dark:bg-slate-950">
-      <legend className="sr-only">View</legend>
-      <ViewSwitch
-        label="OpenStack control plane on Kubernetes"
-        hint="The operator runs OpenStack's services as pods on a Kubernetes cluster of the hosts."
-        checked={flags.controlPlaneOnK8s}
-        onChange={(on) => store.getState().switchView(viewFromFlags({ ...flags, controlPlaneOnK8s: on }))}
-      />
-      <ViewSwitch
-        label="Kubernetes in a tenant project"
-        hint="A tenant runs Kubernetes on VMs of their project."
-        checked={flags.k8sInTenant}
-        onChange={(on) => store.getState().switchView(viewFromFlags({ ...flags, k8sInTenant: on }))}
-      />
-    </fieldset>
+    <ViewSwitches
+      className="border-b border-slate-200 bg-white px-2 py-0.5 dark:border-slate-800 dark:bg-slate-950"
+      view={view}
+      onSwitch={(next) => store.getState().switchView(next)}
+    />
   );
 }
 
