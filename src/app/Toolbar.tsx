@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { VIEWS, type View } from '../topology/views';
 import { downloadDraft } from './download';
 import { ExamplesDialog } from './ExamplesDialog';
-import { forgetModelInUrl, loadFromFile, shareLink } from './loaders';
+import { openFiles } from './importFiles';
+import { shareLink } from './loaders';
 import { ShareDialog } from './ShareDialog';
 import { useApp, useAppStore } from './store';
 import { urlWithParam } from './url';
@@ -51,14 +52,16 @@ export function Toolbar() {
         ref={fileInput}
         type="file"
         accept=".json,application/json"
+        multiple
         className="sr-only"
         tabIndex={-1}
-        aria-label="Open a model file"
+        aria-label="Open a model file, or openstack and kubectl output to import"
         data-testid="file-input"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          // Copied before the input is reset, which empties its file list.
+          const files = Array.from(e.target.files ?? []);
           e.target.value = '';
-          if (file) void loadFromFile(store, file).then(forgetModelInUrl);
+          if (files.length > 0) void openFiles(store, files);
         }}
       />
       <button

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StoreApi } from 'zustand';
-import { forgetModelInUrl, loadFromFile } from './loaders';
+import { openFiles } from './importFiles';
+import { forgetModelInUrl } from './loaders';
 import type { AppState } from './store';
 
 const isEditable = (target: EventTarget | null) =>
@@ -9,7 +10,8 @@ const isEditable = (target: EventTarget | null) =>
     target.closest('input, textarea, select, [contenteditable="true"], .cm-editor') !== null);
 
 /**
- * A model file dropped anywhere on the page, or JSON pasted anywhere outside an editable field, is loaded.
+ * A model file dropped anywhere on the page, or JSON pasted anywhere outside an editable field, is loaded;
+ * several files dropped at once (openstack and kubectl output) are imported.
  * Returns whether a file is being dragged over the page (to show the drop target).
  */
 export function useDropAndPaste(store: StoreApi<AppState>): boolean {
@@ -35,8 +37,9 @@ export function useDropAndPaste(store: StoreApi<AppState>): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void loadFromFile(store, file).then(forgetModelInUrl);
+      // One model loads; several files (or one of openstack or kubectl output) are imported.
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length > 0) void openFiles(store, files);
     };
     const onPaste = (e: ClipboardEvent) => {
       if (isEditable(e.target)) return;

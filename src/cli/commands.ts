@@ -137,6 +137,67 @@ export async function generate(
   return EXIT.ok;
 }
 
+// --- import -----------------------------------------------------------------------------------------------
+
+export interface ImportCliOptions {
+  files: readonly string[];
+  out: string;
+  /** Cluster name → what it is (`--operator`, `--tenant`). */
+  clusters: ReadonlyMap<string, 'operator' | 'tenant'>;
+}
+
+/**
+ * Builds a model from openstack and kubectl JSON output. The report (what was read, matched and not) goes to
+ * stdout, or to stderr when the model itself goes to stdout (`--out -`). Exit 1 when nothing could be imported
+ * (then nothing is written).
+ */
+export async function importFiles(o: ImportCliOptions, io: CliIo): Promise<number> {
+  const { importCloud, importedAnything, KIND_COMMAND } = await import('../import');
+  const files: { name: string; text: string }[] = [];
+  for (const file of o.files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (err) {
+      throw new InputError(`cannot read ${file === '-' ? 'standard input' : quote(file)}: ${fsMessage(err)}`);
+    }
+    files.push({ name: file === '-' ? 'stdin.json' : file, text });
+  }
+  const { model, report, view } = importCloud(files, { clusters: Object.fromEntries(o.clusters) });
+  const print = o.out === '-' ? io.stderr : io.stdout;
+  const lines: string[] = [`Read ${plural(report.files.length, 'file')}:`];
+  for (const f of report.files) {
+    const what =
+      f.kind === 'unknown'
+        ? `not imported: ${f.note ?? 'not recognised'}`
+        : `${KIND_COMMAND[f.kind]} (${plural(f.entries, 'entry', 'entries')})`;
+    lines.push(`  ${f.name}: ${what}`);
+  }
+  if (report.matched.length) lines.push('Matched:', ...report.matched.map((m) => `  ${m}`));
+  if (report.unmatched.length)
+    lines.push(
+      `Could not match or place (${report.unmatched.length}):`,
+      ...report.unmatched.map((m) => `  - ${m}`),
+    );
+  print(`${lines.map(safeText).join('\n')}\n`);
+  if (!importedAnything(report)) {
+    io.stderr('stacklayers: nothing could be imported from these files; no model written\n');
+    return EXIT.invalid;
+  }
+  const text = `${JSON.stringify({ $schema: schemaRef(o.out), ...model }, null, 2)}\n`;
+  await writeOutput(o.out, text, io);
+  const c = report.counts;
+  const clusters = `${plural(c.clusters, 'Kubernetes cluster')}`;
+  const svg = o.out === '-' ? 'cloud.svg' : `${o.out.replace(/\.json$/i, '')}.svg`;
+  print(
+    `${safeText(`wrote ${outLabel(o.out)}: ${plural(c.hosts, 'host')}, ${plural(c.vms, 'VM')}, ${plural(c.processes, 'service process', 'service processes')}, ${clusters}; the view that fits is ${view}`)}\n` +
+      (o.out === '-'
+        ? ''
+        : `  draw it: stacklayers render ${safeText(o.out)} --topology ${view} --out ${safeText(svg)}\n`),
+  );
+  return EXIT.ok;
+}
+
 /** `$schema` for a model written to `out`: this checkout's published JSON Schema, relative to the file. */
 function schemaRef(out: string): string {
   const schema = fileURLToPath(new URL('../../public/schema/model.v1.json', import.meta.url));

@@ -8,6 +8,7 @@ Usage:
   stacklayers validate <model.json>
   stacklayers render <model.json> --topology <view> [--theme light|dark] [--format svg|png] --out <file>
   stacklayers generate --elements <n> [--seed <s>] --out <file>
+  stacklayers import <file>... [--operator <cluster>] [--tenant <cluster>,...] --out <model.json>
   stacklayers help [<command>]          (or --help, -h; <command> --help)
   stacklayers --version
 
@@ -15,11 +16,13 @@ Commands:
   validate   check a model; each problem as <file>:<line>:<column> <JSON path> <message>
   render     draw one view of a model as SVG (no browser needed) or PNG (needs Chromium)
   generate   write a valid synthetic model of about n elements (for benchmarks and tests)
+  import     build a model of a real cloud from openstack … -f json and kubectl … -o json output
 
 Views: ${views}
-A file name of - reads standard input (validate, render) or writes standard output (--out -).
+A file name of - reads standard input (validate, render, import) or writes standard output (--out -).
 
-Exit codes: 0 success, 1 invalid input (a model with problems, an unreadable file, no Chromium for PNG),
+Exit codes: 0 success, 1 invalid input (a model with problems, an unreadable file, no Chromium for PNG,
+nothing importable),
 2 usage error (unknown command or option, a missing or bad option value).
 `;
 
@@ -68,5 +71,33 @@ Options:
 
 Example:
   stacklayers generate --elements 2000 --seed 7 --out big.json
+`,
+  import: `Usage: stacklayers import <file>... [options] --out <model.json>
+
+Builds a model of a real cloud from the JSON output of these commands (each file is recognised by
+its content, not its name; files of other kinds are reported and skipped):
+  openstack hypervisor list --long -f json          openstack host list -f json
+  openstack compute service list -f json            openstack network agent list -f json
+  openstack server list --all-projects --long -f json
+  openstack project list -f json                    openstack loadbalancer list -f json
+  openstack volume list --all-projects --long -f json
+  kubectl get nodes -o json                         kubectl get pods -A -o json
+Save each cluster's nodes and pods as <cluster>-nodes.json and <cluster>-pods.json: the prefix names
+the cluster. The cluster whose pods are OpenStack services (openstack-helm labels) is the operator's;
+the others are tenant clusters, matched to their VMs by spec.providerID or by name.
+
+Prints what it read, matched and could not match or place (on stdout; on stderr with --out -),
+writes the model (pretty JSON with "$schema") and names the view that fits it.
+
+Options:
+  --out <model.json>        where to write the model; - writes to standard output
+  --operator <cluster>      the operator's cluster (when its pods do not say so)
+  --tenant <cluster>,...    tenant clusters (when they look like the operator's)
+
+Exits 1 when nothing could be imported (nothing is written) or a file cannot be read.
+
+Example:
+  stacklayers import *.json --out my-cloud.json
+  stacklayers render my-cloud.json --topology both --out my-cloud.svg
 `,
 };

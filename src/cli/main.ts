@@ -76,6 +76,31 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return (await commands()).generate({ elements, seed, out }, io);
     },
   },
+  import: {
+    options: { out: 'string', operator: 'string', tenant: 'string' },
+    run: async (args, io) => {
+      const files = args.positionals;
+      if (files.length === 0)
+        throw new UsageError(
+          'give one or more files of openstack … -f json or kubectl … -o json output',
+          'import',
+        );
+      if (files.filter((f) => f === '-').length > 1)
+        throw new UsageError('standard input (-) can be read only once', 'import');
+      const out = required(args, 'import', 'out', '<model.json>');
+      const clusters = new Map<string, 'operator' | 'tenant'>();
+      for (const role of ['operator', 'tenant'] as const)
+        for (const name of (args.strings.get(role) ?? '').split(',').map((n) => n.trim())) {
+          if (name === '') continue;
+          if (clusters.has(name) && clusters.get(name) !== role)
+            throw new UsageError(`cluster ${quote(name)} cannot be both --operator and --tenant`, 'import');
+          clusters.set(name, role);
+        }
+      if (args.strings.get('operator')?.includes(','))
+        throw new UsageError('--operator names one cluster: a model has one operator cluster', 'import');
+      return (await commands()).importFiles({ files, out, clusters }, io);
+    },
+  },
 };
 
 const MAX_ELEMENTS = 100_000;
