@@ -1078,7 +1078,12 @@ class Importer {
     const id = this.ids.take(p.def.id, 'process');
     const out: Process = { id, role: roleList.length === 1 ? (roleList[0] as HostRole) : roleList };
     if (id !== p.def.id) out.name = p.def.id;
-    if (hosts.length < ofRole) out.replicas = hosts.length;
+    if (hosts.length < ofRole) {
+      out.replicas = hosts.length;
+      // The very hosts the pods or services were seen on, so the diagram draws them there.
+      const ids = hosts.map((h) => h.id).filter((x): x is string => typeof x === 'string');
+      if (ids.length === hosts.length) out.hosts = ids;
+    }
     const kind = p.kind ?? p.def.k8s;
     if (kind) out.k8s = kind;
     if (p.def.quorum) out.quorum = true;

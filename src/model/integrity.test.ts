@@ -199,3 +199,25 @@ describe('integrity checks', () => {
     );
   });
 });
+
+describe('explicit process hosts', () => {
+  it('place a process exactly, and are checked', async () => {
+    const { deriveScene } = await import('../topology/deriveScene');
+    const m = defaultJsonCopy();
+    m.services[0].processes[0].hosts = ['ctl1', 'ctl3'];
+    const r = validateModel(m);
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect(
+        deriveScene(r.model, 'traditional')
+          .elements.filter((e) => e.kind === 'service' && e.processId === 'keystone-api')
+          .map((e) => e.runsOn),
+      ).toEqual(['ctl1', 'ctl3']);
+    m.services[0].processes[0].hosts = ['kvm1', 'nope'];
+    const bad = validateModel(m);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual([
+      '$.services[0].processes[0].hosts[0]',
+      '$.services[0].processes[0].hosts[1]',
+    ]);
+  });
+});

@@ -76,6 +76,13 @@ export const Process = z
       .max(10_000)
       .optional()
       .describe('How many hosts of that role run it; omitted: every host of the role.'),
+    hosts: z
+      .array(Id)
+      .min(1)
+      .optional()
+      .describe(
+        'Exactly which hosts run it (e.g. from an import); each must have its role. Overrides replicas.',
+      ),
     k8s: WorkloadKind.optional().describe(
       'The Kubernetes workload it becomes when the control plane runs on Kubernetes; omitted: DaemonSet when it runs on every host of its role, else Deployment.',
     ),

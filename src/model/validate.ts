@@ -160,6 +160,15 @@ export function checkIntegrity(model: Model): ModelIssue[] {
       claim(p.id, [...path, 'id'], 'process');
       const n = hostsWithRole(p.role);
       const roles = roleList(p.role).join(' or ');
+      p.hosts?.forEach((h, k) => {
+        const host = hosts.get(h);
+        if (!host) add([...path, 'hosts', k], `process '${p.id}' runs on host '${h}', which is not in hosts`);
+        else if (!host.roles.some((r) => roleList(p.role).includes(r)))
+          add(
+            [...path, 'hosts', k],
+            `process '${p.id}' runs on host '${h}', which does not have the role ${roles}`,
+          );
+      });
       if (n === 0)
         add([...path, 'role'], `process '${p.id}' runs on ${roles} hosts, but no host has that role`);
       else if (p.replicas !== undefined && p.replicas > n)

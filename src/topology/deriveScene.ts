@@ -109,9 +109,13 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** The hosts a process runs on: all hosts of its role, or `replicas` of them spread deterministically. */
+/** The hosts a process runs on: its `hosts`, else all hosts of its role, or `replicas` of them spread deterministically. */
 export function placeProcess(model: Model, process: Process): Host[] {
   const candidates = hostsForRole(model, process.role);
+  if (process.hosts) {
+    const wanted = new Set(process.hosts);
+    return candidates.filter((h) => wanted.has(h.id));
+  }
   const n = process.replicas;
   if (n === undefined || n >= candidates.length) return candidates;
   const start = hash(process.id) % candidates.length;
