@@ -1,0 +1,155 @@
+/**
+ * What the bench installs in every page it opens (an init script, before the page's own scripts). Times are
+ * `performance.now()` in the page: milliseconds since its navigation started.
+ */
+export interface BenchApi {
+  /** When the first `data-ready="true"` marker was seen (a requestAnimationFrame poll from the start). */
+  readyAt?: number;
+  readyView?: string | null;
+  /** Set by a peer page when it failed. */
+  error?: string;
+  /**
+   * Runs `action` and resolves with the ms until the diagram's ready marker is seen again in a frame: for
+   * `view`, or (without it) after the marker went false first.
+   */
+  nextReady(action: () => void, view?: string): Promise<number>;
+  /** Clicks the view switch whose label contains `name`; resolves like nextReady. */
+  clickSwitch(name: string, view: string): Promise<number>;
+  /** Unfolds everything (the app's store, found through React's fiber tree: a measurement-only hook). */
+  expandAll(): Promise<number>;
+  startFrames(): void;
+  /** The frame-to-frame deltas (ms) of requestAnimationFrame since startFrames. */
+  stopFrames(): number[];
+  /** A point over the empty pane, near the middle (dragging there pans; no node is clicked). */
+  panePoint(): { x: number; y: number };
+  nodeCount(): number;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchApi;
+  }
+}
+
+/** tsx compiles with keepNames, which wraps functions in `__name(...)`: give the page that helper too. */
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+/** Installed with addInitScript (serialized: it may use nothing from outside its body). */
+export function pageHelpers(): void {
+  const DIAGRAM = '[data-testid="diagram"]';
+  const diagram = () => document.querySelector(DIAGRAM);
+  const bench = {} as BenchApi;
+  window.__bench = bench;
+
+  // The first ready marker after navigation (the peer's own pages report themselves).
+  if (!location.pathname.startsWith('/__bench/')) {
+    const poll = () => {
+      const el = document.querySelector(`${DIAGRAM}[data-ready="true"]`);
+      if (el) {
+        bench.readyAt = performance.now();
+        bench.readyView = el.getAttribute('data-view');
+        return;
+      }
+      requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }
+
+  bench.nextReady = (action, view) =>
+    new Promise<number>((resolve, reject) => {
+      let sawNotReady = false;
+      const observer = new MutationObserver(() => {
+        if (diagram()?.getAttribute('data-ready') !== 'true') sawNotReady = true;
+      });
+      observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+      const t0 = performance.now();
+      action();
+      const tick = () => {
+        const el = diagram();
+        const ready =
+          el?.getAttribute('data-ready') === 'true' &&
+          (view === undefined ? sawNotReady : el.getAttribute('data-view') === view);
+        if (ready) {
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        } else if (performance.now() - t0 > 120_000) {
+          observer.disconnect();
+          reject(new Error('no ready marker within 120 s'));
+        } else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+
+  bench.clickSwitch = (name, view) =>
+    bench.nextReady(() => {
+      const button = [...document.querySelectorAll<HTMLElement>('[role="switch"]')].find((b) =>
+        b.textContent?.includes(name),
+      );
+      if (!button) throw new Error(`no switch "${name}"`);
+      button.click();
+    }, view);
+
+  interface Fiber {
+    child: Fiber | null;
+    sibling: Fiber | null;
+    memoizedProps?: { value?: unknown } | null;
+  }
+  interface Store {
+    getState(): { setCollapsed(collapsed: ReadonlySet<string> | null): void };
+  }
+  const isStore = (v: unknown): v is Store =>
+    typeof v === 'object' &&
+    v !== null &&
+    'getState' in v &&
+    typeof (v as Store).getState === 'function' &&
+    typeof (v as Store).getState().setCollapsed === 'function';
+  const findStore = (): Store => {
+    const root = document.getElementById('root') as (HTMLElement & Record<string, unknown>) | null;
+    const key = root ? Object.keys(root).find((k) => k.startsWith('__reactContainer$')) : undefined;
+    const stack: Fiber[] = key && root ? [root[key] as Fiber] : [];
+    while (stack.length > 0) {
+      const fiber = stack.pop() as Fiber;
+      const value = fiber.memoizedProps?.value;
+      if (isStore(value)) return value;
+      if (fiber.sibling) stack.push(fiber.sibling);
+      if (fiber.child) stack.push(fiber.child);
+    }
+    throw new Error("the app's store was not found in the React tree");
+  };
+  bench.expandAll = () => {
+    const store = findStore();
+    return bench.nextReady(() => store.getState().setCollapsed(new Set()));
+  };
+
+  let frames: number[] | null = null;
+  bench.startFrames = () => {
+    const mine: number[] = [];
+    frames = mine;
+    const loop = (t: number) => {
+      if (frames !== mine) return;
+      mine.push(t);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  };
+  bench.stopFrames = () => {
+    const f = frames ?? [];
+    frames = null;
+    return f.slice(1).map((t, i) => t - (f[i] as number));
+  };
+
+  bench.panePoint = () => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) throw new Error('no React Flow pane');
+    const r = pane.getBoundingClientRect();
+    const cx = r.x + r.width / 2;
+    const cy = r.y + r.height / 2;
+    const points: { x: number; y: number }[] = [];
+    for (let i = 1; i < 20; i++)
+      for (let j = 1; j < 20; j++) points.push({ x: r.x + (r.width * i) / 20, y: r.y + (r.height * j) / 20 });
+    points.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+    return points.find((p) => document.elementFromPoint(p.x, p.y) === pane) ?? { x: cx, y: cy };
+  };
+
+  bench.nodeCount = () => document.querySelectorAll(`${DIAGRAM} .react-flow__node`).length;
+}
