@@ -70,6 +70,34 @@ function Snippet({ label, value, testId }: { label: string; value: string; testI
 /** Share and export: permalink, iframe and web-component snippets, SVG, PNG and the model. */
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  useModalDialog(ref, open);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="share-title"
+      className="m-auto w-[min(680px,94vw)] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
+        <h2 id="share-title" className="text-[15px] font-semibold">
+          Share and export
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          ✕
+        </button>
+      </div>
+      {/* The body (compressing the model, building links) exists only while the dialog is open. */}
+      {open ? <ShareBody /> : null}
+    </dialog>
+  );
+}
+
+function ShareBody() {
   const store = useAppStore();
   const model = useApp((s) => s.model);
   const view = useApp((s) => s.view);
@@ -80,7 +108,6 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const scene = model ? sceneFor(model, view) : null;
   const collapsed = useCollapsed(scene);
   const [busy, setBusy] = useState<string | null>(null);
-  useModalDialog(ref, open);
 
   const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
   const state: SnippetState | null = useMemo(() => {
@@ -106,100 +133,75 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     ? modelFileName({ model, source: store.getState().source }).replace(/\.json$/, '')
     : 'model';
 
+  if (!state) return null;
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="share-title"
-      className="m-auto w-[min(680px,94vw)] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-        <h2 id="share-title" className="text-[15px] font-semibold">
-          Share and export
-        </h2>
+    <div className="grid gap-3 p-5 text-[12.5px]">
+      <p className="text-slate-600 dark:text-slate-300">
+        Everything here shows the <strong>{view}</strong> view{persona ? ` with the ${persona} lens` : ''}, in
+        the {themeChoice === 'auto' ? "reader's" : themeChoice} theme.
+      </p>
+      {link && 'url' in link ? (
+        <Snippet label="Permalink" value={link.url} testId="snippet-link" />
+      ) : (
+        <p role="alert">{link && 'error' in link ? link.error : ''}</p>
+      )}
+      {state.model || modelUrl ? (
+        <Snippet
+          label="Iframe"
+          value={iframeSnippet(base, modelUrl ? { ...state, model: { url: modelUrl } } : state)}
+          testId="snippet-iframe"
+        />
+      ) : null}
+      <Snippet
+        label="Web component"
+        value={webComponentSnippet(base, state, modelUrl ?? `${base_name}.json`)}
+        testId="snippet-wc"
+      />
+      {modelUrl ? null : (
+        <p className="text-[12px] text-slate-600 dark:text-slate-300">
+          The web component reads the model from <code>model-src</code>: download the model and put it next to
+          your page, or paste it inside the element as <code>{'<script type="application/json">'}</code>.
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2 pt-1">
         <button
           type="button"
-          onClick={onClose}
-          aria-label="Close"
-          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
+          className={buttonClass}
+          disabled={busy !== null}
+          onClick={async () => {
+            setBusy('svg');
+            try {
+              saveBlob(new Blob([await svgText()], { type: 'image/svg+xml' }), `${base_name}-${view}.svg`);
+            } finally {
+              setBusy(null);
+            }
+          }}
         >
-          ✕
+          Download SVG
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={busy !== null}
+          onClick={async () => {
+            setBusy('png');
+            try {
+              saveBlob(await svgToPng(await svgText(), 2), `${base_name}-${view}.png`);
+            } catch (err) {
+              store
+                .getState()
+                .setNotice({ kind: 'error', text: `PNG export failed: ${(err as Error).message}` });
+            } finally {
+              setBusy(null);
+            }
+          }}
+        >
+          Download PNG (2x)
+        </button>
+        <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
+          Download model JSON
         </button>
       </div>
-      {open && state ? (
-        <div className="grid gap-3 p-5 text-[12.5px]">
-          <p className="text-slate-600 dark:text-slate-300">
-            Everything here shows the <strong>{view}</strong> view{persona ? ` with the ${persona} lens` : ''}
-            , in the {themeChoice === 'auto' ? "reader's" : themeChoice} theme.
-          </p>
-          {link && 'url' in link ? (
-            <Snippet label="Permalink" value={link.url} testId="snippet-link" />
-          ) : (
-            <p role="alert">{link && 'error' in link ? link.error : ''}</p>
-          )}
-          {state.model || modelUrl ? (
-            <Snippet
-              label="Iframe"
-              value={iframeSnippet(base, modelUrl ? { ...state, model: { url: modelUrl } } : state)}
-              testId="snippet-iframe"
-            />
-          ) : null}
-          <Snippet
-            label="Web component"
-            value={webComponentSnippet(base, state, modelUrl ?? `${base_name}.json`)}
-            testId="snippet-wc"
-          />
-          {modelUrl ? null : (
-            <p className="text-[12px] text-slate-600 dark:text-slate-300">
-              The web component reads the model from <code>model-src</code>: download the model and put it
-              next to your page, or paste it inside the element as{' '}
-              <code>{'<script type="application/json">'}</code>.
-            </p>
-          )}
-          <div className="flex flex-wrap gap-2 pt-1">
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={busy !== null}
-              onClick={async () => {
-                setBusy('svg');
-                try {
-                  saveBlob(
-                    new Blob([await svgText()], { type: 'image/svg+xml' }),
-                    `${base_name}-${view}.svg`,
-                  );
-                } finally {
-                  setBusy(null);
-                }
-              }}
-            >
-              Download SVG
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={busy !== null}
-              onClick={async () => {
-                setBusy('png');
-                try {
-                  saveBlob(await svgToPng(await svgText(), 2), `${base_name}-${view}.png`);
-                } catch (err) {
-                  store
-                    .getState()
-                    .setNotice({ kind: 'error', text: `PNG export failed: ${(err as Error).message}` });
-                } finally {
-                  setBusy(null);
-                }
-              }}
-            >
-              Download PNG (2x)
-            </button>
-            <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
-              Download model JSON
-            </button>
-          </div>
-        </div>
-      ) : null}
-    </dialog>
+    </div>
   );
 }
