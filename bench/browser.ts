@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/chromium';
 import { generateModel } from '../src/model/generate';
 import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
@@ -48,14 +49,6 @@ export interface BrowserResult {
   detail: Record<string, unknown>;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1280, height: 720 };
 const CP = 'OpenStack control plane on Kubernetes';
 const TENANT = 'Kubernetes in a tenant project';
@@ -324,11 +317,10 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   file('mermaid-peer.mmd', mermaid.text);
 
   const server = await startPreview(opts.root);
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath = chromiumPath();
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   } catch (err) {
     await server.stop();
     throw err;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserType } from '@playwright/test';
 import { safeText } from './args';
+import { CHROMIUM_ARGS } from './chromium';
 
 /** PNG export cannot run here: no Playwright or no Chromium. The message says what to do instead. */
 export class NoChromiumError extends Error {
@@ -25,13 +26,6 @@ export class PngError extends Error {
 /** The largest PNG drawn, in device pixels: bigger ones take Chromium minutes or fail. */
 export const MAX_PNG_PIXELS = 50_000_000;
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The Chromium to launch: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own (undefined). */
 export function chromiumPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
@@ -123,7 +117,7 @@ export async function svgToPng(
   try {
     browser = await chromium.launch({
       ...(executablePath ? { executablePath } : {}),
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
       timeout: 30_000,
     });
