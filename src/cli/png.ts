@@ -26,7 +26,6 @@ export class PngError extends Error {
 /** The largest PNG drawn, in device pixels: bigger ones take Chromium minutes or fail. */
 export const MAX_PNG_PIXELS = 50_000_000;
 
-
 /** The Chromium to launch: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own (undefined). */
 export function chromiumPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const fromEnv = env.CHROMIUM_PATH;
