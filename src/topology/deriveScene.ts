@@ -156,21 +156,39 @@ export function placeVms(model: Model): Map<string, { host: string; placement: '
       } else pending.push({ id: vm.id, cost });
     }
   }
+  // Least-loaded compute host first, ties to the earlier host in model order: a binary min-heap on
+  // (load, order) gives the same choice as scanning every host for every VM, in O(n log hosts).
+  const heap = [...new Set(compute)].map((host, order) => ({ host, order, load: load.get(host) ?? 0 }));
+  const before = (a: HeapEntry, b: HeapEntry) => a.load < b.load || (a.load === b.load && a.order < b.order);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
   for (const vm of pending) {
-    let best = compute[0];
-    let bestLoad = Number.POSITIVE_INFINITY;
-    for (const h of compute) {
-      const l = load.get(h) ?? 0;
-      if (l < bestLoad) {
-        best = h;
-        bestLoad = l;
-      }
-    }
-    if (best === undefined) continue;
-    out.set(vm.id, { host: best, placement: 'derived' });
-    load.set(best, bestLoad + vm.cost);
+    const top = heap[0];
+    if (top === undefined) break;
+    out.set(vm.id, { host: top.host, placement: 'derived' });
+    top.load += vm.cost;
+    siftDown(heap, 0, before);
   }
   return out;
+}
+
+interface HeapEntry {
+  host: string;
+  order: number;
+  load: number;
+}
+
+function siftDown(heap: HeapEntry[], start: number, before: (a: HeapEntry, b: HeapEntry) => boolean): void {
+  let i = start;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && before(heap[l] as HeapEntry, heap[m] as HeapEntry)) m = l;
+    if (r < heap.length && before(heap[r] as HeapEntry, heap[m] as HeapEntry)) m = r;
+    if (m === i) return;
+    [heap[i], heap[m]] = [heap[m] as HeapEntry, heap[i] as HeapEntry];
+    i = m;
+  }
 }
 
 /**
