@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand';
+import defaultModelText from '../../public/models/default.json?raw';
 import { MAX_MODEL_TEXT } from '../model/checkDraft';
 import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../model/share';
 import type { DraftSource } from './drafts';
-import { type Example, exampleUrl } from './examples';
+import { DEFAULT_EXAMPLE, type Example, exampleUrl } from './examples';
 import type { AppState } from './store';
 
 type Store = StoreApi<AppState>;
@@ -115,16 +116,11 @@ export function loadFromShare(store: Store, encoded: string): boolean {
 }
 
 export async function loadExample(store: Store, example: Example): Promise<boolean> {
-  return fetchAndLoad(
-    store,
-    new URL(exampleUrl(example), window.location.href).href,
-    `Loading ${example.title}…`,
-    {
-      kind: 'example',
-      label: example.title,
-      key: `example:${example.id}`,
-    },
-  );
+  const source: DraftSource = { kind: 'example', label: example.title, key: `example:${example.id}` };
+  // The default model ships inside the bundle: the first diagram needs no request (and no wait).
+  if (example.id === DEFAULT_EXAMPLE.id) return store.getState().loadText(defaultModelText, source);
+  const url = new URL(exampleUrl(example), window.location.href).href;
+  return fetchAndLoad(store, url, `Loading ${example.title}…`, source);
 }
 
 /** Loads a file the user picked or dropped. */
