@@ -1,10 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preloadFont } from './scripts/preloadFontPlugin';
 import { serviceWorker } from './scripts/serviceWorkerPlugin';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), serviceWorker()],
+  plugins: [react(), tailwindcss(), preloadFont(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,37 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Adds `<link rel="preload">` for the Latin Inter font to the built pages. The font is referenced only from
+ * CSS, so without this the browser asks for it after the stylesheet is parsed and the first text is laid out;
+ * preloaded, it arrives with the scripts and the first diagram does not wait for it (or redraw when it lands).
+ */
+export function preloadFont(match = /inter-latin-wght-normal.*\.woff2$/): Plugin {
+  let base = '/';
+  return {
+    name: 'stacklayers-preload-font',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const font = Object.keys(ctx.bundle ?? {}).find((file) => match.test(file));
+        if (!font) return [];
+        return [
+          {
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              href: `${base}${font}`,
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: '',
+            },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
