@@ -117,7 +117,7 @@ function Shell() {
 export function App() {
   const [store] = useState(() => {
     const url = readUrl(window.location.search);
-    return createAppStore({
+    const created = createAppStore({
       view: url.compare?.[1] ?? url.view ?? 'traditional',
       theme: url.theme ?? 'auto',
       selected: url.select ?? null,
@@ -125,12 +125,13 @@ export function App() {
       tour: url.tour ?? null,
       compare: url.compare ?? null,
     });
+    // Before the first render: the bundled example, a share link or a saved draft load synchronously, so
+    // the very first render already draws the diagram (only a `?model=` URL is fetched after it).
+    void bootstrap(created, window.location);
+    return created;
   });
   useUrlSync(store);
   usePersistDraft(store);
-  useEffect(() => {
-    void bootstrap(store, window.location);
-  }, [store]);
   return (
     <StoreContext.Provider value={store}>
       <ReactFlowProvider>

@@ -27,6 +27,11 @@ export function usePersistDraft(store: StoreApi<AppState>): void {
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, 250);
     });
+    // What was loaded before this hook subscribed (the page's first model) is saved like any later change.
+    if (store.getState().draft !== '') {
+      dirty = true;
+      timer = setTimeout(flush, 250);
+    }
     const onHide = () => flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
