@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { Layout, LayoutBand, LayoutBox, LayoutEdge } from '../layout/layoutScene';
 import type { SceneElement } from '../topology/scene';
 import { ariaLabelOf, foldedSummary } from './describe';
@@ -46,7 +46,13 @@ export const NODE_TYPE: Record<SceneElement['kind'], string> = {
   vm: 'vm',
 };
 
-const fixed = { draggable: false, connectable: false, deletable: false } as const;
+/**
+ * Boxes are read-only. `handles: []` says no box has connection handles (edges are drawn by one SVG node),
+ * so, with `measured` sizes from the layout, React Flow has nothing to measure: it does not re-render every
+ * box after mounting to record handle positions.
+ */
+const NO_HANDLES: NodeHandle[] = [];
+const fixed = { draggable: false, connectable: false, deletable: false, handles: NO_HANDLES } as const;
 
 /**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
