@@ -1,19 +1,39 @@
-import { useEffect, useMemo } from 'react';
-import { diffViews } from '../topology/diffViews';
+import { useEffect, useMemo, useState } from 'react';
+import { diffScenes } from '../topology/diffViews';
+import { sceneFor } from './derived';
 import { useApp } from './store';
+
+/** Runs `work` when the main thread is idle (at the latest after 300 ms); returns a cancel function. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 50);
+  return () => clearTimeout(timer);
+}
 
 /** After a switch, says in words what appeared, vanished, moved or changed owner (kept with reduced motion). */
 export function ChangeList() {
   const model = useApp((s) => s.model);
   const last = useApp((s) => s.lastSwitch);
   const dismiss = useApp((s) => s.dismissSwitch);
-  const diff = useMemo(() => (model && last ? diffViews(model, last.from, last.to) : null), [model, last]);
+  // Worked out once the switch has been drawn (when the page is idle): the list never delays the diagram.
+  const [shown, setShown] = useState<typeof last>(null);
+  useEffect(() => {
+    if (!last) return setShown(null);
+    return whenIdle(() => setShown(last));
+  }, [last]);
+  const diff = useMemo(
+    () => (model && shown ? diffScenes(sceneFor(model, shown.from), sceneFor(model, shown.to)) : null),
+    [model, shown],
+  );
   useEffect(() => {
     if (!last) return;
     const t = setTimeout(dismiss, 20_000);
     return () => clearTimeout(t);
   }, [last, dismiss]);
-  if (!diff || !last) return null;
+  if (!diff || !last || shown !== last) return null;
   return (
     <section
       aria-label="What changed"

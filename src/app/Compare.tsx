@@ -1,6 +1,6 @@
 import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { diffViews } from '../topology/diffViews';
+import { diffScenes, type ViewDiff } from '../topology/diffViews';
 import { VIEWS, type View } from '../topology/views';
 import { Flow } from './Diagram';
 import { sceneFor } from './derived';
@@ -8,7 +8,7 @@ import { useApp, useAppStore } from './store';
 import { urlWithParam } from './url';
 
 /** Marks per element: what differs between the two views, for each side. */
-function marksFor(diff: ReturnType<typeof diffViews>) {
+function marksFor(diff: ViewDiff) {
   const left = new Map<string, string>();
   const right = new Map<string, string>();
   for (const c of diff.changes) {
@@ -59,7 +59,7 @@ export function Compare({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const compare = useApp((s) => s.compare);
   const [viewport, setViewport] = useState<Viewport | undefined>(undefined);
   const diff = useMemo(
-    () => (model && compare ? diffViews(model, compare[0], compare[1]) : null),
+    () => (model && compare ? diffScenes(sceneFor(model, compare[0]), sceneFor(model, compare[1])) : null),
     [model, compare],
   );
   const marks = useMemo(() => (diff ? marksFor(diff) : null), [diff]);

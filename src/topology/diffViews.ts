@@ -39,9 +39,13 @@ const CHANGE_ORDER: readonly ViewChange['change'][] = [
 
 /** What changes between two views of a model, element by element (same ids = same element). Pure. */
 export function diffViews(model: Model, a: View, b: View): ViewDiff {
+  return diffScenes(deriveScene(model, a), deriveScene(model, b));
+}
+
+/** The same for two scenes already derived from one model (the app keeps them cached). */
+export function diffScenes(before: Scene, after: Scene): ViewDiff {
+  const [a, b] = [before.view, after.view];
   if (a === b) return { from: a, to: b, changes: [], summary: ['Nothing changes.'] };
-  const before = deriveScene(model, a);
-  const after = deriveScene(model, b);
   const changes = compareScenes(before, after);
   return { from: a, to: b, changes, summary: summarizeChanges(before, after, changes) };
 }
