@@ -140,6 +140,9 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
   );
 }
 
+/** Below this zoom the boxes' text (9–13 px) would be under 4 px on screen. */
+export const FAR_ZOOM = 0.3;
+
 const COLLAPSIBLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 
 /** The element node under a DOM node, if any (its React Flow wrapper carries the id). */
@@ -202,6 +205,10 @@ export function Flow({
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
   const onReady = useCallback(() => setReadyLayout(layout), [layout]);
+  // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  // While the canvas pans or zooms, boxes sliding under the pointer do not light up their stacks.
+  const moving = useRef(false);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
@@ -209,6 +216,7 @@ export function Flow({
       data-testid={sync?.testId ?? 'diagram'}
       data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
+      data-far={far ? 'true' : undefined}
       data-focus={useApp((s) => (s.hovered ?? s.selected) !== null) ? 'true' : undefined}
       onKeyDown={(e) => {
         const id = elementIdAt(e.target);
@@ -248,7 +256,11 @@ export function Flow({
         ariaLabelConfig={ARIA_LABELS}
         aria-label={`Diagram of the ${view} view`}
         onMoveStart={(event) => {
+          moving.current = true;
           if (event) userMoved.current = true;
+        }}
+        onMoveEnd={() => {
+          moving.current = false;
         }}
         onNodeClick={(_, node) => {
           if (!interactive) return;
@@ -261,7 +273,7 @@ export function Flow({
         }}
         onPaneClick={() => store.getState().select(null)}
         onNodeMouseEnter={(_, node) => {
-          if (scene.byId.has(node.id)) store.getState().hover(node.id);
+          if (!moving.current && scene.byId.has(node.id)) store.getState().hover(node.id);
         }}
         onNodeMouseLeave={(e) => store.getState().hover(elementIdAt(e.relatedTarget))}
       >
