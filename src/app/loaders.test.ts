@@ -16,9 +16,28 @@ describe('resolveModelUrl', () => {
     expect(resolveModelUrl('/models/nested.json', 'http://app/?x=1')).toEqual({
       url: 'http://app/models/nested.json',
     });
-    expect(resolveModelUrl('javascript:alert(1)', 'http://app/')).toHaveProperty('error');
-    expect(resolveModelUrl('data:application/json,{}', 'http://app/')).toHaveProperty('error');
-    expect(resolveModelUrl('file:///etc/passwd', 'http://app/')).toHaveProperty('error');
+    expect(resolveModelUrl('HTTPS://A.example/m.json', 'http://app/')).toEqual({
+      url: 'https://a.example/m.json',
+    });
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'javascript'],
+    ['JavaScript:alert(1)', 'javascript'],
+    [' javascript:alert(1)', 'javascript'],
+    ['java\tscript:alert(1)', 'javascript'],
+    ['data:application/json,{"version":1}', 'data'],
+    ['file:///etc/passwd', 'file'],
+    ['blob:http://app/0b9c6f0e-3b7e-4c1a-9a4f-2f7d1c6b8e11', 'blob'],
+    ['ftp://files.example/m.json', 'ftp'],
+  ])('refuses %s, saying which scheme', (raw, scheme) => {
+    expect(resolveModelUrl(raw, 'http://app/')).toEqual({
+      error: `only http and https models can be loaded, not ${scheme}`,
+    });
+  });
+
+  it('says when the text is not a URL at all', () => {
+    expect(resolveModelUrl('http://', 'http://app/')).toEqual({ error: '"http://" is not a URL' });
   });
 });
 
