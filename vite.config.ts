@@ -1,10 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { cspMeta } from './scripts/securityHeaders';
 import { serviceWorker } from './scripts/serviceWorkerPlugin';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), serviceWorker()],
+  plugins: [react(), tailwindcss(), cspMeta(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,
