@@ -25,8 +25,10 @@ describe('the Content-Security-Policy', () => {
       expect(CSP_META[page]).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes|\*/);
       // A <meta> cannot carry frame-ancestors; the header does.
       expect(CSP_META[page]).not.toContain('frame-ancestors');
-      expect(cspHeader(page)).toBe(`${CSP_META[page]}; frame-ancestors ${page === 'app' ? "'self'" : '*'}`);
     }
+    // The app may be framed by its own site only; the embed by any page, a sandboxed one too.
+    expect(cspHeader('app')).toBe(`${CSP_META.app}; frame-ancestors 'self'`);
+    expect(cspHeader('embed')).toBe(CSP_META.embed);
     // Only the app's editor needs inline <style> elements; style attributes stay refused.
     expect(Object.fromEntries(cspDirectives('app'))['style-src-attr']).toBe("'none'");
     expect(Object.fromEntries(cspDirectives('embed'))['style-src']).toBe("'self'");

@@ -47,12 +47,17 @@ export const CSP_META: Record<PageKind, string> = {
     .join('; '),
 };
 
-/** Who may frame a page: the app only its own site; the embed any site (a host may narrow it to a list). */
-export const FRAME_ANCESTORS: Record<PageKind, string> = { app: "'self'", embed: '*' };
+/**
+ * Who may frame a page. The app: only its own site. The embed: any page, so its header has no
+ * frame-ancestors at all; `frame-ancestors *` would refuse a page that is itself sandboxed (its origin is
+ * "null", which `*` does not match). A host may still name its docs sites there.
+ */
+export const FRAME_ANCESTORS: Record<PageKind, string | null> = { app: "'self'", embed: null };
 
 /** The full policy as a response header. */
 export function cspHeader(page: PageKind): string {
-  return `${CSP_META[page]}; frame-ancestors ${FRAME_ANCESTORS[page]}`;
+  const ancestors = FRAME_ANCESTORS[page];
+  return ancestors ? `${CSP_META[page]}; frame-ancestors ${ancestors}` : CSP_META[page];
 }
 
 /** Headers for every response. */
