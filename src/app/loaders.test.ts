@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { checkDraft } from '../model/checkDraft';
 import { decodeShare } from '../model/share';
 import { defaultModel } from '../testing/fixtures';
 import { modelFileName } from './download';
-import { fingerprint, prettyJson, resolveModelUrl, shareLink } from './loaders';
+import { fingerprint, invalidModelMessage, prettyJson, resolveModelUrl, shareLink } from './loaders';
 import type { AppState } from './store';
 
 const state = (model = defaultModel()) =>
@@ -38,6 +39,34 @@ describe('resolveModelUrl', () => {
 
   it('says when the text is not a URL at all', () => {
     expect(resolveModelUrl('http://', 'http://app/')).toEqual({ error: '"http://" is not a URL' });
+  });
+});
+
+describe('invalidModelMessage', () => {
+  const issues = (text: string) => {
+    const check = checkDraft(text);
+    if (check.ok) throw new Error('expected problems');
+    return check.issues;
+  };
+  it('names the first problem with its line and path, and counts the rest', () => {
+    const text = JSON.stringify(
+      { version: 1, hosts: [{ id: 'h1', roles: ['mainframe'] }], services: [] },
+      null,
+      2,
+    );
+    const message = invalidModelMessage('https://m.example/x.json', issues(text));
+    expect(message).toMatch(
+      /^Could not load https:\/\/m\.example\/x\.json: it is not a valid model \(line \d+, \$\.hosts\[0\]\.roles\[0\]\): /,
+    );
+    expect(message).toContain('Open file…');
+  });
+  it('says so for text that is not JSON', () => {
+    expect(invalidModelMessage('http://a/m.json', issues('{ "version": 1,'))).toMatch(
+      /^Could not load http:\/\/a\/m\.json: it is not a valid model \(line 1/,
+    );
+    const two = issues(JSON.stringify({ version: 2, hosts: 'none' }));
+    expect(two.length).toBeGreaterThan(1);
+    expect(invalidModelMessage('http://a/m.json', two)).toContain(`and ${two.length - 1} more problem`);
   });
 });
 
