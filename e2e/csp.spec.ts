@@ -85,6 +85,7 @@ test.describe('Content-Security-Policy from the <meta> tag', () => {
   test.beforeEach(async ({ page }) => recordViolations(page));
 
   test('the app: a whole session without a violation', async ({ page }) => {
+    test.slow(); // a long session: every lazy chunk, exports, a tour and an import
     await useTheWholeApp(page);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
       CSP_META.app,
@@ -153,6 +154,7 @@ test.describe('Content-Security-Policy and the other headers, as a host sends th
   });
 
   test('the app: the same session, with the header policy too', async ({ page }) => {
+    test.slow();
     const response = await page.goto('/');
     const headers = response?.headers() ?? {};
     expect(headers['content-security-policy']).toBe(cspHeader('app'));

@@ -33,6 +33,7 @@ test.describe('without storage', () => {
   test('the app: storage and service worker access throw, and the diagram, switches and editor work', async ({
     page,
   }) => {
+    test.slow(); // the editor's lazy chunk and several redraws
     await page.addInitScript(() => {
       const refuse = () => {
         throw new DOMException('The operation is insecure.', 'SecurityError');
