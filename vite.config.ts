@@ -2,10 +2,11 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { preloadFont } from './scripts/preloadFontPlugin';
+import { cspMeta } from './scripts/securityHeaders';
 import { serviceWorker } from './scripts/serviceWorkerPlugin';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), preloadFont(), serviceWorker()],
+  plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -31,7 +31,8 @@ export function serviceWorker(publicDir = 'public'): Plugin {
     generateBundle(_options, bundle) {
       // index.html is emitted after this plugin's hook: named here so the offline fallback has it.
       const assets = [...new Set(['index.html', ...Object.keys(bundle), ...filesUnder(publicDir)])]
-        .filter((f) => f !== 'sw.js')
+        // _headers is read by the host (Netlify, Cloudflare Pages), which does not serve it: caching it would fail.
+        .filter((f) => f !== 'sw.js' && f !== '_headers')
         .sort();
       const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
       const source = `// Generated at build time by scripts/serviceWorkerPlugin.ts.

@@ -14,9 +14,15 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Offline after the first visit (workshops): a service worker precaches the whole build.
+// Offline after the first visit (workshops): a service worker precaches the whole build. Where the browser
+// refuses (a sandboxed frame throws on reading navigator.serviceWorker, private modes reject), the app simply
+// works online.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    void navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
+    try {
+      void navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
+    } catch {
+      // no service worker here
+    }
   });
 }

@@ -14,7 +14,7 @@ import { forgetModelInUrl, loadExample } from './loaders';
 import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
 import { TourPlayer } from './TourPlayer';
-import { readUrl } from './url';
+import { readUrl, urlWithView } from './url';
 import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
 import { useResolvedTheme } from './useTheme';
@@ -54,9 +54,15 @@ function Shell() {
   const resolved = useResolvedTheme(theme);
   const dragging = useDropAndPaste(store);
   usePresenterKey();
-  const resetView = () => store.getState().resetView();
-  const resetToExample = () => {
+  const resetView = () => {
     store.getState().resetView();
+    // The URL forgets what was reset too, so a reload does not bring back what broke (compare, a tour step).
+    const url = new URL(urlWithView(window.location.href, store.getState().view), window.location.href);
+    for (const key of ['compare', 'tour', 'step', 'select', 'persona']) url.searchParams.delete(key);
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  };
+  const resetToExample = () => {
+    resetView();
     void loadExample(store, DEFAULT_EXAMPLE).then(forgetModelInUrl);
   };
   return (

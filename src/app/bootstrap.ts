@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import { type Draft, loadDraft } from './drafts';
+import { type Draft, loadDraft, pushHistory } from './drafts';
 import { DEFAULT_EXAMPLE } from './examples';
 import { fingerprint, loadExample, loadFromShare, loadFromUrl, resolveModelUrl } from './loaders';
 import type { AppState } from './store';
@@ -28,6 +28,8 @@ export async function bootstrap(store: StoreApi<AppState>, location: Location): 
       return restore(saved, `Your edits to ${resolved.url} were restored from this browser.`);
     await loadFromUrl(store, urlModel);
   } else if (saved) return restore(saved);
+  // The link's or URL's model replaced the saved draft: its edits go to Examples › Earlier drafts.
+  if (saved?.edited && store.getState().draft !== '') pushHistory(saved);
   // Nothing loaded (a damaged link, a failed fetch): still show a diagram, the draft's or the example's.
   if (store.getState().draft !== '') return;
   if (saved) restore(saved);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { checkDraft } from '../model/checkDraft';
 import { decodeShare } from '../model/share';
 import { defaultModel } from '../testing/fixtures';
 import { modelFileName } from './download';
-import { fingerprint, prettyJson, resolveModelUrl, shareLink } from './loaders';
+import { fingerprint, invalidModelMessage, prettyJson, resolveModelUrl, shareLink } from './loaders';
 import type { AppState } from './store';
 
 const state = (model = defaultModel()) =>
@@ -16,9 +17,56 @@ describe('resolveModelUrl', () => {
     expect(resolveModelUrl('/models/nested.json', 'http://app/?x=1')).toEqual({
       url: 'http://app/models/nested.json',
     });
-    expect(resolveModelUrl('javascript:alert(1)', 'http://app/')).toHaveProperty('error');
-    expect(resolveModelUrl('data:application/json,{}', 'http://app/')).toHaveProperty('error');
-    expect(resolveModelUrl('file:///etc/passwd', 'http://app/')).toHaveProperty('error');
+    expect(resolveModelUrl('HTTPS://A.example/m.json', 'http://app/')).toEqual({
+      url: 'https://a.example/m.json',
+    });
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'javascript'],
+    ['JavaScript:alert(1)', 'javascript'],
+    [' javascript:alert(1)', 'javascript'],
+    ['java\tscript:alert(1)', 'javascript'],
+    ['data:application/json,{"version":1}', 'data'],
+    ['file:///etc/passwd', 'file'],
+    ['blob:http://app/0b9c6f0e-3b7e-4c1a-9a4f-2f7d1c6b8e11', 'blob'],
+    ['ftp://files.example/m.json', 'ftp'],
+  ])('refuses %s, saying which scheme', (raw, scheme) => {
+    expect(resolveModelUrl(raw, 'http://app/')).toEqual({
+      error: `only http and https models can be loaded, not ${scheme}`,
+    });
+  });
+
+  it('says when the text is not a URL at all', () => {
+    expect(resolveModelUrl('http://', 'http://app/')).toEqual({ error: '"http://" is not a URL' });
+  });
+});
+
+describe('invalidModelMessage', () => {
+  const issues = (text: string) => {
+    const check = checkDraft(text);
+    if (check.ok) throw new Error('expected problems');
+    return check.issues;
+  };
+  it('names the first problem with its line and path, and counts the rest', () => {
+    const text = JSON.stringify(
+      { version: 1, hosts: [{ id: 'h1', roles: ['mainframe'] }], services: [] },
+      null,
+      2,
+    );
+    const message = invalidModelMessage('https://m.example/x.json', issues(text));
+    expect(message).toMatch(
+      /^Could not load https:\/\/m\.example\/x\.json: it is not a valid model \(line \d+, \$\.hosts\[0\]\.roles\[0\]\): /,
+    );
+    expect(message).toContain('Open file…');
+  });
+  it('says so for text that is not JSON', () => {
+    expect(invalidModelMessage('http://a/m.json', issues('{ "version": 1,'))).toMatch(
+      /^Could not load http:\/\/a\/m\.json: it is not a valid model \(line 1/,
+    );
+    const two = issues(JSON.stringify({ version: 2, hosts: 'none' }));
+    expect(two.length).toBeGreaterThan(1);
+    expect(invalidModelMessage('http://a/m.json', two)).toContain(`and ${two.length - 1} more problem`);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import defaultModelText from '../../public/models/default.json?raw';
-import { MAX_MODEL_TEXT } from '../model/checkDraft';
+import { checkDraft, MAX_MODEL_TEXT } from '../model/checkDraft';
+import type { LocatedIssue } from '../model/locate';
 import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../model/share';
 import type { DraftSource } from './drafts';
 import { DEFAULT_EXAMPLE, type Example, exampleUrl } from './examples';
@@ -63,7 +64,23 @@ export async function fetchModelText(url: string): Promise<{ text: string } | { 
     };
   const text = await res.text();
   if (text.length > MAX_MODEL_TEXT) return { error: `Could not load ${url}: it is larger than 5 MB.` };
+  // A missing file on many servers answers 200 with the site's index page.
+  if ((res.headers.get('content-type') ?? '').includes('html') || text.trimStart().startsWith('<'))
+    return {
+      error: `Could not load ${url}: the server answered with a web page (HTML), not a model file. Check the address.`,
+    };
   return { text };
+}
+
+/** Why a fetched text is not a model, in one sentence: the first problem and how many more. */
+export function invalidModelMessage(url: string, issues: readonly LocatedIssue[]): string {
+  const first = issues[0];
+  const where = first
+    ? ` (line ${first.line}${first.path !== '$' ? `, ${first.path}` : ''}): ${first.message}`
+    : '';
+  const more =
+    issues.length > 1 ? `, and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}` : '';
+  return `Could not load ${url}: it is not a valid model${where}${more}. Download it and open it (Open file…) to see every problem in the editor.`;
 }
 
 /** Loads a model by URL (`?model=`), keeping the diagram as it was when that fails. */
@@ -73,11 +90,14 @@ export async function loadFromUrl(store: Store, raw: string): Promise<boolean> {
     store.getState().setNotice({ kind: 'error', text: `Cannot load the model: ${resolved.error}.` });
     return false;
   }
-  return fetchAndLoad(store, resolved.url, `Loading ${resolved.url}…`, {
-    kind: 'url',
-    label: resolved.url,
-    key: `url:${resolved.url}`,
-  });
+  return fetchAndLoad(
+    store,
+    resolved.url,
+    `Loading ${resolved.url}…`,
+    { kind: 'url', label: resolved.url, key: `url:${resolved.url}` },
+    // An invalid answer is a failed load: the diagram you had stays, and the message says why.
+    true,
+  );
 }
 
 /** Fetches model text and loads it; on failure says why and keeps what was shown. */
@@ -86,13 +106,19 @@ async function fetchAndLoad(
   url: string,
   loading: string,
   source: DraftSource,
+  refuseInvalid = false,
 ): Promise<boolean> {
+  const fail = (text: string) => {
+    store.getState().setLoading(null);
+    store.getState().setNotice({ kind: 'error', text });
+    return false;
+  };
   store.getState().setLoading(loading);
   const got = await fetchModelText(url);
-  if ('error' in got) {
-    store.getState().setLoading(null);
-    store.getState().setNotice({ kind: 'error', text: got.error });
-    return false;
+  if ('error' in got) return fail(got.error);
+  if (refuseInvalid) {
+    const check = checkDraft(got.text);
+    if (!check.ok) return fail(invalidModelMessage(url, check.issues));
   }
   return store.getState().loadText(got.text, source);
 }

@@ -15,7 +15,8 @@ export function usePersistDraft(store: StoreApi<AppState>): void {
       dirty = false;
       const s = store.getState();
       if (s.draft === '') return;
-      if (!saveDraft({ text: s.draft, source: s.source, edited: s.edited, savedAt: Date.now() }))
+      // An untouched example or file needs no saving; an edit the browser will not keep is worth a word.
+      if (!saveDraft({ text: s.draft, source: s.source, edited: s.edited, savedAt: Date.now() }) && s.edited)
         s.setNotice({
           kind: 'error',
           text: 'This browser refused to save the draft: download it to keep it.',

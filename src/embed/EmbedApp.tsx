@@ -13,7 +13,7 @@ import { readUrl, type ThemeChoice } from '../app/url';
 import { useResolvedTheme } from '../app/useTheme';
 import { ViewSwitches } from '../app/ViewSwitch';
 import type { View } from '../topology/views';
-import { parseSetMessage, type ResizeMessage, trustedOrigin } from './messages';
+import { acceptsMessage, parseSetMessage, type ResizeMessage, trustedOrigin } from './messages';
 
 /** How an embed is set up: from embed.html's URL, or from the web component's attributes. */
 export interface EmbedConfig {
@@ -140,7 +140,7 @@ export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; def
       document.referrer,
     );
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== window.parent || !allowed || event.origin !== allowed) return;
+      if (!acceptsMessage(event, window.parent, allowed)) return;
       const msg = parseSetMessage(event.data);
       if (!msg) return;
       const s = store.getState();

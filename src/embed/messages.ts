@@ -51,3 +51,15 @@ export function trustedOrigin(originParam: string | null, referrer: string): str
     return null;
   }
 }
+
+/**
+ * Whether a message may steer the embed: it comes from the parent window itself (not a sibling, a child or
+ * another tab) and from the one trusted origin. A sandboxed sender's origin is "null" and never passes.
+ */
+export function acceptsMessage(
+  event: { source: unknown; origin: string },
+  parent: unknown,
+  allowed: string | null,
+): boolean {
+  return event.source === parent && allowed !== null && event.origin !== 'null' && event.origin === allowed;
+}

@@ -1,8 +1,6 @@
+// First: zod must be jitless before any schema is built (the CSP forbids eval).
+import './zodConfig';
 import { z } from 'zod';
-
-// No generated code: zod's JIT compiles parsers with `new Function`, which a Content-Security-Policy without
-// 'unsafe-eval' forbids; the interpreter is also faster for the one or two parses a page does.
-z.config({ jitless: true });
 
 /**
  * The Stacklayers model, version 1: the facts about one cloud. The four views are computed from it

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (the CSP forbids eval).
+import './zodConfig';
 import { z } from 'zod';
 import { SAFE_HREF, Tour } from './schema';
 import { formatPath, type ModelIssue, parseJson, zodIssues } from './validate';
