@@ -1,0 +1,331 @@
+import { readFile } from 'node:fs/promises';
+import { BAD_HREFS } from '../src/testing/hostile';
+import { expect, node, type Page, switches, test, waitReady } from './fixtures';
+import {
+  armCanary,
+  expectInert,
+  field,
+  HOSTILE,
+  hostileShare,
+  hostileText,
+  hosts,
+  operatorCluster,
+  projects,
+  readSvg,
+  tenantClusters,
+  textOf,
+  tour,
+  vms,
+} from './hostile';
+
+// "Text is text": a model with an XSS payload in every string field (src/testing/hostile.ts) is loaded every
+// way a model can be, and shown on every surface. The canary (window.__pwned, alert, confirm, prompt) must
+// never trip, nothing may reach another origin (the guard in fixtures.ts), no markup of a payload may appear
+// in the DOM, and every payload must read back literally as text.
+
+const details = (page: Page) => page.getByTestId('details');
+
+/** Opens an element's details from the keyboard, as a user would (focus the node, Enter). */
+async function openDetails(page: Page, id: string) {
+  const n = node(page, id);
+  await n.focus();
+  await page.keyboard.press('Enter');
+  await expect(details(page).locator('#details-title')).toBeVisible();
+}
+
+/** The details card says the element's name and description exactly, and links only to http(s). */
+async function expectDetails(page: Page, id: string) {
+  await openDetails(page, id);
+  const name = field(id, 'name');
+  await expect.poll(() => textOf(details(page).locator('#details-title'))).toBe(name);
+  const text = await textOf(details(page));
+  expect(text).toContain(field(id, 'description'));
+  const hrefs = await details(page)
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of hrefs) expect(href).toMatch(/^https?:\/\/[^\s<>"]+$/);
+}
+
+test('a hostile model opened from a file: every view, details, search, outline, what-if, compare, tour, editor and export', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await armCanary(page);
+  await page.goto('/?topology=traditional');
+  await waitReady(page, 'traditional');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'hostile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(hostileText),
+  });
+  await expect(node(page, 'constructor')).toBeVisible();
+  await waitReady(page, 'traditional');
+  await expectInert(page, 'traditional');
+
+  // Every view, each with the details of what it adds.
+  await expectDetails(page, 'constructor');
+  await expectDetails(page, 'prototype');
+  await expectDetails(page, 'toString');
+  await switches(page).controlPlaneOnK8s.click();
+  await waitReady(page, 'control-plane-on-k8s');
+  await expectInert(page, 'control-plane-on-k8s');
+  await expectDetails(page, operatorCluster.id as string);
+  await switches(page).k8sInTenant.click();
+  await waitReady(page, 'both');
+  await expectInert(page, 'both');
+  await switches(page).controlPlaneOnK8s.click();
+  await waitReady(page, 'k8s-in-tenant');
+  await expectDetails(page, 'valueOf');
+  await expectInert(page, 'k8s-in-tenant');
+  // A service instance is named after its process.
+  const chip =
+    (await page.locator('.react-flow__node[data-id^="hasOwnProperty@"]').first().getAttribute('data-id')) ??
+    '';
+  await node(page, chip).focus();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => textOf(details(page).locator('#details-title')))
+    .toBe(field('hasOwnProperty', 'name'));
+
+  // The diagram shows every host, VM and project name as text.
+  const shown = await textOf(page.getByTestId('diagram'));
+  for (const el of [...hosts, ...vms, ...projects, ...tenantClusters])
+    expect(shown, String(el.id)).toContain(String(el.name));
+
+  // Search for a payload: the match reads literally, and choosing it opens it.
+  const search = page.getByRole('combobox', { name: 'Search elements' });
+  await search.fill("__pwned('script')");
+  const option = page.getByRole('option').first();
+  await expect(option).toBeVisible();
+  expect(await textOf(option.locator('span').first())).toContain("<script>window.__pwned('script')</script>");
+  await search.press('Enter');
+  await expect
+    .poll(() => textOf(details(page).locator('#details-title')))
+    .toBe("<script>window.__pwned('script')</script>");
+  await page.keyboard.press('Escape');
+
+  // Explain: the outline names everything, what-if says names in sentences.
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await page.getByRole('tab', { name: 'Outline' }).click();
+  const outline = await textOf(page.getByTestId('outline'));
+  for (const el of [...hosts, ...vms, ...projects]) expect(outline, String(el.id)).toContain(String(el.name));
+  await page.getByRole('tab', { name: 'What if' }).click();
+  const failButtons = page.locator('#inspector-panel fieldset button');
+  const names = await failButtons.allTextContents();
+  expect(names).toContain(field('constructor', 'name'));
+  await failButtons.nth(names.indexOf(field('constructor', 'name'))).click();
+  await expect(page.getByTestId('what-if-summary')).toBeVisible();
+  expect(await textOf(page.getByTestId('what-if-summary'))).toContain(field('constructor', 'name'));
+  await expectInert(page, 'explain');
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Restore all' }).click();
+  await page.getByRole('button', { name: 'Close the explain panel' }).click();
+
+  // Compare two views side by side, with the list of differences.
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await expect(page.getByTestId('compare')).toBeVisible();
+  await expect(page.getByTestId('compare-summary')).toBeVisible();
+  await expectInert(page, 'compare');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await waitReady(page);
+
+  // The model's own tour (payloads in every text), step by step, answering each question.
+  await page.getByRole('button', { name: 'Tour' }).click();
+  const player = page.getByTestId('tour');
+  await expect(player).toBeVisible();
+  expect(await player.getAttribute('aria-label')).toBe(`Tour: ${tour.title}`);
+  for (const [i, step] of tour.steps.entries()) {
+    await expect(page.getByRole('progressbar', { name: 'Tour progress' })).toHaveAttribute(
+      'aria-valuenow',
+      String(i + 1),
+    );
+    await expect.poll(() => textOf(player.getByRole('heading'))).toBe(step.title);
+    const text = await textOf(player);
+    // Tour text is the safe markdown subset: the payload sits in a code span and reads literally.
+    expect(text).toContain(String(step.text).replace(/^Text: `?|`$/g, ''));
+    const question = step.question as
+      | { prompt: string; answers: { text: string }[]; explanation: string }
+      | undefined;
+    if (question) {
+      expect(text).toContain(question.prompt);
+      const buttons = player.getByRole('group').getByRole('button');
+      await expect(buttons).toHaveCount(question.answers.length);
+      for (const [j, a] of question.answers.entries()) expect(await textOf(buttons.nth(j))).toBe(a.text);
+      await buttons.first().click();
+      expect(await textOf(page.getByTestId('quiz-feedback'))).toContain(
+        question.explanation.replace(/^Text: `?|`$/g, ''),
+      );
+    }
+    const hrefs = await player.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+    await waitReady(page);
+    await expectInert(page, `tour step ${i + 1}`);
+    if (i + 1 < tour.steps.length) await player.getByRole('button', { name: 'Next →' }).click();
+  }
+  await page.getByRole('button', { name: 'Leave the tour' }).click();
+
+  // The editor shows the JSON as text.
+  await page.getByRole('button', { name: 'Edit JSON' }).click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(page.getByTestId('validity')).toBeVisible();
+  await expectInert(page, 'editor');
+  await page.getByRole('button', { name: 'Edit JSON' }).click();
+
+  // Export: the SVG, read by the browser's strict XML parser, is inert and says every name exactly.
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  const svg = await readFile((await svgDownload.path()) as string, 'utf8');
+  const read = await page.evaluate(readSvg, svg);
+  expect(read.bad).toEqual([]);
+  const view = await page.getByTestId('diagram').getAttribute('data-view');
+  expect(read.title).toBe(`${HOSTILE.model.name}: ${view} view`);
+  const byId = new Map(read.boxes.map((b) => [b.id, b.title]));
+  for (const el of [...hosts, ...vms, ...projects, ...tenantClusters]) {
+    const title = byId.get(String(el.id)) ?? '';
+    expect(title.startsWith(`${el.name}: `), `${el.id}: ${title}`).toBe(true);
+    expect(title.endsWith(`\n${el.description}`), String(el.id)).toBe(true);
+  }
+  // PNG: the same SVG drawn through an <img>, which runs nothing.
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PNG (2x)' }).click(),
+  ]);
+  expect((await readFile((await pngDownload.path()) as string)).subarray(1, 4).toString()).toBe('PNG');
+  await expectInert(page, 'export');
+});
+
+test('a hostile share link (#model=) and hostile URL parameters', async ({ page }) => {
+  await armCanary(page);
+  await page.goto(`/?topology=both&select=constructor#model=${hostileShare}`);
+  await waitReady(page, 'both');
+  await expect.poll(() => textOf(details(page).locator('#details-title'))).toBe(field('constructor', 'name'));
+  await expectInert(page, 'share link');
+  // select, tour and step that try to break out of a CSS selector or an attribute do nothing.
+  const evil = `x"],*{display:none}<img src=x onerror=window.__pwned('select')>`;
+  await page.goto(
+    `/?topology=traditional&select=${encodeURIComponent(evil)}&tour=${encodeURIComponent('<svg onload=alert(1)>')}&step=${encodeURIComponent('1<script>')}#model=${hostileShare}`,
+  );
+  await waitReady(page, 'traditional');
+  await expect(details(page)).toHaveCount(0);
+  await expect(page.getByTestId('tour')).toHaveCount(0);
+  await expectInert(page, 'hostile parameters');
+});
+
+test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessage) and in the web component', async ({
+  page,
+}) => {
+  test.setTimeout(45_000);
+  await armCanary(page);
+  await page.route('**/__hostile/model.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: hostileText }),
+  );
+  await page.goto('/?model=/__hostile/model.json&topology=k8s-in-tenant');
+  await waitReady(page, 'k8s-in-tenant');
+  await expectDetails(page, 'valueOf');
+  await expectInert(page, '?model=');
+
+  // Two embeds, steered by their parent; a set message with hostile values is ignored.
+  await page.route('**/__hostile/host.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><body style="margin:0">
+        <iframe id="a" src="/embed.html?model=/__hostile/model.json&topology=both&select=constructor&tour=${tour.id}&step=3" style="width:900px;height:500px;border:0"></iframe>
+        <iframe id="b" src="/embed.html?topology=traditional&select=prototype#model=${hostileShare}" style="width:900px;height:500px;border:0"></iframe>
+      </body>`,
+    }),
+  );
+  await page.goto('/__hostile/host.html');
+  const a = page.frameLocator('#a');
+  const b = page.frameLocator('#b');
+  await expect(a.locator('[data-testid="diagram"][data-ready="true"]')).toBeVisible();
+  await expect(
+    b.locator('[data-testid="diagram"][data-ready="true"][data-view="traditional"]'),
+  ).toBeVisible();
+  await expect.poll(() => textOf(b.locator('#details-title'))).toBe(field('prototype', 'name'));
+  await expect.poll(() => textOf(a.getByTestId('tour').getByRole('heading'))).toBe(tour.steps[2]?.title);
+  for (const msg of [
+    { type: 'stacklayers:set', topology: `<img src=x onerror=window.__pwned('msg')>` },
+    { type: 'stacklayers:set', theme: 'dark;background:url(https://evil.example/)' },
+    { type: 'stacklayers:set', persona: { toString: 'x' } },
+    { type: 'stacklayers:set', topology: 'control-plane-on-k8s' },
+  ])
+    await page.evaluate(
+      (m) => (document.getElementById('b') as HTMLIFrameElement).contentWindow?.postMessage(m, '*'),
+      msg,
+    );
+  await expect(
+    b.locator('[data-testid="diagram"][data-ready="true"][data-view="control-plane-on-k8s"]'),
+  ).toBeVisible();
+  await expect(b.locator('html')).not.toHaveAttribute('data-theme', /evil/);
+  await expectInert(page, 'embed.html');
+
+  // The web component: an inline model whose text holds "</script>" (set as text, as a page's DOM would),
+  // and a model from model-src with a tour.
+  await page.route('**/__hostile/wc.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><body>
+        <stacklayers-diagram id="inline" topology="both" select="constructor" style="display:block;height:460px"></stacklayers-diagram>
+        <stacklayers-diagram id="src" model-src="/__hostile/model.json" topology="k8s-in-tenant" tour="${tour.id}" step="2" style="display:block;height:460px"></stacklayers-diagram>
+      </body></html>`,
+    }),
+  );
+  await page.goto('/__hostile/wc.html');
+  await page.evaluate((text) => {
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = text;
+    (document.getElementById('inline') as HTMLElement).append(script);
+  }, hostileText);
+  await page.addScriptTag({ url: '/wc/stacklayers-diagram.js', type: 'module' });
+  const inline = page.locator('#inline');
+  const src = page.locator('#src');
+  await expect(inline.locator('[data-testid="diagram"][data-ready="true"][data-view="both"]')).toBeVisible();
+  await expect(
+    // The tour's step sets the view.
+    src.locator(`[data-testid="diagram"][data-ready="true"][data-view="${tour.steps[1]?.view}"]`),
+  ).toBeVisible();
+  await expect.poll(() => textOf(inline.locator('#details-title'))).toBe(field('constructor', 'name'));
+  await expect.poll(() => textOf(src.getByTestId('tour').getByRole('heading'))).toBe(tour.steps[1]?.title);
+  expect(await textOf(src.getByTestId('diagram'))).toContain(String(tenantClusters[0]?.name));
+  await expectInert(page, 'web component');
+});
+
+test('links that are not http(s) are refused with a plain message, and never become links', async ({
+  page,
+}) => {
+  await armCanary(page);
+  await page.goto('/?topology=traditional');
+  await waitReady(page, 'traditional');
+  type Obj = Record<string, unknown>;
+  const bad = structuredClone(HOSTILE.model) as Obj & {
+    hosts: Obj[];
+    services: Obj[];
+    tours: { steps: Obj[] }[];
+  };
+  const targets = BAD_HREFS.filter((h) => h.trim() !== '').slice(0, bad.hosts.length);
+  bad.hosts.forEach((h, i) => {
+    h.docs = targets[i];
+  });
+  (bad.services[0] as Obj).docs = 'javascript:window.__pwned("docs")';
+  (bad.tours[0]?.steps[0] as Obj).text =
+    `See [this](javascript:window.__pwned('tour')) and <img/src=x onerror=window.__pwned('tour-img')>`;
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'bad-links.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad, null, 2)),
+  });
+  const problems = page.getByTestId('problems');
+  await expect(problems).toBeVisible();
+  const text = await textOf(problems);
+  for (let i = 0; i < targets.length; i++) expect(text).toContain(`$.hosts[${i}].docs`);
+  expect(text).toContain('$.services[0].docs');
+  expect(text).toContain('$.tours[0].steps[0].text');
+  expect(text).toMatch(/links must be http\(s\) URLs/);
+  expect(text).toMatch(/raw HTML is not allowed/);
+  // The diagram keeps the last valid model, and no link was made from the refused targets.
+  await expect(node(page, 'ctl1')).toBeVisible();
+  await expectInert(page, 'refused links');
+});
