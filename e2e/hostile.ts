@@ -131,14 +131,20 @@ function problemsInFrame(): string[] {
   return bad;
 }
 
-/** Asserts that no frame of the page ran a payload, changed Object.prototype or holds injected markup. */
-export async function expectInert(page: Page, where: string): Promise<void> {
+/** What each frame of the page shows of a payload that ran, a changed Object.prototype or injected markup. */
+export async function pageProblems(page: Page): Promise<string[]> {
   const frames: Frame[] = page.frames();
+  const out: string[] = [];
   for (const frame of frames) {
     if (frame.url() === 'about:blank') continue;
-    const bad = await frame.evaluate(problemsInFrame);
-    expect(bad, `${where}: ${frame.url()}`).toEqual([]);
+    for (const p of await frame.evaluate(problemsInFrame)) out.push(`${frame.url()}: ${p}`);
   }
+  return out;
+}
+
+/** Asserts that no frame of the page ran a payload, changed Object.prototype or holds injected markup. */
+export async function expectInert(page: Page, where: string): Promise<void> {
+  expect(await pageProblems(page), where).toEqual([]);
 }
 
 /** The exact text of an element (no white-space normalisation: tabs, RLO and zero-width characters count). */

@@ -10,6 +10,7 @@ import {
   hostileText,
   hosts,
   operatorCluster,
+  pageProblems,
   projects,
   readSvg,
   tenantClusters,
@@ -37,7 +38,7 @@ async function openDetails(page: Page, id: string) {
 async function expectDetails(page: Page, id: string) {
   await openDetails(page, id);
   const name = field(id, 'name');
-  await expect.poll(() => textOf(details(page).locator('#details-title'))).toBe(name);
+  await expect(details(page).locator('#details-title')).toHaveJSProperty('textContent', name);
   const text = await textOf(details(page));
   expect(text).toContain(field(id, 'description'));
   const hrefs = await details(page)
@@ -49,7 +50,7 @@ async function expectDetails(page: Page, id: string) {
 test('a hostile model opened from a file: every view, details, search, outline, what-if, compare, tour, editor and export', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await armCanary(page);
   await page.goto('/?topology=traditional');
   await waitReady(page, 'traditional');
@@ -83,9 +84,10 @@ test('a hostile model opened from a file: every view, details, search, outline, 
     '';
   await node(page, chip).focus();
   await page.keyboard.press('Enter');
-  await expect
-    .poll(() => textOf(details(page).locator('#details-title')))
-    .toBe(field('hasOwnProperty', 'name'));
+  await expect(details(page).locator('#details-title')).toHaveJSProperty(
+    'textContent',
+    field('hasOwnProperty', 'name'),
+  );
 
   // The diagram shows every host, VM and project name as text.
   const shown = await textOf(page.getByTestId('diagram'));
@@ -99,9 +101,10 @@ test('a hostile model opened from a file: every view, details, search, outline, 
   await expect(option).toBeVisible();
   expect(await textOf(option.locator('span').first())).toContain("<script>window.__pwned('script')</script>");
   await search.press('Enter');
-  await expect
-    .poll(() => textOf(details(page).locator('#details-title')))
-    .toBe("<script>window.__pwned('script')</script>");
+  await expect(details(page).locator('#details-title')).toHaveJSProperty(
+    'textContent',
+    "<script>window.__pwned('script')</script>",
+  );
   await page.keyboard.press('Escape');
 
   // Explain: the outline names everything, what-if says names in sentences.
@@ -138,7 +141,7 @@ test('a hostile model opened from a file: every view, details, search, outline, 
       'aria-valuenow',
       String(i + 1),
     );
-    await expect.poll(() => textOf(player.getByRole('heading'))).toBe(step.title);
+    await expect(player.getByRole('heading')).toHaveJSProperty('textContent', step.title);
     const text = await textOf(player);
     // Tour text is the safe markdown subset: the payload sits in a code span and reads literally.
     expect(text).toContain(String(step.text).replace(/^Text: `?|`$/g, ''));
@@ -200,7 +203,10 @@ test('a hostile share link (#model=) and hostile URL parameters', async ({ page 
   await armCanary(page);
   await page.goto(`/?topology=both&select=constructor#model=${hostileShare}`);
   await waitReady(page, 'both');
-  await expect.poll(() => textOf(details(page).locator('#details-title'))).toBe(field('constructor', 'name'));
+  await expect(details(page).locator('#details-title')).toHaveJSProperty(
+    'textContent',
+    field('constructor', 'name'),
+  );
   await expectInert(page, 'share link');
   // select, tour and step that try to break out of a CSS selector or an attribute do nothing.
   const evil = `x"],*{display:none}<img src=x onerror=window.__pwned('select')>`;
@@ -216,7 +222,7 @@ test('a hostile share link (#model=) and hostile URL parameters', async ({ page 
 test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessage) and in the web component', async ({
   page,
 }) => {
-  test.setTimeout(45_000);
+  test.setTimeout(90_000);
   await armCanary(page);
   await page.route('**/__hostile/model.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: hostileText }),
@@ -243,8 +249,11 @@ test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessa
   await expect(
     b.locator('[data-testid="diagram"][data-ready="true"][data-view="traditional"]'),
   ).toBeVisible();
-  await expect.poll(() => textOf(b.locator('#details-title'))).toBe(field('prototype', 'name'));
-  await expect.poll(() => textOf(a.getByTestId('tour').getByRole('heading'))).toBe(tour.steps[2]?.title);
+  await expect(b.locator('#details-title')).toHaveJSProperty('textContent', field('prototype', 'name'));
+  await expect(a.getByTestId('tour').getByRole('heading')).toHaveJSProperty(
+    'textContent',
+    tour.steps[2]?.title,
+  );
   for (const msg of [
     { type: 'stacklayers:set', topology: `<img src=x onerror=window.__pwned('msg')>` },
     { type: 'stacklayers:set', theme: 'dark;background:url(https://evil.example/)' },
@@ -287,8 +296,14 @@ test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessa
     // The tour's step sets the view.
     src.locator(`[data-testid="diagram"][data-ready="true"][data-view="${tour.steps[1]?.view}"]`),
   ).toBeVisible();
-  await expect.poll(() => textOf(inline.locator('#details-title'))).toBe(field('constructor', 'name'));
-  await expect.poll(() => textOf(src.getByTestId('tour').getByRole('heading'))).toBe(tour.steps[1]?.title);
+  await expect(inline.locator('#details-title')).toHaveJSProperty(
+    'textContent',
+    field('constructor', 'name'),
+  );
+  await expect(src.getByTestId('tour').getByRole('heading')).toHaveJSProperty(
+    'textContent',
+    tour.steps[1]?.title,
+  );
   expect(await textOf(src.getByTestId('diagram'))).toContain(String(tenantClusters[0]?.name));
   await expectInert(page, 'web component');
 });
@@ -328,4 +343,43 @@ test('links that are not http(s) are refused with a plain message, and never bec
   // The diagram keeps the last valid model, and no link was made from the refused targets.
   await expect(node(page, 'ctl1')).toBeVisible();
   await expectInert(page, 'refused links');
+});
+
+test('the checks themselves see a payload that ran, injected markup and a polluted prototype', async ({
+  page,
+  guard,
+}) => {
+  guard.allow('evil.example'); // the test injects a foreign stylesheet URL, and checks the guard saw it
+  await armCanary(page);
+  await page.route('**/__hostile/blank.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><body><p id="p">text</p></body>' }),
+  );
+  await page.goto('/__hostile/blank.html');
+  await expectInert(page, 'a clean page');
+  // What the app must never do, done here by the test: markup from a payload, run.
+  await page.evaluate((payload) => {
+    const p = document.getElementById('p') as HTMLElement;
+    p.insertAdjacentHTML('beforeend', payload);
+    p.setAttribute('style', 'background:url(https://evil.example/x)');
+    (Object.prototype as Record<string, unknown>).polluted = 1;
+  }, `<img src=x onerror="window.__pwned('img')"><a href="javascript:alert(1)">x</a>`);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __pwnedCalls: string[] }).__pwnedCalls))
+    .toEqual(['__pwned(img)']);
+  const problems = (await pageProblems(page)).map((p) => p.replace(/^.*?\.html: /, ''));
+  expect(problems).toEqual([
+    'canary: __pwned(img)',
+    'Object.prototype changed',
+    'Object.prototype polluted',
+    '<p> style="background:url(https://evil.example/x)"',
+    '<img> in the page',
+    '<img> src="x"',
+    `<img> onerror="window.__pwned('img')"`,
+    '<a> href="javascript:alert(1)"',
+    'a link to javascript:alert(1)',
+  ]);
+  await expect.poll(() => guard.foreignRequests).toContain('GET https://evil.example/x');
+  await page.evaluate(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+  });
 });
