@@ -55,7 +55,7 @@ test('a hostile model opened from a file: every view, details, search, outline, 
   await page.goto('/?topology=traditional');
   await waitReady(page, 'traditional');
   await page.getByTestId('file-input').setInputFiles({
-    name: 'hostile.json',
+    name: `<img src=x onerror=window.__pwned('file')>.json`,
     mimeType: 'application/json',
     buffer: Buffer.from(hostileText),
   });
