@@ -29,7 +29,16 @@ export const processes = services.flatMap((s) => list(s.processes));
 export const tour = list(m.tours)[0] as Obj & { id: string; title: string; steps: Obj[] };
 /** The hostile value of a field of an element, by id. */
 export function field(id: string, key: string): string {
-  const all = [...hosts, ...projects, ...vms, ...tenantClusters, operatorCluster, ...services, ...processes];
+  const all = [
+    ...hosts,
+    ...projects,
+    ...vms,
+    ...projects.flatMap((p) => [...list(p.networks), ...list(p.loadBalancers), ...list(p.volumes)]),
+    ...tenantClusters,
+    operatorCluster,
+    ...services,
+    ...processes,
+  ];
   const el = all.find((e) => e.id === id);
   if (!el || typeof el[key] !== 'string') throw new Error(`no ${key} on ${id}`);
   return el[key] as string;

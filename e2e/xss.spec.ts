@@ -77,6 +77,12 @@ test('a hostile model opened from a file: every view, details, search, outline, 
   await switches(page).controlPlaneOnK8s.click();
   await waitReady(page, 'k8s-in-tenant');
   await expectDetails(page, 'valueOf');
+  // A network, a load balancer and a volume (labelled with their CIDR or size on the diagram).
+  for (const kind of ['networks', 'loadBalancers', 'volumes'] as const) {
+    const id = projects.map((p) => (p[kind] as { id: string }[] | undefined)?.[0]?.id).find(Boolean);
+    expect(id, kind).toBeDefined();
+    await expectDetails(page, id as string);
+  }
   await expectInert(page, 'k8s-in-tenant');
   // A service instance is named after its process.
   const chip =
@@ -160,7 +166,6 @@ test('a hostile model opened from a file: every view, details, search, outline, 
     }
     const hrefs = await player.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
-    await waitReady(page);
     await expectInert(page, `tour step ${i + 1}`);
     if (i + 1 < tour.steps.length) await player.getByRole('button', { name: 'Next →' }).click();
   }
