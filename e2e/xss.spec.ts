@@ -212,6 +212,11 @@ test('a hostile share link (#model=) and hostile URL parameters', async ({ page 
     'textContent',
     field('constructor', 'name'),
   );
+  // The first VM of each project: their descriptions are markup that would run if it were parsed.
+  for (const p of projects) {
+    const vm = (p.vms as { id: string }[] | undefined)?.[0];
+    if (vm) await expectDetails(page, vm.id);
+  }
   await expectInert(page, 'share link');
   // select, tour and step that try to break out of a CSS selector or an attribute do nothing.
   const evil = `x"],*{display:none}<img src=x onerror=window.__pwned('select')>`;
@@ -255,6 +260,7 @@ test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessa
     b.locator('[data-testid="diagram"][data-ready="true"][data-view="traditional"]'),
   ).toBeVisible();
   await expect(b.locator('#details-title')).toHaveJSProperty('textContent', field('prototype', 'name'));
+  expect(await textOf(b.getByTestId('details'))).toContain(field('prototype', 'description'));
   await expect(a.getByTestId('tour').getByRole('heading')).toHaveJSProperty(
     'textContent',
     tour.steps[2]?.title,
