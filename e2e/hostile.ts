@@ -108,7 +108,11 @@ function problemsInFrame(): string[] {
     for (const el of root.querySelectorAll('*')) {
       const tag = el.localName.toLowerCase();
       // The app's own <style> (the web component's shadow root) and <head> are not model text.
-      const own = !inBody(el) || (tag === 'style' && !/pwned|evil\.example/.test(el.textContent ?? ''));
+      const own =
+        !inBody(el) ||
+        (tag === 'style' && !/pwned|evil\.example/.test(el.textContent ?? '')) ||
+        // CodeMirror's own spacer around its widgets: an <img> with no source.
+        (tag === 'img' && el.className === 'cm-widgetBuffer' && !el.hasAttribute('src'));
       if (FORBIDDEN.has(tag) && !own) bad.push(`<${tag}> in the page`);
       if (
         tag === 'script' &&

@@ -319,7 +319,7 @@ test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessa
   await expectInert(page, 'web component');
 });
 
-test('links that are not http(s) are refused with a plain message, and never become links', async ({
+test('links that are not http(s) are refused with a plain message; a dropped or pasted hostile model stays text', async ({
   page,
 }) => {
   await armCanary(page);
@@ -354,6 +354,33 @@ test('links that are not http(s) are refused with a plain message, and never bec
   // The diagram keeps the last valid model, and no link was made from the refused targets.
   await expect(node(page, 'ctl1')).toBeVisible();
   await expectInert(page, 'refused links');
+
+  // The valid hostile model, dropped on the page as a file, then pasted as text.
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(
+      new File([text], `"><svg onload=window.__pwned('drop')>.json`, { type: 'application/json' }),
+    );
+    document.body.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, hostileText);
+  await expect(node(page, 'constructor')).toBeVisible();
+  await expectDetails(page, 'constructor');
+  await expectInert(page, 'dropped');
+  // Pasted: the same model with another payload as the first host's name.
+  const pastedName = `<svg><animate onbegin=window.__pwned('paste') attributeName=x dur=1s>`;
+  const pasted = structuredClone(HOSTILE.model) as { hosts: { name?: string }[] };
+  (pasted.hosts[0] as { name?: string }).name = pastedName;
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, JSON.stringify(pasted));
+  await expect(node(page, 'constructor')).toContainText(pastedName);
+  await openDetails(page, 'constructor');
+  await expect(details(page).locator('#details-title')).toHaveJSProperty('textContent', pastedName);
+  await expectInert(page, 'pasted');
 });
 
 test('the checks themselves see a payload that ran, injected markup and a polluted prototype', async ({
