@@ -56,8 +56,9 @@ export function ChangeList() {
         </button>
       </div>
       <ul className="grid list-disc gap-0.5 pl-4" aria-live="polite">
-        {diff.summary.map((line) => (
-          <li key={line}>{line}</li>
+        {diff.summary.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: sentences may repeat (two elements with one name).
+          <li key={i}>{line}</li>
         ))}
       </ul>
     </section>

@@ -3,6 +3,7 @@ import { kindLabel } from '../render/describe';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
 import type { Scene, SceneElement } from '../topology/scene';
 import { useBlast, useCollapsed, useScene } from './derived';
+import { safeHref } from './links';
 import { useApp, useAppStore } from './store';
 
 const LAYER_NAMES = {
@@ -16,17 +17,6 @@ const LAYER_NAMES = {
 const FAILABLE = new Set(['host', 'k8s-node', 'vm', 'operator-cluster', 'tenant-cluster']);
 const FOLDABLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 const MAX_LISTED = 12;
-
-/** Only http(s) links are ever rendered as links. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The containers that must be unfolded for an element to be drawn. */
 export function containersOf(scene: Scene, el: SceneElement): string[] {

@@ -168,8 +168,9 @@ function WhatIf({ scene }: { scene: Scene }) {
             </button>
           </div>
           <ul className="grid list-disc gap-1 pl-5" data-testid="what-if-summary">
-            {blast.summary.map((line) => (
-              <li key={line}>{line}</li>
+            {blast.summary.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: sentences may repeat (two elements with one name).
+              <li key={i}>{line}</li>
             ))}
           </ul>
         </section>

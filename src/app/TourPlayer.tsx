@@ -125,7 +125,8 @@ export function TourPlayer() {
           <div className="mt-1 flex flex-wrap gap-1.5">
             {step.question.answers.map((a, i) => (
               <button
-                key={a.text}
+                // biome-ignore lint/suspicious/noArrayIndexKey: answers are free text and may repeat.
+                key={i}
                 type="button"
                 aria-pressed={answer === i}
                 onClick={() => setAnswer(i)}

@@ -285,8 +285,8 @@ export const ElementRef = z
 
 /** Text between backticks: shown literally, so it is not checked for HTML or links. */
 const CODE_SPAN = /`[^`]*`/g;
-/** Something that looks like an HTML tag or comment. */
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/;
+/** Something that looks like an HTML tag (`<b>`, `<img/src=x>`), a comment, a CDATA section or a processing instruction. */
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|<!--|<!\[CDATA\[|<\?/;
 /** A markdown link `[text](target)`; the target is group 1. */
 const MD_LINK = /\[[^\]]*\]\(([^)]*)\)/g;
 /** The only link targets a tour may use. */
