@@ -541,11 +541,18 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       ['peer.ratio', 'Stacklayers faster than Mermaid (all boxes drawn)', 'x'],
       ['peer.stacklayersFolded', 'Stacklayers, same model as it starts (folded), fresh page to ready', 'ms'],
       ['peer.ratioFolded', 'Stacklayers faster than Mermaid (as it starts, folded)', 'x'],
+      [
+        'peer.embedFolded',
+        'Stacklayers embed.html (as a docs page embeds it), folded, fresh page to ready',
+        'ms',
+      ],
+      ['peer.ratioEmbed', 'Stacklayers embed.html faster than Mermaid (as it starts, folded)', 'x'],
     ];
     await part(peerKeys, async () => {
       const mermaidTimes: number[] = [];
       const folded: number[] = [];
       const full: number[] = [];
+      const embed: number[] = [];
       let nodes = 0;
       for (let i = 0; i < opts.peerRuns; i++) {
         const m = await session.load('/__bench/mermaid.html', 600_000);
@@ -561,16 +568,20 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         folded.push(s.ms);
         full.push(s.ms + expand);
         await s.context.close();
+        const e = await session.load('/embed.html?topology=both&model=/__bench/model-peer.json');
+        embed.push(e.ms);
+        await e.context.close();
       }
       detail.peer = {
         boxes: mermaid.boxes,
         mermaid: mermaidTimes.map(ms),
         stacklayersFolded: folded.map(ms),
         stacklayers: full.map(ms),
+        stacklayersEmbed: embed.map(ms),
         stacklayersNodes: nodes,
       };
       const mm = median(mermaidTimes);
-      const [k0, k1, k2, k3, k4] = peerKeys.map(([key, label, unit]) => ({ key, label, unit }));
+      const [k0, k1, k2, k3, k4, k5, k6] = peerKeys.map(([key, label, unit]) => ({ key, label, unit }));
       return [
         {
           ...k0,
@@ -585,6 +596,8 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         { ...k2, value: round(mm / median(full), 1), target: { op: '>=', value: 10 } },
         { ...k3, value: ms(median(folded)), note: `median of ${folded.length}` },
         { ...k4, value: round(mm / median(folded), 1), target: { op: '>=', value: 10 } },
+        { ...k5, value: ms(median(embed)), note: `median of ${embed.length}` },
+        { ...k6, value: round(mm / median(embed), 1), target: { op: '>=', value: 10 } },
       ] as Metric[];
     });
 
