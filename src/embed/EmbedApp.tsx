@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { DetailsCard } from '../app/DetailsCard';
 import { Diagram } from '../app/Diagram';
@@ -119,17 +119,26 @@ function EmbedShell({ config }: { config: EmbedConfig }) {
 
 /** The diagram alone: what embed.html and the web component show. */
 export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; defaultModelUrl?: string }) {
-  const [store] = useState(() =>
-    createAppStore({
+  // The first model loads before the first render (an inline, shared or bundled model needs no request),
+  // so the first render draws the diagram; a later change of the model attribute loads again.
+  const loaded = useRef<{ model: EmbedConfig['model']; defaultModelUrl: string | undefined } | null>(null);
+  const [store] = useState(() => {
+    const created = createAppStore({
       view: config.view,
       theme: config.theme,
       selected: config.select,
       persona: config.persona,
       tour: config.tour,
       interactive: config.interactive,
-    }),
-  );
+    });
+    void loadEmbedModel(created, config.model, defaultModelUrl);
+    loaded.current = { model: config.model, defaultModelUrl };
+    return created;
+  });
   useEffect(() => {
+    const last = loaded.current;
+    if (last && last.model === config.model && last.defaultModelUrl === defaultModelUrl) return;
+    loaded.current = { model: config.model, defaultModelUrl };
     void loadEmbedModel(store, config.model, defaultModelUrl);
   }, [store, config.model, defaultModelUrl]);
   // Only the embedding page may steer the embed, and only in the few ways a SetMessage allows.
