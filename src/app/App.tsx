@@ -14,6 +14,7 @@ import { forgetModelInUrl, loadExample } from './loaders';
 import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
 import { TourPlayer } from './TourPlayer';
+import { initialTheme, readStoredTheme } from './themeChoice';
 import { readUrl, urlWithView } from './url';
 import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
@@ -125,7 +126,7 @@ export function App() {
     const url = readUrl(window.location.search);
     const created = createAppStore({
       view: url.compare?.[1] ?? url.view ?? 'traditional',
-      theme: url.theme ?? 'auto',
+      theme: initialTheme(url.theme, readStoredTheme()),
       selected: url.select ?? null,
       persona: url.persona ?? null,
       tour: url.tour ?? null,

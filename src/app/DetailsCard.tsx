@@ -79,15 +79,18 @@ export function DetailsCard() {
 
   // A keyboard user lands in the card (from a node, the search or the outline); Esc takes them back.
   const returnTo = useRef<HTMLElement | null>(null);
+  // Whether the keyboard focus was in the card: following a link in it re-renders the card, and the
+  // focused link may vanish with it; the focus then stays in the card (on the new heading), not on <body>.
+  const focusInCard = useRef(false);
   useEffect(() => {
     if (!selected || !heading.current) return;
     const active = document.activeElement;
-    if (
-      active instanceof HTMLElement &&
-      active !== document.body &&
-      !heading.current.closest('section')?.contains(active)
-    ) {
-      returnTo.current = active.closest('.react-flow__node') ? active : null;
+    const card = heading.current.closest('section');
+    if (active instanceof HTMLElement && active !== document.body && !card?.contains(active)) {
+      // Back to where it was opened from: a diagram element, the search box, an outline entry.
+      returnTo.current = active;
+      heading.current.focus({ preventScroll: true });
+    } else if (focusInCard.current && (active === null || active === document.body)) {
       heading.current.focus({ preventScroll: true });
     }
   }, [selected]);
@@ -96,7 +99,7 @@ export function DetailsCard() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !(e.target instanceof Element && e.target.closest('.cm-editor, dialog'))) {
         store.getState().select(null);
-        returnTo.current?.focus({ preventScroll: true });
+        if (returnTo.current?.isConnected) returnTo.current.focus({ preventScroll: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -126,6 +129,14 @@ export function DetailsCard() {
     <section
       aria-labelledby="details-title"
       data-testid="details"
+      onFocus={() => {
+        focusInCard.current = true;
+      }}
+      onBlur={(e) => {
+        // No related target: the focused link was removed (or the window lost focus), not left for elsewhere.
+        if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
+          focusInCard.current = false;
+      }}
       className={`absolute top-2 ${side === 'left' ? 'left-2' : 'right-2'} z-20 flex max-h-[calc(100%-1rem)] w-[min(340px,calc(100%-1rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white/97 text-[12.5px] text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
     >
       <div className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -137,7 +148,7 @@ export function DetailsCard() {
             ref={heading}
             id="details-title"
             tabIndex={-1}
-            className="break-words text-[14px] font-semibold leading-snug outline-none focus-visible:outline-2 focus-visible:outline-blue-600"
+            className="break-words text-[14px] font-semibold leading-snug focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             {el.name}
           </h2>

@@ -20,13 +20,27 @@ import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useViewTransition } from './useViewTransition';
 
-const ARIA_LABELS = {
-  'node.a11yDescription.default':
-    'A read-only diagram. Tab moves between elements; the zoom controls and the minimap move the view.',
-  'node.a11yDescription.keyboardDisabled':
-    'A read-only diagram. Tab moves between elements; the zoom controls and the minimap move the view.',
+const READ_ONLY_HINT =
+  'A read-only diagram. Tab moves between elements; Enter opens the details of the focused element. The zoom controls and the minimap move the view.';
+
+/**
+ * React Flow's screen-reader texts, rewritten for a viewer: its defaults speak of selecting, deleting and
+ * moving nodes with the arrow keys, none of which this diagram does (e2e/a11y.spec.ts checks no such
+ * wording is exposed).
+ */
+export const ARIA_LABELS = {
+  'node.a11yDescription.default': READ_ONLY_HINT,
+  'node.a11yDescription.keyboardDisabled': READ_ONLY_HINT,
+  // Announced only when a node is moved with the keyboard, which cannot happen here (nodes are fixed).
+  'node.a11yDescription.ariaLiveMessage': () => '',
+  'edge.a11yDescription.default': 'A line from an element to what it runs on.',
   'controls.ariaLabel': 'Zoom controls',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Fit the whole diagram',
+  'controls.interactive.ariaLabel': 'Lock or unlock panning and zooming',
   'minimap.ariaLabel': 'Overview of the whole diagram',
+  'handle.ariaLabel': 'Connection point',
 };
 
 const MINIMAP_COLORS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { PersonaLens } from './PersonaLens';
 import { Search } from './Search';
 import { useApp, useAppStore } from './store';
+import { ThemeControl } from './ThemeControl';
 import { Toolbar } from './Toolbar';
 import { navigateToView } from './useUrlSync';
 import { ViewSwitches } from './ViewSwitch';
@@ -54,6 +55,7 @@ export function Header() {
       <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5">
         <ViewSwitches className="-ml-2" view={view} onSwitch={(next) => navigateToView(store, next)} />
         <PersonaLens />
+        <ThemeControl />
         <span className="flex-1" />
         <Search />
       </div>

@@ -268,39 +268,38 @@ export function Inspector() {
       aria-label="Explain"
       className="flex w-[min(40vw,400px)] min-w-[300px] flex-col border-l border-slate-200 bg-white text-[12.5px] dark:border-slate-800 dark:bg-slate-950"
     >
-      <div
-        className="flex items-center gap-1 border-b border-slate-200 px-2 py-1.5 dark:border-slate-800"
-        role="tablist"
-        aria-label="Explain"
-      >
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls="inspector-panel"
-            onClick={() => setInspector(id)}
-            onKeyDown={(e) => {
-              const i = TABS.findIndex(([t]) => t === id);
-              const next =
-                e.key === 'ArrowRight'
-                  ? TABS[(i + 1) % TABS.length]
-                  : e.key === 'ArrowLeft'
-                    ? TABS[(i + TABS.length - 1) % TABS.length]
-                    : undefined;
-              if (next) {
-                setInspector(next[0]);
-                document.getElementById(`tab-${next[0]}`)?.focus();
-              }
-            }}
-            tabIndex={tab === id ? 0 : -1}
-            className="rounded px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 aria-selected:bg-blue-600 aria-selected:text-white dark:text-slate-200 dark:hover:bg-slate-800"
-          >
-            {label}
-          </button>
-        ))}
+      <div className="flex items-center gap-1 border-b border-slate-200 px-2 py-1.5 dark:border-slate-800">
+        {/* A tablist may hold only tabs: the close button sits beside it. */}
+        <div className="flex items-center gap-1" role="tablist" aria-label="Explain">
+          {TABS.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls="inspector-panel"
+              onClick={() => setInspector(id)}
+              onKeyDown={(e) => {
+                const i = TABS.findIndex(([t]) => t === id);
+                const next =
+                  e.key === 'ArrowRight'
+                    ? TABS[(i + 1) % TABS.length]
+                    : e.key === 'ArrowLeft'
+                      ? TABS[(i + TABS.length - 1) % TABS.length]
+                      : undefined;
+                if (next) {
+                  setInspector(next[0]);
+                  document.getElementById(`tab-${next[0]}`)?.focus();
+                }
+              }}
+              tabIndex={tab === id ? 0 : -1}
+              className="rounded px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 aria-selected:bg-blue-600 aria-selected:text-white dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              {label}
+            </button>
+          ))}
+        </div>
         <span className="flex-1" />
         <button
           type="button"
@@ -315,6 +314,8 @@ export function Inspector() {
         id="inspector-panel"
         role="tabpanel"
         aria-labelledby={`tab-${tab}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable (ARIA tabs pattern), so its content scrolls from the keyboard.
+        tabIndex={0}
         className="min-h-0 flex-1 overflow-auto p-3"
       >
         {tab === 'numbers' ? (

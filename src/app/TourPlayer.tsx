@@ -111,7 +111,7 @@ export function TourPlayer() {
       <h2
         ref={heading}
         tabIndex={-1}
-        className={`mt-1.5 font-semibold outline-none focus-visible:outline-2 focus-visible:outline-blue-600 ${presenter ? 'text-[26px]' : 'text-[16px]'}`}
+        className={`mt-1.5 font-semibold focus-visible:outline-2 focus-visible:outline-blue-600 ${presenter ? 'text-[26px]' : 'text-[16px]'}`}
         aria-live="polite"
       >
         {step.title}

@@ -21,12 +21,12 @@ function ViewSwitchView({ label, hint, checked, onChange }: Props) {
     >
       <span
         aria-hidden="true"
-        className={`relative inline-flex h-5 w-9 flex-none items-center rounded-full transition-colors ${
+        className={`relative inline-flex h-5 w-9 flex-none items-center rounded-full motion-safe:transition-colors ${
           checked ? 'bg-blue-600' : 'bg-slate-400 dark:bg-slate-600'
         }`}
       >
         <span
-          className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${
+          className={`inline-block h-4 w-4 rounded-full bg-white shadow motion-safe:transition-transform ${
             checked ? 'translate-x-[18px]' : 'translate-x-0.5'
           }`}
         />

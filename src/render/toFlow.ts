@@ -55,6 +55,17 @@ const NO_HANDLES: NodeHandle[] = [];
 const fixed = { draggable: false, connectable: false, deletable: false, handles: NO_HANDLES } as const;
 
 /**
+ * What a screen reader calls each kind of node. React Flow says "node" by default, which in this diagram
+ * would be confused with a Kubernetes node; the folded groups stay plain buttons.
+ */
+const ROLE_DESCRIPTION = {
+  band: { 'aria-roledescription': 'layer' },
+  edges: { 'aria-roledescription': undefined },
+  group: { 'aria-roledescription': undefined },
+  element: { 'aria-roledescription': 'diagram element' },
+} as const;
+
+/**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * with child positions relative to their parent (parents first), as sub-flows want.
  */
@@ -74,6 +85,8 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       focusable: false,
       zIndex: 0,
       ariaRole: 'group',
+      ariaLabel: `${band.label} layer`,
+      domAttributes: ROLE_DESCRIPTION.band,
       ...fixed,
     });
   }
@@ -89,6 +102,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     selectable: false,
     focusable: false,
     zIndex: 1,
+    domAttributes: ROLE_DESCRIPTION.edges,
     ...fixed,
   });
   const depth = new Map<string, number>();
@@ -108,6 +122,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
         zIndex: 2,
         ariaRole: 'button',
         ariaLabel: `${box.label ?? 'group'}, folded: ${box.summary ?? ''}. Activate to unfold.`,
+        domAttributes: ROLE_DESCRIPTION.group,
         ...fixed,
       });
       continue;
@@ -132,6 +147,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       zIndex: 2 + d,
       ariaRole: 'group',
       ariaLabel: ariaLabelOf(el),
+      domAttributes: ROLE_DESCRIPTION.element,
       ...fixed,
     });
   }
