@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ImportReport } from '../import';
+import { MAX_IMPORT_FILE, MAX_IMPORT_TOTAL, megabytes as mb } from '../model/limits';
 import { fingerprint, forgetModelInUrl, loadFromFile } from './loaders';
 import type { AppState } from './store';
 import { urlWithView } from './url';
@@ -7,12 +8,6 @@ import { navigateToView } from './useUrlSync';
 
 type Store = StoreApi<AppState>;
 
-/** The largest file to import: a big cluster's `kubectl get pods -A -o json` is larger than a model. */
-export const MAX_IMPORT_FILE = 20 * 1024 * 1024;
-/** The most to import at once. */
-export const MAX_IMPORT_TOTAL = 60 * 1024 * 1024;
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
-import { MAX_MODEL_TEXT } from '../model/checkDraft';
-import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../model/share';
+import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
+import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
 import type { AppState } from './store';
@@ -58,10 +58,11 @@ export async function fetchModelText(url: string): Promise<{ text: string } | { 
   const length = Number(res.headers.get('content-length') ?? 0);
   if (length > MAX_MODEL_TEXT)
     return {
-      error: `Could not load ${url}: it is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+      error: `Could not load ${url}: it is ${megabytes(length)}; the limit is ${megabytes(MAX_MODEL_TEXT)}.`,
     };
   const text = await res.text();
-  if (text.length > MAX_MODEL_TEXT) return { error: `Could not load ${url}: it is larger than 5 MB.` };
+  if (text.length > MAX_MODEL_TEXT)
+    return { error: `Could not load ${url}: it is larger than ${megabytes(MAX_MODEL_TEXT)}.` };
   return { text };
 }
 
@@ -132,7 +133,7 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
   if (file.size > MAX_MODEL_TEXT) {
     store.getState().setNotice({
       kind: 'error',
-      text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+      text: `${file.name} is ${megabytes(file.size)}; the limit is ${megabytes(MAX_MODEL_TEXT)}.`,
     });
     return false;
   }

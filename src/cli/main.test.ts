@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_MODEL_TEXT } from '../model/checkDraft';
+import { MAX_MODEL_TEXT } from '../model/limits';
 import { validateModelText } from '../model/validate';
 import { defaultJsonCopy } from '../testing/fixtures';
 import { VIEWS } from '../topology/views';

@@ -1,3 +1,5 @@
+import { countElements } from '../model/countElements';
+import { MAX_ELEMENTS } from '../model/limits';
 import type {
   Host,
   HostRole,
@@ -1228,26 +1230,44 @@ class Importer {
     return cap(parts.join(' '), 4000);
   }
 
-  /** The model as built validates (tests make sure); should it not, the parts that fail are dropped and said. */
+  /**
+   * The model as built validates (tests make sure); should it not, or should the cloud have more elements than
+   * Stacklayers draws (MAX_ELEMENTS), the parts that fail are dropped and said.
+   */
   private ensureValid(model: Model, report: ImportReport): Model {
     const first = validateModel(model);
     if (first.ok) return first.model;
-    const say = (what: string, issues: { path: string; message: string }[]) =>
+    const total = countElements(model).total;
+    const tooBig = total > MAX_ELEMENTS;
+    if (!tooBig) {
+      const issue = first.issues[0];
       report.unmatched.push(
-        `Internal: ${what} did not validate (${show(issues[0] ? `${issues[0].path} ${issues[0].message}` : '?', 120)}); left out.`,
+        `Internal: the model did not validate (${show(issue ? `${issue.path} ${issue.message}` : '?', 120)}); left out.`,
       );
-    say('the model', first.issues);
-    const steps: ((m: Model) => Model)[] = [
-      ({ tenantClusters: _t, ...m }) => m,
-      ({ operatorCluster: _o, ...m }) => ({ ...m, services: [] }),
-      ({ projects: _p, ...m }) => m,
+    }
+    const steps: [string, (m: Model) => Model][] = [
+      ['its tenant Kubernetes clusters', ({ tenantClusters: _t, ...m }) => m],
+      [
+        'its tenant Kubernetes clusters and services',
+        ({ operatorCluster: _o, ...m }) => ({ ...m, services: [] }),
+      ],
+      ['its tenant Kubernetes clusters, services and projects', ({ projects: _p, ...m }) => m],
     ];
     let m = model;
-    for (const step of steps) {
+    for (const [what, step] of steps) {
       m = step(m);
       const r = validateModel(m);
-      if (r.ok) return r.model;
+      if (!r.ok) continue;
+      if (tooBig)
+        report.unmatched.push(
+          `The cloud has ${total.toLocaleString('en')} elements, more than the ${MAX_ELEMENTS.toLocaleString('en')} Stacklayers draws: ${what} were left out.`,
+        );
+      return r.model;
     }
+    if (tooBig)
+      report.unmatched.push(
+        `The cloud has ${total.toLocaleString('en')} elements, more than the ${MAX_ELEMENTS.toLocaleString('en')} Stacklayers draws: only a stand-in model was made.`,
+      );
     return standInModel();
   }
 }

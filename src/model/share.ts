@@ -1,9 +1,9 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 
-/** The longest share link we make: longer URLs break in chat tools, mail clients and some servers. */
-export const MAX_LINK_LENGTH = 32_000;
-/** The most a share link may expand to (a guard against decompression bombs). */
-export const MAX_MODEL_BYTES = 5 * 1024 * 1024;
+import { MAX_LINK_LENGTH, MAX_MODEL_BYTES, megabytes } from './limits';
+
+/** Re-exported for existing imports; every limit lives in `model/limits.ts`. */
+export { MAX_LINK_LENGTH, MAX_MODEL_BYTES };
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -48,7 +48,7 @@ export function decodeShare(encoded: string, maxBytes = MAX_MODEL_BYTES): string
   } catch {
     throw new Error('the link is damaged: its model cannot be decompressed');
   }
-  if (tooBig) throw new Error(`the link's model is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  if (tooBig) throw new Error(`the link's model is larger than ${megabytes(maxBytes)}`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
