@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
+import { preflightText } from '../model/preflight';
 import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
@@ -112,7 +113,9 @@ export function loadFromShare(store: Store, encoded: string): boolean {
       .setNotice({ kind: 'error', text: `Cannot open this share link: ${(err as Error).message}.` });
     return false;
   }
-  return store.getState().loadText(prettyJson(text), shareSource(encoded));
+  // Text that will be refused anyway (binary, nested too deep) is not pretty-printed: that could take long.
+  const readable = preflightText(text).ok ? prettyJson(text) : text;
+  return store.getState().loadText(readable, shareSource(encoded));
 }
 
 export async function loadExample(store: Store, example: Example): Promise<boolean> {

@@ -580,3 +580,19 @@ describe('recogniseFile', () => {
     expect(recogniseFile('{')).toBe('unknown');
   });
 });
+
+describe('very long command output', () => {
+  it('reads 130,000 entries without overflowing the stack', () => {
+    // Collecting them with push(...list) overflowed the stack, and the import failed as a whole.
+    const rows = [
+      { ID: 'id0', Name: 'vm0', Status: 'ACTIVE', Host: 'h0', Flavor: 'm1' },
+      ...Array(130_000).fill(1),
+    ];
+    const { model, report } = importCloud([{ name: 'servers.json', text: JSON.stringify(rows) }]);
+    expect(report.unmatched.join(' ')).not.toMatch(/failed unexpectedly/);
+    expect(report.unmatched.filter((m) => m.endsWith('is not an object; skipped.'))).toHaveLength(130_000);
+    expect(report.unmatched[0]).toBe('servers.json: entry 2 is not an object; skipped.');
+    expect(report.counts.vms).toBe(1);
+    expect(validateModel(model).ok).toBe(true);
+  });
+});

@@ -260,13 +260,14 @@ class Importer {
   private rows<T>(kind: FileKind): T[] {
     const out: T[] = [];
     for (const f of this.parsed)
-      if (f.data && f.data.kind === kind && 'rows' in f.data) out.push(...(f.data.rows as T[]));
+      if (f.data && f.data.kind === kind && 'rows' in f.data)
+        for (const row of f.data.rows as T[]) out.push(row);
     return out;
   }
 
   run(): ImportResult {
     // Unknown files are reported in `files` (with why); entries a known file could not use, here.
-    for (const f of this.parsed) this.unmatched.push(...f.problems);
+    for (const f of this.parsed) for (const p of f.problems) this.unmatched.push(p);
     const hypervisors = this.rows<Hypervisor>('hypervisors');
     const hostList = this.rows<HostListEntry>('hosts');
     const services = this.rows<ComputeService>('compute-services');

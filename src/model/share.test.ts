@@ -31,6 +31,14 @@ describe('share links', () => {
   it('refuses damaged links and decompression bombs with a message', () => {
     expect(() => decodeShare('not base64!')).toThrow(/damaged/);
     expect(() => decodeShare('AAAA')).toThrow(/damaged/);
+    // A link cut one character short is not base64 at all: a plain message, not atob's "Invalid character".
+    expect(() => decodeShare('V')).toThrow(
+      'the link is damaged: it was cut short or changed when it was copied',
+    );
+    const cut = encodeShare('{"version":1}');
+    expect(() => decodeShare(`${cut}A`.slice(0, 4 * Math.floor(cut.length / 4) + 1))).toThrow(
+      /^the link is damaged/,
+    );
     const bomb = encodeShare(' '.repeat(6 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(20_000);
     expect(() => decodeShare(bomb)).toThrow(/larger than 5 MB/);

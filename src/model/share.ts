@@ -16,7 +16,13 @@ function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text))
     throw new Error('the link is damaged: it has characters a share link never has');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  const binary = atob(b64);
+  let binary: string;
+  try {
+    binary = atob(b64);
+  } catch {
+    // One character too many or too few (a link cut short when copied): not base64 at all.
+    throw new Error('the link is damaged: it was cut short or changed when it was copied');
+  }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
