@@ -1,5 +1,5 @@
 import { countElements } from '../model/countElements';
-import { MAX_ELEMENTS } from '../model/limits';
+import { MAX_ELEMENTS, thousands } from '../model/limits';
 import type {
   Host,
   HostRole,
@@ -1261,13 +1261,13 @@ class Importer {
       if (!r.ok) continue;
       if (tooBig)
         report.unmatched.push(
-          `The cloud has ${total.toLocaleString('en')} elements, more than the ${MAX_ELEMENTS.toLocaleString('en')} Stacklayers draws: ${what} were left out.`,
+          `The cloud has ${thousands(total)} elements, more than the ${thousands(MAX_ELEMENTS)} Stacklayers draws: ${what} were left out.`,
         );
       return r.model;
     }
     if (tooBig)
       report.unmatched.push(
-        `The cloud has ${total.toLocaleString('en')} elements, more than the ${MAX_ELEMENTS.toLocaleString('en')} Stacklayers draws: only a stand-in model was made.`,
+        `The cloud has ${thousands(total)} elements, more than the ${thousands(MAX_ELEMENTS)} Stacklayers draws: only a stand-in model was made.`,
       );
     return standInModel();
   }

@@ -27,5 +27,8 @@ export function checkDraft(input: string): DraftCheck {
   }
   const result = validateModel(value);
   if (result.ok) return { ok: true, model: result.model, issues: [] };
+  // A model over a limit is refused as a whole, at `$`: no need to build the tree of a large text to say so.
+  if (result.issues.every((i) => i.limit))
+    return { ok: false, issues: result.issues.map((i) => ({ ...i, line: 1, column: 1, from: 0, to: 1 })) };
   return { ok: false, issues: locateIssues(text, result.issues) };
 }

@@ -9,6 +9,13 @@ export const MAX_MODEL_TEXT = 5 * 1024 * 1024;
 /** The most a `#model=` share link may inflate to, in bytes (a guard against decompression bombs). */
 export const MAX_MODEL_BYTES = MAX_MODEL_TEXT;
 
+/**
+ * A `#model=` link whose model inflates past 64 KB may expand at most this many times (compressed bytes in,
+ * JSON out). Real models expand 4 to 17 times; a decompression bomb about 1,000 times, and is stopped after a
+ * few dozen KB of work instead of at MAX_MODEL_BYTES.
+ */
+export const MAX_LINK_EXPANSION = 200;
+
 /** A model file on disk may take up to this many bytes (UTF-8 needs at most 3 bytes a character). */
 export const MAX_FILE_BYTES = 3 * MAX_MODEL_TEXT;
 
@@ -36,6 +43,14 @@ export const MAX_IMPORT_FILE = 20 * 1024 * 1024;
 
 /** The most to import at once. */
 export const MAX_IMPORT_TOTAL = 60 * 1024 * 1024;
+
+/**
+ * `25,000`: a whole number with thousands separators, for messages. Not `toLocaleString`: its first call
+ * loads locale data, ~70 ms in a browser, in the middle of a refusal that must be quick.
+ */
+export function thousands(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 /** Megabytes for messages: `5 MB`, `12.3 MB`. */
 export function megabytes(bytes: number): string {

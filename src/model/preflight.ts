@@ -10,7 +10,7 @@ export type Preflight = { ok: true; text: string } | { ok: false; issue: Located
 
 const at = (text: string, offset: number, message: string): { ok: false; issue: LocatedIssue } => ({
   ok: false,
-  issue: { path: '$', message, ...lineColumn(text, offset), from: offset, to: offset + 1 },
+  issue: { path: '$', message, ...lineColumn(text, offset), from: offset, to: offset + 1, limit: true },
 });
 
 const binary = (text: string, offset: number, c: number) =>

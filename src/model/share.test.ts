@@ -41,6 +41,17 @@ describe('share links', () => {
     );
     const bomb = encodeShare(' '.repeat(6 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(20_000);
-    expect(() => decodeShare(bomb)).toThrow(/larger than 5 MB/);
+    // Stopped by its expansion after a few hundred KB, not after inflating 5 MB (that took seconds).
+    expect(() => decodeShare(bomb)).toThrow(
+      "the link's model expands more than 200 times, as no real model does: it is refused as a decompression bomb",
+    );
+    // A model that expands like real ones but is too large is stopped at the size limit.
+    let seed = 7;
+    const noisy = Array.from({ length: 300_000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return 'abcdefghij'[seed % 10];
+    }).join('');
+    expect(() => decodeShare(encodeShare(noisy), 200_000)).toThrow("the link's model is larger than 0.2 MB");
+    expect(decodeShare(encodeShare(noisy), 400_000)).toBe(noisy);
   });
 });

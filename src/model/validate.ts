@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { roleList } from './access';
 import { countElements } from './countElements';
-import { MAX_ELEMENTS, MAX_ISSUES } from './limits';
+import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
 import { jsonSyntaxIssues } from './locate';
 import { preflightText } from './preflight';
 import { HOST_ROLES, Model, type Process, type Tour } from './schema';
@@ -16,6 +16,11 @@ export interface ModelIssue {
   segments?: readonly (string | number)[];
   /** An unknown key: the issue points at the key itself, inside the object at `path`. */
   key?: string;
+  /**
+   * The input is over a limit (size, nesting, elements) or not text at all: it is refused as a whole, and
+   * loading it changes nothing but a message (see `model/limits.ts`).
+   */
+  limit?: true;
 }
 
 export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
@@ -130,8 +135,6 @@ export function validateModel(value: unknown): ValidationResult {
   return issues.length ? { ok: false, issues: capIssues(issues) } : { ok: true, model: parsed.data };
 }
 
-const thousands = (n: number) => n.toLocaleString('en');
-
 /** The issue of a model with more elements than MAX_ELEMENTS, saying what most of them are. */
 function elementLimitIssue(value: unknown): ModelIssue | undefined {
   const c = countElements(value);
@@ -148,6 +151,7 @@ function elementLimitIssue(value: unknown): ModelIssue | undefined {
     path: '$',
     message: `the model has ${thousands(c.total)} elements (${thousands(n)} of them ${what}); the limit is ${thousands(MAX_ELEMENTS)}`,
     segments: [],
+    limit: true,
   };
 }
 
