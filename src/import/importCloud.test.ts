@@ -596,3 +596,28 @@ describe('very long command output', () => {
     expect(validateModel(model).ok).toBe(true);
   });
 });
+
+// --- Import (openstack and kubectl output) ------------------------------------------------------------------
+
+describe('import of any text', () => {
+  it('never throws, and always gives a model that validates', () => {
+    const texts = [
+      '',
+      '\ufeff[]',
+      '\u0089PNG\r\n\u001a\n\u0000',
+      '['.repeat(100_000),
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      '[{"__proto__": {"polluted": 1}, "ID": "x", "Name": "constructor", "Status": "ACTIVE", "Host": "toString"}]',
+      '{"apiVersion": "v1", "kind": "List", "items": [{"kind": "Node", "metadata": {"name": "\ud800"}}]}',
+      `[{"ID": "1", "Name": "${'x'.repeat(10_000)}", "Status": "ACTIVE", "Host": "h1", "Flavor": "m1"}]`,
+    ];
+    for (const text of texts) {
+      const { model, report } = importCloud([{ name: 'in.json', text }]);
+      const result = validateModel(model);
+      expect(result.ok, `${text.slice(0, 40)}: ${JSON.stringify(result.ok ? '' : result.issues[0])}`).toBe(
+        true,
+      );
+      expect(report.unmatched.join(' ')).not.toMatch(/failed unexpectedly/);
+    }
+  });
+});
