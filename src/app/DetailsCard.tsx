@@ -43,13 +43,17 @@ function ElementLink({ el, scene }: { el: SceneElement; scene: Scene }) {
   return (
     <button
       type="button"
-      className="text-left text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:decoration-blue-700"
+      title={el.name.length > LONG_NAME ? el.name : undefined}
+      className="min-w-0 max-w-full truncate text-left text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 dark:decoration-blue-700"
       onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
     >
       {el.name}
     </button>
   );
 }
+
+/** Names longer than this may not fit the title's three lines: the details also show them in full. */
+const LONG_NAME = 60;
 
 /** The selected element: what it is, who runs it, what it runs on, what runs on it. Esc closes it. */
 export function DetailsCard() {
@@ -148,7 +152,7 @@ export function DetailsCard() {
             ref={heading}
             id="details-title"
             tabIndex={-1}
-            className="break-words text-[14px] font-semibold leading-snug focus-visible:outline-2 focus-visible:outline-blue-600"
+            className="line-clamp-3 text-[14px] font-semibold leading-snug [overflow-wrap:anywhere] focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             {el.name}
           </h2>
@@ -174,6 +178,15 @@ export function DetailsCard() {
           <dd>{LAYER_NAMES[el.layer]}</dd>
           <dt className="text-slate-500 dark:text-slate-400">Operated by</dt>
           <dd data-testid="details-owner">{owner === 'operator' ? 'the cloud operator' : 'the tenant'}</dd>
+          {el.name.length > LONG_NAME ? (
+            <>
+              {/* The title shows three lines at most; the whole name is here, wrapped anywhere. */}
+              <dt className="text-slate-500 dark:text-slate-400">Full name</dt>
+              <dd data-testid="details-full-name" className="max-h-48 overflow-auto [overflow-wrap:anywhere]">
+                {el.name}
+              </dd>
+            </>
+          ) : null}
           <dt className="text-slate-500 dark:text-slate-400">Id</dt>
           <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
         </dl>

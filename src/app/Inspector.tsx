@@ -146,7 +146,7 @@ function WhatIf({ scene }: { scene: Scene }) {
               type="button"
               aria-pressed={failed.includes(e.id)}
               onClick={() => store.getState().toggleFailed(e.id)}
-              className="rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
+              className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
             >
               {e.name}
             </button>
@@ -196,9 +196,10 @@ function Outline({ scene }: { scene: Scene }) {
         type="button"
         data-id={el.id}
         onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
-        className="rounded px-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800"
+        className="max-w-full rounded px-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800"
       >
-        {el.name} <span className="text-slate-500 dark:text-slate-400">· {kindLabel(el)}</span>
+        <span className="inline-block max-w-[20rem] truncate align-bottom">{el.name}</span>{' '}
+        <span className="text-slate-500 dark:text-slate-400">· {kindLabel(el)}</span>
       </button>
       {children}
     </li>

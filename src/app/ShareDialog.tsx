@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { encodeShare, MAX_LINK_LENGTH } from '../model/share';
+import { MAX_LINK_LENGTH } from '../model/limits';
+import { encodeShare } from '../model/share';
 import { sceneFor, useCollapsed } from './derived';
 import { downloadDraft, modelFileName, saveBlob } from './download';
 import { shareLink } from './loaders';

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { ImportReport } from '../import';
+import { MAX_IMPORT_FILE, MAX_IMPORT_TOTAL, megabytes as mb } from '../model/limits';
 import { fingerprint, forgetModelInUrl, loadFromFile } from './loaders';
 import type { AppState } from './store';
 import { urlWithView } from './url';
@@ -7,12 +8,6 @@ import { navigateToView } from './useUrlSync';
 
 type Store = StoreApi<AppState>;
 
-/** The largest file to import: a big cluster's `kubectl get pods -A -o json` is larger than a model. */
-export const MAX_IMPORT_FILE = 20 * 1024 * 1024;
-/** The most to import at once. */
-export const MAX_IMPORT_TOTAL = 60 * 1024 * 1024;
-
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -24,8 +19,10 @@ export async function openFiles(store: Store, files: readonly File[]): Promise<v
   const [first] = files;
   if (!first) return;
   if (files.length === 1) {
-    // A model (or anything else) loads as it always did; only recognised command output is imported.
-    const text = first.size <= MAX_IMPORT_FILE ? await readText(first) : undefined;
+    // A model (or anything else) loads as it always did; only recognised command output is imported. A model
+    // is told from its first bytes, so it is read and parsed once (and one over the size limit not at all).
+    const importable = first.size <= MAX_IMPORT_FILE && !looksLikeModel(await readHead(first));
+    const text = importable ? await readText(first) : undefined;
     const recognised = text !== undefined && (await import('../import')).recogniseFile(text) !== 'unknown';
     if (!recognised || text === undefined) {
       await loadFromFile(store, first);
@@ -58,6 +55,23 @@ export async function openFiles(store: Store, files: readonly File[]): Promise<v
     texts.push({ name: f.name, text });
   }
   if (await importTexts(store, texts)) forgetModelInUrl();
+}
+
+async function readHead(file: File): Promise<string> {
+  try {
+    return await file.slice(0, 4096).text();
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the start of a file is a Stacklayers model's (not openstack or kubectl output, which may be large). */
+export function looksLikeModel(head: string): boolean {
+  return (
+    /^\s*\{/.test(head) &&
+    /"(\$schema|version|hosts)"\s*:/.test(head) &&
+    !/"(apiVersion|items|kind)"\s*:/.test(head)
+  );
 }
 
 async function readText(file: File): Promise<string | undefined> {

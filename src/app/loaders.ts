@@ -1,8 +1,10 @@
 import type { StoreApi } from 'zustand';
 import defaultModelText from '../../public/models/default.json?raw';
-import { checkDraft, MAX_MODEL_TEXT } from '../model/checkDraft';
+import { checkDraft } from '../model/checkDraft';
+import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
 import type { LocatedIssue } from '../model/locate';
-import { decodeShare, encodeShare, MAX_LINK_LENGTH } from '../model/share';
+import { preflightText } from '../model/preflight';
+import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { DEFAULT_EXAMPLE, type Example, exampleUrl } from './examples';
 import type { AppState } from './store';
@@ -60,10 +62,11 @@ export async function fetchModelText(url: string): Promise<{ text: string } | { 
   const length = Number(res.headers.get('content-length') ?? 0);
   if (length > MAX_MODEL_TEXT)
     return {
-      error: `Could not load ${url}: it is ${(length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+      error: `Could not load ${url}: it is ${megabytes(length)}; the limit is ${megabytes(MAX_MODEL_TEXT)}.`,
     };
   const text = await res.text();
-  if (text.length > MAX_MODEL_TEXT) return { error: `Could not load ${url}: it is larger than 5 MB.` };
+  if (text.length > MAX_MODEL_TEXT)
+    return { error: `Could not load ${url}: it is larger than ${megabytes(MAX_MODEL_TEXT)}.` };
   // A missing file on many servers answers 200 with the site's index page.
   if ((res.headers.get('content-type') ?? '').includes('html') || text.trimStart().startsWith('<'))
     return {
@@ -138,7 +141,9 @@ export function loadFromShare(store: Store, encoded: string): boolean {
       .setNotice({ kind: 'error', text: `Cannot open this share link: ${(err as Error).message}.` });
     return false;
   }
-  return store.getState().loadText(prettyJson(text), shareSource(encoded));
+  // Text that will be refused anyway (binary, nested too deep) is not pretty-printed: that could take long.
+  const readable = preflightText(text).ok ? prettyJson(text) : text;
+  return store.getState().loadText(readable, shareSource(encoded));
 }
 
 export async function loadExample(store: Store, example: Example): Promise<boolean> {
@@ -154,7 +159,7 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
   if (file.size > MAX_MODEL_TEXT) {
     store.getState().setNotice({
       kind: 'error',
-      text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`,
+      text: `${file.name} is ${megabytes(file.size)}; the limit is ${megabytes(MAX_MODEL_TEXT)}.`,
     });
     return false;
   }

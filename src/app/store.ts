@@ -153,9 +153,19 @@ export function createAppStore(initial: {
 
     loadText: (text, source, options = {}) => {
       const before = get();
+      const check = checkDraft(text);
+      // Input over a limit (or not text at all) is refused as a whole: the draft, the editor and the diagram
+      // stay as they were (opening megabytes in the editor would freeze the tab), and a notice says why.
+      const refusal = !options.restoring && !check.ok ? check.issues.find((i) => i.limit) : undefined;
+      if (refusal) {
+        set({
+          loading: null,
+          notice: { kind: 'error', text: `Cannot open ${source.label}: ${refusal.message}.` },
+        });
+        return false;
+      }
       if (!options.restoring && before.edited && before.draft !== text)
         pushHistory({ text: before.draft, source: before.source, edited: true, savedAt: Date.now() });
-      const check = checkDraft(text);
       // The same text again (a repeated load) keeps what the user had: selection, failures, folding.
       const newModel = check.ok && text !== before.draft;
       set({

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand';
 import type { View } from '../topology/views';
+import { loadFromShare, shareSource } from './loaders';
 import type { AppState } from './store';
 import { readUrl, urlWithParam, urlWithView } from './url';
 
 /**
  * Keeps the view in the URL: the URL always names the view (replaced on load), a user's switch pushes
- * a history entry, and back/forward restore the view.
+ * a history entry, and back/forward restore the view. A `#model=` link opened in this tab loads its model.
  */
 export function useUrlSync(store: StoreApi<AppState>): void {
   useEffect(() => {
@@ -41,10 +42,17 @@ export function useUrlSync(store: StoreApi<AppState>): void {
           urlWithParam(window.location.href, 'persona', s.persona),
         );
     });
+    // A share link pasted into the address bar of this tab changes only the hash: no reload, so load it here.
+    const onHash = () => {
+      const encoded = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('model');
+      if (encoded && store.getState().source.key !== shareSource(encoded).key) loadFromShare(store, encoded);
+    };
     window.addEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onHash);
     return () => {
       unsubscribe();
       window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onHash);
     };
   }, [store]);
 }

@@ -1,3 +1,4 @@
+import { MAX_GENERATE_ELEMENTS } from '../model/limits';
 import { VIEW_NAMES } from './args';
 
 const views = VIEW_NAMES.join(', ');
@@ -65,7 +66,7 @@ Writes a valid synthetic model of about n elements (hosts, services, VMs, Kubern
 the same for the same n and seed (default seed: 1). Prints how many elements it has.
 
 Options:
-  --elements <n>   1 to 100000
+  --elements <n>   1 to ${MAX_GENERATE_ELEMENTS}
   --seed <s>       an integer (default: 1)
   --out <file>     where to write; - writes to standard output
 

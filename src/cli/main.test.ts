@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_MODEL_TEXT } from '../model/checkDraft';
+import { MAX_MODEL_TEXT } from '../model/limits';
 import { validateModelText } from '../model/validate';
 import { defaultJsonCopy } from '../testing/fixtures';
 import { VIEWS } from '../topology/views';
@@ -266,6 +266,7 @@ describe('usage', () => {
     [['generate', '--elements', 'many', '--out', 'g.json']],
     [['generate', '--elements', '0', '--out', 'g.json']],
     [['generate', '--elements', '100001', '--out', 'g.json']],
+    [['generate', '--elements', '20001', '--out', 'g.json']],
     [['generate', '--elements', '10', '--seed', '1.5', '--out', 'g.json']],
     [['generate', '--elements', '10']],
     [['generate', 'x', '--elements', '10', '--out', 'g.json']],
@@ -462,6 +463,34 @@ describe('atomic writes', () => {
     await writeFileAtomic(path, new Uint8Array([104, 105]));
     expect(readFileSync(path, 'utf8')).toBe('hi');
     expect(readdirSync(dir)).toEqual(['f.txt']);
+  });
+});
+
+describe('limits on the command line', () => {
+  it('validate refuses a model over the element limit with one line at $', async () => {
+    const model = JSON.parse(DEFAULT_TEXT);
+    for (const id of ['a', 'b', 'c'])
+      model.tenantClusters[0].workloads.push({ id, kind: 'Deployment', replicas: 10_000 });
+    const t = memoryIo({ 'pods.json': JSON.stringify(model) });
+    expect(await run(['validate', 'pods.json'], t.io)).toBe(1);
+    expect(t.stderr()).toMatch(
+      /^pods\.json:1:1 \$ the model has [\d,]+ elements \([\d,]+ of them pods \(workload replicas\)\); the limit is 25,000\npods\.json: not a valid model \(1 problem\)\n$/,
+    );
+  });
+
+  it('accepts a BOM, and says what is wrong with binary and deeply nested files', async () => {
+    const t = memoryIo({
+      'bom.json': `\ufeff${DEFAULT_TEXT}`,
+      'img.json': '\u0089PNG\r\n',
+      'deep.json': '['.repeat(100_000),
+    });
+    expect(await run(['validate', 'bom.json'], t.io)).toBe(0);
+    expect(await run(['validate', 'img.json'], t.io)).toBe(1);
+    expect(t.stderr()).toContain(
+      'img.json:1:1 $ this is a PNG image, not a model: a model is a JSON text file\n',
+    );
+    expect(await run(['validate', 'deep.json'], t.io)).toBe(1);
+    expect(t.stderr()).toContain('deep.json:1:65 $ the JSON is nested more than 64 levels deep here');
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MAX_GENERATE_ELEMENTS } from '../model/limits';
 import {
   closest,
   EXIT,
@@ -63,9 +64,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (extra !== undefined) throw new UsageError(`unexpected argument ${quote(extra)}`, 'generate');
       const elementsText = required(args, 'generate', 'elements', '<n>');
       const elements = /^\d{1,6}$/.test(elementsText) ? Number(elementsText) : Number.NaN;
-      if (!(elements >= 1 && elements <= MAX_ELEMENTS))
+      if (!(elements >= 1 && elements <= MAX_GENERATE_ELEMENTS))
         throw new UsageError(
-          `--elements must be a whole number from 1 to ${MAX_ELEMENTS}, not ${quote(elementsText)}`,
+          `--elements must be a whole number from 1 to ${MAX_GENERATE_ELEMENTS}, not ${quote(elementsText)}`,
           'generate',
         );
       const seedText = args.strings.get('seed') ?? '1';
@@ -102,8 +103,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
   },
 };
-
-const MAX_ELEMENTS = 100_000;
 
 /**
  * Runs the command line: `argv` without the node and script names. Everything goes through `io`, so tests

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { MAX_FILE_BYTES, MAX_MODEL_TEXT, megabytes } from '../model/limits';
 
 /** What the command line reads, writes and prints through: the real one is `nodeIo()`, tests pass their own. */
 export interface CliIo {
@@ -16,11 +17,8 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/**
- * Files larger than this cannot hold a model of at most MAX_MODEL_TEXT (5 MB) characters: UTF-8 takes at most
- * 3 bytes a character. Written out (a test keeps it in step) so that help does not load the model layer.
- */
-export const MAX_FILE_BYTES = 3 * 5 * 1024 * 1024;
+/** Files larger than this cannot hold a model of at most MAX_MODEL_TEXT characters (see `model/limits.ts`). */
+export { MAX_FILE_BYTES };
 
 const fileError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -31,7 +29,10 @@ export async function readTextFile(path: string): Promise<string> {
   if (info.isDirectory()) throw fileError('EISDIR', 'is a directory');
   if (!info.isFile()) throw fileError('EINVAL', 'is not a regular file');
   if (info.size > MAX_FILE_BYTES)
-    throw fileError('EFBIG', `is ${(info.size / 1024 / 1024).toFixed(1)} MB; models are limited to 5 MB`);
+    throw fileError(
+      'EFBIG',
+      `is ${megabytes(info.size)}; models are limited to ${megabytes(MAX_MODEL_TEXT)}`,
+    );
   return readFile(path, 'utf8');
 }
 
@@ -40,7 +41,7 @@ async function readStdin(): Promise<string> {
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw fileError('EFBIG', 'is larger than 5 MB');
+    if (size > MAX_FILE_BYTES) throw fileError('EFBIG', `is larger than ${megabytes(MAX_MODEL_TEXT)}`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -43,8 +43,9 @@ export function groupClusters(files: readonly ParsedFile[], notes: string[]): Ku
       const existing = prefix ? byPrefix.get(prefix) : undefined;
       if (existing) {
         existing.files.push(f.name);
-        existing.nodes.push(...d.nodes);
-        existing.pods.push(...d.pods);
+        // Not push(...list): a spread of 100,000+ pods overflows the stack.
+        for (const n of d.nodes) existing.nodes.push(n);
+        for (const p of d.pods) existing.pods.push(p);
         existing.hasNodeList = true;
         continue;
       }
@@ -80,7 +81,7 @@ export function groupClusters(files: readonly ParsedFile[], notes: string[]): Ku
     }
     if (target) {
       target.files.push(pf.file.name);
-      target.pods.push(...pf.pods);
+      for (const p of pf.pods) target.pods.push(p);
       continue;
     }
     const c: KubeCluster = {

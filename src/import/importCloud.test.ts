@@ -580,3 +580,44 @@ describe('recogniseFile', () => {
     expect(recogniseFile('{')).toBe('unknown');
   });
 });
+
+describe('very long command output', () => {
+  it('reads 130,000 entries without overflowing the stack', () => {
+    // Collecting them with push(...list) overflowed the stack, and the import failed as a whole.
+    const rows = [
+      { ID: 'id0', Name: 'vm0', Status: 'ACTIVE', Host: 'h0', Flavor: 'm1' },
+      ...Array(130_000).fill(1),
+    ];
+    const { model, report } = importCloud([{ name: 'servers.json', text: JSON.stringify(rows) }]);
+    expect(report.unmatched.join(' ')).not.toMatch(/failed unexpectedly/);
+    expect(report.unmatched.filter((m) => m.endsWith('is not an object; skipped.'))).toHaveLength(130_000);
+    expect(report.unmatched[0]).toBe('servers.json: entry 2 is not an object; skipped.');
+    expect(report.counts.vms).toBe(1);
+    expect(validateModel(model).ok).toBe(true);
+  });
+});
+
+// --- Import (openstack and kubectl output) ------------------------------------------------------------------
+
+describe('import of any text', () => {
+  it('never throws, and always gives a model that validates', () => {
+    const texts = [
+      '',
+      '\ufeff[]',
+      '\u0089PNG\r\n\u001a\n\u0000',
+      '['.repeat(100_000),
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      '[{"__proto__": {"polluted": 1}, "ID": "x", "Name": "constructor", "Status": "ACTIVE", "Host": "toString"}]',
+      '{"apiVersion": "v1", "kind": "List", "items": [{"kind": "Node", "metadata": {"name": "\ud800"}}]}',
+      `[{"ID": "1", "Name": "${'x'.repeat(10_000)}", "Status": "ACTIVE", "Host": "h1", "Flavor": "m1"}]`,
+    ];
+    for (const text of texts) {
+      const { model, report } = importCloud([{ name: 'in.json', text }]);
+      const result = validateModel(model);
+      expect(result.ok, `${text.slice(0, 40)}: ${JSON.stringify(result.ok ? '' : result.issues[0])}`).toBe(
+        true,
+      );
+      expect(report.unmatched.join(' ')).not.toMatch(/failed unexpectedly/);
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { countElements } from '../model/countElements';
+import { MAX_ELEMENTS, thousands } from '../model/limits';
 import type {
   Host,
   HostRole,
@@ -258,13 +260,14 @@ class Importer {
   private rows<T>(kind: FileKind): T[] {
     const out: T[] = [];
     for (const f of this.parsed)
-      if (f.data && f.data.kind === kind && 'rows' in f.data) out.push(...(f.data.rows as T[]));
+      if (f.data && f.data.kind === kind && 'rows' in f.data)
+        for (const row of f.data.rows as T[]) out.push(row);
     return out;
   }
 
   run(): ImportResult {
     // Unknown files are reported in `files` (with why); entries a known file could not use, here.
-    for (const f of this.parsed) this.unmatched.push(...f.problems);
+    for (const f of this.parsed) for (const p of f.problems) this.unmatched.push(p);
     const hypervisors = this.rows<Hypervisor>('hypervisors');
     const hostList = this.rows<HostListEntry>('hosts');
     const services = this.rows<ComputeService>('compute-services');
@@ -1228,26 +1231,44 @@ class Importer {
     return cap(parts.join(' '), 4000);
   }
 
-  /** The model as built validates (tests make sure); should it not, the parts that fail are dropped and said. */
+  /**
+   * The model as built validates (tests make sure); should it not, or should the cloud have more elements than
+   * Stacklayers draws (MAX_ELEMENTS), the parts that fail are dropped and said.
+   */
   private ensureValid(model: Model, report: ImportReport): Model {
     const first = validateModel(model);
     if (first.ok) return first.model;
-    const say = (what: string, issues: { path: string; message: string }[]) =>
+    const total = countElements(model).total;
+    const tooBig = total > MAX_ELEMENTS;
+    if (!tooBig) {
+      const issue = first.issues[0];
       report.unmatched.push(
-        `Internal: ${what} did not validate (${show(issues[0] ? `${issues[0].path} ${issues[0].message}` : '?', 120)}); left out.`,
+        `Internal: the model did not validate (${show(issue ? `${issue.path} ${issue.message}` : '?', 120)}); left out.`,
       );
-    say('the model', first.issues);
-    const steps: ((m: Model) => Model)[] = [
-      ({ tenantClusters: _t, ...m }) => m,
-      ({ operatorCluster: _o, ...m }) => ({ ...m, services: [] }),
-      ({ projects: _p, ...m }) => m,
+    }
+    const steps: [string, (m: Model) => Model][] = [
+      ['its tenant Kubernetes clusters', ({ tenantClusters: _t, ...m }) => m],
+      [
+        'its tenant Kubernetes clusters and services',
+        ({ operatorCluster: _o, ...m }) => ({ ...m, services: [] }),
+      ],
+      ['its tenant Kubernetes clusters, services and projects', ({ projects: _p, ...m }) => m],
     ];
     let m = model;
-    for (const step of steps) {
+    for (const [what, step] of steps) {
       m = step(m);
       const r = validateModel(m);
-      if (r.ok) return r.model;
+      if (!r.ok) continue;
+      if (tooBig)
+        report.unmatched.push(
+          `The cloud has ${thousands(total)} elements, more than the ${thousands(MAX_ELEMENTS)} Stacklayers draws: ${what} were left out.`,
+        );
+      return r.model;
     }
+    if (tooBig)
+      report.unmatched.push(
+        `The cloud has ${thousands(total)} elements, more than the ${thousands(MAX_ELEMENTS)} Stacklayers draws: only a stand-in model was made.`,
+      );
     return standInModel();
   }
 }

@@ -6,7 +6,7 @@ import type { K8sNodeElement, ServiceElement } from '../topology/scene';
 import { VIEWS } from '../topology/views';
 import { layoutProblems } from './checkLayout';
 import { defaultCollapsed, type Layout, layoutScene } from './layoutScene';
-import { textWidth } from './text';
+import { MAX_NAME_WIDTH, nameWidth, textWidth } from './text';
 
 const model = defaultModel();
 const box = (l: Layout, id: string) => {
@@ -206,5 +206,35 @@ describe('big models fit the screen', () => {
     const unfolded = layoutScene(big, { collapsed: open });
     expect(layoutProblems(unfolded)).toEqual([]);
     expect(unfolded.byId.has('cmp1')).toBe(true);
+  });
+});
+
+describe('long names', () => {
+  it('do not widen their boxes: a 10,000-character name is measured at most MAX_NAME_WIDTH', () => {
+    const base = defaultModel();
+    const long = 'x'.repeat(10_000);
+    const model = {
+      ...base,
+      hosts: base.hosts.map((h, i) => (i === 3 ? { ...h, name: long, rack: 'r'.repeat(100) } : h)),
+      projects: (base.projects ?? []).map((p, i) =>
+        i === 0 ? { ...p, name: `${long} ${long}`.slice(0, 10_000) } : p,
+      ),
+      services: base.services.map((s, i) =>
+        i === 0 ? { ...s, processes: s.processes.map((p) => ({ ...p, name: long })) } : s,
+      ),
+    };
+    for (const view of VIEWS) {
+      const plain = layoutScene(deriveScene(base, view));
+      const layout = layoutScene(deriveScene(model, view));
+      expect(layoutProblems(layout)).toEqual([]);
+      for (const id of [base.hosts[3]?.id ?? '', base.projects?.[0]?.id ?? '']) {
+        const w = layout.byId.get(id)?.w ?? 0;
+        // The name and the rack are each measured at most MAX_NAME_WIDTH (uncapped, 200 characters took 1,300 px).
+        expect(w, `${view} ${id}`).toBeLessThanOrEqual(
+          (plain.byId.get(id)?.w ?? 0) + 2 * MAX_NAME_WIDTH + 30,
+        );
+      }
+      expect(nameWidth(long, 12, true)).toBe(MAX_NAME_WIDTH);
+    }
   });
 });

@@ -13,7 +13,7 @@ import type {
   TenantClusterElement,
   VmElement,
 } from '../topology/scene';
-import { textWidth } from './text';
+import { nameWidth, textWidth } from './text';
 
 /** A positioned box. Coordinates are absolute, in px at zoom 1; y grows downwards. */
 export interface LayoutBox {
@@ -246,7 +246,7 @@ function planProject(
 ): ProjectPlan {
   if (folded) {
     const w =
-      textWidth('PROJECT', 9) * 1.1 + textWidth(project.name, 12, true) + textWidth(project.owner, 10) + 28;
+      textWidth('PROJECT', 9) * 1.1 + nameWidth(project.name, 12, true) + textWidth(project.owner, 10) + 28;
     return {
       project,
       w: Math.max(w, 150) + S.projectPad * 2,
@@ -296,13 +296,13 @@ function planProject(
   // "PROJECT" (uppercase, letter-spaced), the name, the owner, and the paddings and gaps between them.
   const headerW =
     textWidth('PROJECT', 9) * 1.1 +
-    textWidth(project.name, 12, true) +
+    nameWidth(project.name, 12, true) +
     textWidth(project.owner, 10) +
     6 * 2 +
     16;
   const chips: Chip[] = resources.map((el) => ({
     el,
-    w: textWidth(resourceLabel(el), S.resourceFont) + 26,
+    w: nameWidth(resourceLabel(el), S.resourceFont) + 26,
   }));
   const innerW = Math.max(
     vmsW,
@@ -451,14 +451,14 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   }
   for (const members of groupMembers.values()) for (const m of members) servicesByHost.delete(m.id);
   const columnChips = ordered.map((h) =>
-    (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: textWidth(el.name, S.chipFont) + S.chipPadX })),
+    (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: nameWidth(el.name, S.chipFont) + S.chipPadX })),
   );
   const hostMinW = ordered.map((h) =>
     Math.max(
       groupMembers.has(h.id) ? 170 : 0,
-      textWidth(h.name, 12) + (h.rack ? textWidth(h.rack, 9) + 26 : 16),
+      nameWidth(h.name, 12) + (h.rack ? nameWidth(h.rack, 9) + 26 : 16),
       ...hostLines(h).map((l) => textWidth(l, S.hostFont) + 16),
-      opNodes.has(h.id) ? textWidth(`${h.name} · control-plane`, 10) + 16 : 0,
+      opNodes.has(h.id) ? nameWidth(`${h.name} · control-plane`, 10) + 16 : 0,
       76,
     ),
   );

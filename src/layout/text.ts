@@ -24,3 +24,11 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   }
   return Math.ceil(em * fontSize * (bold ? BOLD_FACTOR : 1) + 1);
 }
+
+/** The widest a name is measured (px): a longer one is cut with an ellipsis on screen, so one long name cannot widen its box, column or band. */
+export const MAX_NAME_WIDTH = 280;
+
+/** `textWidth` of a name or label, at most MAX_NAME_WIDTH. */
+export function nameWidth(text: string, fontSize: number, bold = false): number {
+  return Math.min(textWidth(text, fontSize, bold), MAX_NAME_WIDTH);
+}

@@ -65,12 +65,30 @@ export function jsonSyntaxIssues(text: string): LocatedIssue[] {
   });
 }
 
+/** `lineColumn` for many offsets of one text: the line starts are found once, then each offset is a binary search. */
+function lineColumnIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const end = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: end - (starts[lo] ?? 0) + 1 };
+  };
+}
+
 /**
  * Finds each issue's place in the text: the value at its path (or, for an unknown key, the key itself);
  * where the path does not exist (a missing key), the closest existing parent.
  */
 export function locateIssues(text: string, issues: readonly ModelIssue[]): LocatedIssue[] {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const where = lineColumnIndex(text);
   return issues.map((issue) => {
     let node: Node | undefined = root;
     const segments = issue.segments ?? [];
@@ -90,6 +108,6 @@ export function locateIssues(text: string, issues: readonly ModelIssue[]): Locat
     const from = node?.offset ?? 0;
     // Objects and arrays can be long: highlight only their first character.
     const to = node ? (node.type === 'object' || node.type === 'array' ? from + 1 : from + node.length) : 0;
-    return { ...issue, ...lineColumn(text, from), from, to: Math.max(to, from + 1) };
+    return { ...issue, ...where(from), from, to: Math.max(to, from + 1) };
   });
 }

@@ -21,11 +21,25 @@ export const Id = z
   )
   .describe('An id, unique across the whole model.');
 
-const Text = z.string().max(10_000);
+/** A lone UTF-16 surrogate: half of a character (e.g. a cut emoji); no encoding can write it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A string of whole characters. Lone surrogates are refused rather than repaired: they would become U+FFFD
+ * in UTF-8 (files, SVG, links), so what is shown would silently differ from what the model says.
+ */
+const Str = () =>
+  z.string().refine((s) => !LONE_SURROGATE.test(s), {
+    error: (issue) => {
+      const at = (issue.input as string).search(LONE_SURROGATE);
+      return `has a broken character at position ${at + 1} (half of a UTF-16 surrogate pair, e.g. a cut emoji, written \\u${(issue.input as string).charCodeAt(at).toString(16)}): remove it or write the whole character`;
+    },
+  });
+
+const Text = Str().max(10_000);
 const Name = Text.min(1).describe('Shown on the diagram; defaults to the id.');
 const Description = Text.describe('One line saying what this is; shown in the details.');
-const DocsUrl = z
-  .string()
+const DocsUrl = Str()
   .max(2048)
   .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
   .describe('A link to the documentation (http or https only).');
@@ -294,8 +308,7 @@ export const SAFE_HREF = /^https?:\/\/[^\s<>"'`]+$/i;
 
 /** Tour text: plain text or the safe markdown subset (see `parseTourText`); raw HTML and non-http(s) links are refused. */
 const TourText = (max: number) =>
-  z
-    .string()
+  Str()
     .min(1)
     .max(max)
     .superRefine((text, ctx) => {
@@ -323,14 +336,14 @@ export const PERSONAS = ['operator', 'tenant'] as const;
 
 export const TourAnswer = z
   .strictObject({
-    text: z.string().min(1).max(300),
+    text: Str().min(1).max(300),
     correct: z.boolean().optional().describe('A right answer (at least one answer must be).'),
   })
   .describe('One answer to choose.');
 
 export const TourQuestion = z
   .strictObject({
-    prompt: z.string().min(1).max(500).describe('The question.'),
+    prompt: Str().min(1).max(500).describe('The question.'),
     answers: z.array(TourAnswer).min(2).max(8),
     explanation: TourText(2000).describe('Shown once answered: why the right answer is right.'),
   })
@@ -343,7 +356,7 @@ export type TourQuestion = z.infer<typeof TourQuestion>;
 
 export const TourStep = z
   .strictObject({
-    title: z.string().min(1).max(120),
+    title: Str().min(1).max(120),
     text: TourText(2000),
     view: View.describe('The view the step shows.'),
     focus: z.array(ElementRef).max(200).optional().describe('Elements to zoom to.'),
@@ -358,7 +371,7 @@ export type TourStep = z.infer<typeof TourStep>;
 export const Tour = z
   .strictObject({
     id: Id.describe("The tour's id, unique among the tours."),
-    title: z.string().min(1).max(120),
+    title: Str().min(1).max(120),
     description: TourText(2000).describe('What the tour shows, in a sentence or two.').optional(),
     steps: z.array(TourStep).min(1).max(100),
   })
@@ -367,7 +380,7 @@ export type Tour = z.infer<typeof Tour>;
 
 export const Model = z
   .strictObject({
-    $schema: z.string().max(2048).optional().describe('The JSON Schema, for editor completion.'),
+    $schema: Str().max(2048).optional().describe('The JSON Schema, for editor completion.'),
     version: z.literal(1).describe('The model format version.'),
     name: Name.optional(),
     description: Description.optional(),

@@ -31,8 +31,27 @@ describe('share links', () => {
   it('refuses damaged links and decompression bombs with a message', () => {
     expect(() => decodeShare('not base64!')).toThrow(/damaged/);
     expect(() => decodeShare('AAAA')).toThrow(/damaged/);
+    // A link cut one character short is not base64 at all: a plain message, not atob's "Invalid character".
+    expect(() => decodeShare('V')).toThrow(
+      'the link is damaged: it was cut short or changed when it was copied',
+    );
+    const cut = encodeShare('{"version":1}');
+    expect(() => decodeShare(`${cut}A`.slice(0, 4 * Math.floor(cut.length / 4) + 1))).toThrow(
+      /^the link is damaged/,
+    );
     const bomb = encodeShare(' '.repeat(6 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(20_000);
-    expect(() => decodeShare(bomb)).toThrow(/larger than 5 MB/);
+    // Stopped by its expansion after a few hundred KB, not after inflating 5 MB (that took seconds).
+    expect(() => decodeShare(bomb)).toThrow(
+      "the link's model expands more than 200 times, as no real model does: it is refused as a decompression bomb",
+    );
+    // A model that expands like real ones but is too large is stopped at the size limit.
+    let seed = 7;
+    const noisy = Array.from({ length: 300_000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return 'abcdefghij'[seed % 10];
+    }).join('');
+    expect(() => decodeShare(encodeShare(noisy), 200_000)).toThrow("the link's model is larger than 0.2 MB");
+    expect(decodeShare(encodeShare(noisy), 400_000)).toBe(noisy);
   });
 });

@@ -1,9 +1,12 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 
-/** The longest share link we make: longer URLs break in chat tools, mail clients and some servers. */
-export const MAX_LINK_LENGTH = 32_000;
-/** The most a share link may expand to (a guard against decompression bombs). */
-export const MAX_MODEL_BYTES = 5 * 1024 * 1024;
+import { MAX_LINK_EXPANSION, MAX_LINK_LENGTH, MAX_MODEL_BYTES, megabytes } from './limits';
+
+/** Re-exported for existing imports; every limit lives in `model/limits.ts`. */
+export { MAX_LINK_LENGTH, MAX_MODEL_BYTES };
+
+/** Compressed bytes fed to the inflater at a time (see decodeShare). */
+const INFLATE_SLICE = 64;
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -16,7 +19,13 @@ function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text))
     throw new Error('the link is damaged: it has characters a share link never has');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  const binary = atob(b64);
+  let binary: string;
+  try {
+    binary = atob(b64);
+  } catch {
+    // One character too many or too few (a link cut short when copied): not base64 at all.
+    throw new Error('the link is damaged: it was cut short or changed when it was copied');
+  }
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
@@ -36,19 +45,28 @@ export function decodeShare(encoded: string, maxBytes = MAX_MODEL_BYTES): string
   const chunks: Uint8Array[] = [];
   let total = 0;
   let tooBig = false;
+  let bomb = false;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
     if (total > maxBytes) tooBig = true;
     else chunks.push(chunk);
   });
   try {
-    // Feed in slices so a bomb is caught after a bounded amount of work.
-    for (let i = 0; i < bytes.length && !tooBig; i += 4096)
-      inflate.push(bytes.subarray(i, i + 4096), i + 4096 >= bytes.length);
+    // Feed in small slices so a bomb is caught after a bounded amount of work: deflate expands a byte to at
+    // most ~1,032, and fflate's work per push grows faster than its output, so 4 KB slices (4 MB out
+    // each) took seconds where small slices take milliseconds.
+    for (let i = 0; i < bytes.length && !tooBig && !bomb; i += INFLATE_SLICE) {
+      inflate.push(bytes.subarray(i, i + INFLATE_SLICE), i + INFLATE_SLICE >= bytes.length);
+      bomb = total > 64 * 1024 && total > MAX_LINK_EXPANSION * Math.min(bytes.length, i + INFLATE_SLICE);
+    }
   } catch {
     throw new Error('the link is damaged: its model cannot be decompressed');
   }
-  if (tooBig) throw new Error(`the link's model is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  if (bomb)
+    throw new Error(
+      `the link's model expands more than ${MAX_LINK_EXPANSION} times, as no real model does: it is refused as a decompression bomb`,
+    );
+  if (tooBig) throw new Error(`the link's model is larger than ${megabytes(maxBytes)}`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

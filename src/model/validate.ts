@@ -1,6 +1,10 @@
 import type { z } from 'zod';
-import { hostsForRole, roleList } from './access';
-import { Model, type Process, type Tour } from './schema';
+import { roleList } from './access';
+import { countElements } from './countElements';
+import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
+import { jsonSyntaxIssues } from './locate';
+import { preflightText } from './preflight';
+import { HOST_ROLES, Model, type Process, type Tour } from './schema';
 
 /** One problem found in a model, with where it is. */
 export interface ModelIssue {
@@ -12,6 +16,11 @@ export interface ModelIssue {
   segments?: readonly (string | number)[];
   /** An unknown key: the issue points at the key itself, inside the object at `path`. */
   key?: string;
+  /**
+   * The input is over a limit (size, nesting, elements) or not text at all: it is refused as a whole, and
+   * loading it changes nothing but a message (see `model/limits.ts`).
+   */
+  limit?: true;
 }
 
 export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
@@ -116,16 +125,61 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
  * Never throws.
  */
 export function validateModel(value: unknown): ValidationResult {
+  // Counted first, from the raw value: a small file can ask for millions of pods, and nothing past this
+  // point (schema, integrity, derive, layout) should spend time on a model that is refused anyway.
+  const tooBig = elementLimitIssue(value);
+  if (tooBig) return { ok: false, issues: [tooBig] };
   const parsed = Model.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, value) };
+  if (!parsed.success) return { ok: false, issues: capIssues(zodIssues(parsed.error, value)) };
   const issues = checkIntegrity(parsed.data);
-  return issues.length ? { ok: false, issues } : { ok: true, model: parsed.data };
+  return issues.length ? { ok: false, issues: capIssues(issues) } : { ok: true, model: parsed.data };
 }
 
-/** Parses and validates model text. */
-export function validateModelText(text: string): ValidationResult {
-  const json = parseJson(text);
-  return json.ok ? validateModel(json.value) : json;
+/** The issue of a model with more elements than MAX_ELEMENTS, saying what most of them are. */
+function elementLimitIssue(value: unknown): ModelIssue | undefined {
+  const c = countElements(value);
+  if (c.total <= MAX_ELEMENTS) return undefined;
+  const parts: [number, string][] = [
+    [c.hosts, 'hosts'],
+    [c.serviceInstances, 'service instances (processes on hosts)'],
+    [c.kubernetes, 'Kubernetes clusters and nodes'],
+    [c.pods, 'pods (workload replicas)'],
+    [c.tenantResources, 'projects, networks, VMs, load balancers and volumes'],
+  ];
+  const [n, what] = parts.reduce((a, b) => (b[0] > a[0] ? b : a));
+  return {
+    path: '$',
+    message: `the model has ${thousands(c.total)} elements (${thousands(n)} of them ${what}); the limit is ${thousands(MAX_ELEMENTS)}`,
+    segments: [],
+    limit: true,
+  };
+}
+
+/** The first MAX_ISSUES issues, and one more that counts the rest. */
+function capIssues(issues: ModelIssue[]): ModelIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    {
+      path: '$',
+      message: `and ${thousands(rest)} more ${rest === 1 ? 'problem' : 'problems'} (only the first ${MAX_ISSUES} are listed)`,
+      segments: [],
+    },
+  ];
+}
+
+/**
+ * Checks and validates model text: the text (size, binary, nesting; a byte order mark is fine), its JSON
+ * syntax (located: line and column), then the model. Never throws.
+ */
+export function validateModelText(input: string): ValidationResult {
+  const pre = preflightText(input);
+  if (!pre.ok) return { ok: false, issues: [pre.issue] };
+  const json = parseJson(pre.text);
+  if (json.ok) return validateModel(json.value);
+  const syntax = jsonSyntaxIssues(pre.text);
+  return { ok: false, issues: syntax.length ? syntax : json.issues };
 }
 
 /** Reference and uniqueness checks on a schema-valid model. */
@@ -146,15 +200,28 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     claim(h.id, ['hosts', i, 'id'], 'host');
   });
 
-  const hostsWithRole = (role: Process['role']) => hostsForRole(model, role).length;
+  // Hosts by role set, so that counting the hosts of a process's roles does not walk every host.
+  const byMask = new Map<number, number>();
+  for (const h of model.hosts) {
+    const mask = h.roles.reduce((m, r) => m | (1 << HOST_ROLES.indexOf(r)), 0);
+    byMask.set(mask, (byMask.get(mask) ?? 0) + 1);
+  }
+  const hostsWithRole = (role: Process['role']) => {
+    const mask = roleList(role).reduce((m, r) => m | (1 << HOST_ROLES.indexOf(r)), 0);
+    let n = 0;
+    for (const [m, count] of byMask) if (m & mask) n += count;
+    return n;
+  };
+  const serviceAt = new Map<string, number>();
   model.services.forEach((s, i) => {
     // Services have their own namespace: a service and its single process often share a name (horizon).
-    const first = model.services.findIndex((t) => t.id === s.id);
-    if (first !== i)
+    const first = serviceAt.get(s.id);
+    if (first !== undefined)
       add(
         ['services', i, 'id'],
         `service id '${s.id}' is already used at ${formatPath(['services', first, 'id'])}`,
       );
+    else serviceAt.set(s.id, i);
     s.processes.forEach((p, j) => {
       const path = ['services', i, 'processes', j];
       claim(p.id, [...path, 'id'], 'process');
@@ -197,10 +264,10 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     });
   }
 
-  const flavors = model.flavors ? new Set(model.flavors.map((f) => f.name)) : undefined;
+  const flavors = model.flavors ? new Set<string>() : undefined;
   model.flavors?.forEach((f, i) => {
-    if (model.flavors?.findIndex((g) => g.name === f.name) !== i)
-      add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
+    if (flavors?.has(f.name)) add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
+    flavors?.add(f.name);
   });
 
   const vmProject = new Map<string, string>();
@@ -311,12 +378,14 @@ export function checkIntegrity(model: Model): ModelIssue[] {
   });
 
   if (model.tours && model.tours.length > 0) {
+    const tourAt = new Map<string, number>();
     model.tours.forEach((t, i) => {
-      const first = model.tours?.findIndex((u) => u.id === t.id) ?? i;
-      if (first !== i)
+      const first = tourAt.get(t.id);
+      if (first !== undefined)
         add(['tours', i, 'id'], `tour id '${t.id}' is already used at ${formatPath(['tours', first, 'id'])}`);
+      else tourAt.set(t.id, i);
     });
-    issues.push(...tourRefIssues(model.tours, modelElementRefs(model), ['tours']));
+    for (const issue of tourRefIssues(model.tours, modelElementRefs(model), ['tours'])) issues.push(issue);
   }
 
   return issues;

@@ -1,5 +1,6 @@
 // A tiny, strict XML 1.0 well-formedness checker (no DTD) that also builds a tree, for tests that read
 // the exported SVG (imported by *.test.ts only).
+import { expect } from 'vitest';
 
 export interface XmlElement {
   name: string;
@@ -212,4 +213,27 @@ export function inertProblems(root: XmlElement): string[] {
     }
   }
   return bad;
+}
+
+/** Nothing that runs, links or loads. */
+export function expectInert(svg: string) {
+  expect(svg).not.toMatch(/<script/i);
+  expect(svg).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(svg).not.toMatch(/javascript:/i);
+  expect(svg).not.toMatch(/foreignObject/i);
+  expect(svg).not.toMatch(/href/i);
+  expect(svg).not.toMatch(/url\(|@import/i);
+}
+/** The same, read from the parsed tree (so that escaped text, which may say anything, is not counted). */
+export function expectInertTree(root: XmlElement) {
+  const bad: string[] = [];
+  const elements = new Set(['script', 'foreignobject', 'a', 'image', 'use', 'style', 'iframe', 'feimage']);
+  for (const el of walk(root)) {
+    if (elements.has(el.name.toLowerCase())) bad.push(`<${el.name}>`);
+    for (const [name, value] of Object.entries(el.attrs)) {
+      if (/^on|href$/i.test(name)) bad.push(`${el.name} ${name}`);
+      if (/javascript:|url\(/i.test(value)) bad.push(`${el.name} ${name}="${value}"`);
+    }
+  }
+  expect(bad).toEqual([]);
 }

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './store';
+
+const defaultText = readFileSync(new URL('../../public/models/default.json', import.meta.url), 'utf8');
+const source = (label: string) => ({ kind: 'file' as const, label, key: `file:${label}` });
+
+describe('loadText', () => {
+  it('refuses input over a limit as a whole: only a notice changes', () => {
+    const store = createAppStore({ view: 'traditional', theme: 'light' });
+    expect(store.getState().loadText(defaultText, source('default.json'))).toBe(true);
+    const before = store.getState();
+    const pods = JSON.parse(defaultText);
+    pods.tenantClusters[0].workloads.push({ id: 'many', kind: 'Deployment', replicas: 10_000 });
+    pods.tenantClusters[0].workloads.push({ id: 'more', kind: 'Deployment', replicas: 10_000 });
+    pods.tenantClusters[0].workloads.push({ id: 'most', kind: 'Deployment', replicas: 10_000 });
+    for (const [name, text, message] of [
+      [
+        'pods.json',
+        JSON.stringify(pods),
+        /^Cannot open pods\.json: the model has [\d,]+ elements .*; the limit is 25,000\.$/,
+      ],
+      ['image.png', '\u0089PNG\r\n\u001a\n', /^Cannot open image\.png: this is a PNG image, not a model/],
+      ['empty.json', '  \n', /^Cannot open empty\.json: the model is empty/],
+      ['deep.json', '['.repeat(10_000), /^Cannot open deep\.json: the JSON is nested more than 64 levels/],
+    ] as const) {
+      expect(store.getState().loadText(text, source(name))).toBe(false);
+      const after = store.getState();
+      expect(after.notice?.kind).toBe('error');
+      expect(after.notice?.text).toMatch(message);
+      expect(after.draft).toBe(before.draft);
+      expect(after.model).toBe(before.model);
+      expect(after.source).toEqual(before.source);
+      expect(after.editorOpen).toBe(false);
+    }
+  });
+
+  it('still opens the editor on a model with ordinary problems', () => {
+    const store = createAppStore({ view: 'traditional', theme: 'light' });
+    store.getState().loadText(defaultText, source('default.json'));
+    const broken = defaultText.replace('"host": "kvm3"', '"host": "kvm9"');
+    expect(store.getState().loadText(broken, source('broken.json'))).toBe(false);
+    expect(store.getState().editorOpen).toBe(true);
+    expect(store.getState().draft).toBe(broken);
+    expect(store.getState().issues[0]?.message).toMatch(/kvm9/);
+  });
+});

@@ -1,0 +1,93 @@
+import { HOST_ROLES } from './schema';
+
+/** How many elements of each kind a model has in its fullest view (`both`). */
+export interface ElementCounts {
+  total: number;
+  hosts: number;
+  /** Process instances: one per process and host it runs on. */
+  serviceInstances: number;
+  /** Operator and tenant Kubernetes clusters and their nodes. */
+  kubernetes: number;
+  /** Pods of tenant workloads. */
+  pods: number;
+  /** Projects, networks, VMs, load balancers and volumes. */
+  tenantResources: number;
+}
+
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const field = (v: unknown, key: string): unknown => {
+  const r = record(v);
+  return Object.hasOwn(r, key) ? r[key] : undefined;
+};
+/** A count field as the schema allows it (a whole number from 1 to 10,000), else undefined. */
+const countField = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000 ? v : undefined;
+
+function roleMask(role: unknown): number {
+  let mask = 0;
+  for (const r of typeof role === 'string' ? [role] : list(role)) {
+    const i = HOST_ROLES.indexOf(r as (typeof HOST_ROLES)[number]);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask;
+}
+
+/**
+ * The elements a model has in its fullest view, counted from the JSON value without deriving anything: linear
+ * in the size of the model, and safe on any value (what is not where the schema expects it counts as nothing).
+ * For a valid model it equals the number of elements `deriveScene(model, 'both')` makes.
+ */
+export function countElements(value: unknown): ElementCounts {
+  const hosts = list(field(value, 'hosts'));
+  // Hosts by role set: a process's candidates are the hosts with any of its roles.
+  const byMask = new Array<number>(1 << HOST_ROLES.length).fill(0);
+  const maskOf = new Map<unknown, number>();
+  for (const h of hosts) {
+    const mask = roleMask(field(h, 'roles'));
+    byMask[mask] = (byMask[mask] ?? 0) + 1;
+    maskOf.set(field(h, 'id'), mask);
+  }
+  const candidates = (mask: number) => byMask.reduce((n, c, m) => (m & mask ? n + c : n), 0);
+
+  let serviceInstances = 0;
+  for (const s of list(field(value, 'services')))
+    for (const p of list(field(s, 'processes'))) {
+      const mask = roleMask(field(p, 'role'));
+      const pinned = field(p, 'hosts');
+      if (Array.isArray(pinned)) {
+        const placed = new Set(pinned.filter((h) => ((maskOf.get(h) ?? 0) & mask) !== 0));
+        serviceInstances += placed.size;
+      } else serviceInstances += Math.min(countField(field(p, 'replicas')) ?? Infinity, candidates(mask));
+    }
+
+  // The operator's cluster: the model's, or one derived from every host that is not storage-only.
+  const oc = field(value, 'operatorCluster');
+  const storageOnly = 1 << HOST_ROLES.indexOf('storage');
+  let kubernetes =
+    1 +
+    (oc === undefined
+      ? hosts.length - (byMask[storageOnly] ?? 0) - (byMask[0] ?? 0)
+      : list(field(oc, 'hosts')).length);
+
+  let tenantResources = 0;
+  for (const p of list(field(value, 'projects'))) {
+    tenantResources += 1;
+    for (const key of ['networks', 'vms', 'loadBalancers', 'volumes'])
+      tenantResources += list(field(p, key)).length;
+  }
+
+  let pods = 0;
+  for (const c of list(field(value, 'tenantClusters'))) {
+    const controlPlane = list(field(c, 'controlPlane')).length;
+    const workers = list(field(c, 'workers')).length;
+    kubernetes += 1 + controlPlane + workers;
+    const schedulable = workers > 0 ? workers : controlPlane;
+    for (const w of list(field(c, 'workloads')))
+      pods += field(w, 'kind') === 'DaemonSet' ? schedulable : (countField(field(w, 'replicas')) ?? 1);
+  }
+
+  const total = hosts.length + serviceInstances + kubernetes + pods + tenantResources;
+  return { total, hosts: hosts.length, serviceInstances, kubernetes, pods, tenantResources };
+}
