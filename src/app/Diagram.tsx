@@ -8,7 +8,7 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
@@ -110,7 +110,8 @@ function ReadyWatcher({
   }, [place, animate, width, height, canvas.w, canvas.h, fitView, setViewport]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
   useEffect(() => {
-    if (initialized && current && !userMoved.current) placeView();
+    // The first placement is the layout effect's (below); this one only follows later size changes.
+    if (placed.current && initialized && current && !userMoved.current) placeView();
   }, [size]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (view, model, folding) is placed again.
   useEffect(() => {
@@ -153,6 +154,8 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
     />
   );
 }
+
+const FIT_OPTIONS = { padding: 0.02 };
 
 /** Below this zoom the boxes' text (9–13 px) would be under 4 px on screen. */
 export const FAR_ZOOM = 0.3;
@@ -223,6 +226,31 @@ export function Flow({
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   // While the canvas pans or zooms, boxes sliding under the pointer do not light up their stacks.
   const moving = useRef(false);
+  // The node handlers never change: each box's wrapper is memoized on them, so new functions on every
+  // render (a hover, the ready marker) would re-render every box. They read the current scene from a ref.
+  const latest = useRef({ scene, collapsed, interactive });
+  latest.current = { scene, collapsed, interactive };
+  const handlers = useMemo(
+    () => ({
+      onNodeClick: (_: unknown, node: DiagramNode) => {
+        const { scene, collapsed, interactive } = latest.current;
+        if (!interactive) return;
+        if (node.type === 'group') store.getState().toggleCollapsed(node.id, collapsed);
+        else if (scene.byId.has(node.id)) store.getState().select(node.id);
+      },
+      onNodeDoubleClick: (_: unknown, node: DiagramNode) => {
+        const { scene, collapsed } = latest.current;
+        const el = scene.byId.get(node.id);
+        if (el && COLLAPSIBLE.has(el.kind)) store.getState().toggleCollapsed(el.id, collapsed);
+      },
+      onPaneClick: () => store.getState().select(null),
+      onNodeMouseEnter: (_: unknown, node: DiagramNode) => {
+        if (!moving.current && latest.current.scene.byId.has(node.id)) store.getState().hover(node.id);
+      },
+      onNodeMouseLeave: (e: ReactMouseEvent) => store.getState().hover(elementIdAt(e.relatedTarget)),
+    }),
+    [store],
+  );
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
@@ -265,7 +293,7 @@ export function Flow({
         minZoom={0.02}
         maxZoom={3}
         fitView={!sync || sync.place}
-        fitViewOptions={{ padding: 0.02 }}
+        fitViewOptions={FIT_OPTIONS}
         {...(sync ? { viewport: sync.viewport, onViewportChange: sync.onViewportChange } : {})}
         ariaLabelConfig={ARIA_LABELS}
         aria-label={`Diagram of the ${view} view`}
@@ -276,20 +304,7 @@ export function Flow({
         onMoveEnd={() => {
           moving.current = false;
         }}
-        onNodeClick={(_, node) => {
-          if (!interactive) return;
-          if (node.type === 'group') store.getState().toggleCollapsed(node.id, collapsed);
-          else if (scene.byId.has(node.id)) store.getState().select(node.id);
-        }}
-        onNodeDoubleClick={(_, node) => {
-          const el = scene.byId.get(node.id);
-          if (el && COLLAPSIBLE.has(el.kind)) store.getState().toggleCollapsed(el.id, collapsed);
-        }}
-        onPaneClick={() => store.getState().select(null)}
-        onNodeMouseEnter={(_, node) => {
-          if (!moving.current && scene.byId.has(node.id)) store.getState().hover(node.id);
-        }}
-        onNodeMouseLeave={(e) => store.getState().hover(elementIdAt(e.relatedTarget))}
+        {...handlers}
       >
         <ReadyWatcher
           place={!sync || sync.place}
@@ -305,7 +320,8 @@ export function Flow({
         {interactive ? (
           <Controls showInteractive={false} position="top-right" orientation="horizontal" />
         ) : null}
-        {sync ? null : <OverviewMap width={layout.width} height={layout.height} />}
+        {/* Only once placed: before the first fit the diagram is always partly out of view. */}
+        {sync || readyLayout === null ? null : <OverviewMap width={layout.width} height={layout.height} />}
       </ReactFlow>
     </div>
   );

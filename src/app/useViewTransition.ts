@@ -3,6 +3,7 @@ import type { Layout } from '../layout/layoutScene';
 import type { DiagramNode } from '../render/toFlow';
 
 const FADE_MS = 450;
+const NONE: { appeared: ReadonlySet<string>; ghosts: DiagramNode[] } = { appeared: new Set(), ghosts: [] };
 
 /**
  * Between two layouts of the same diagram: what appeared (to fade in) and ghost copies of what vanished
@@ -58,5 +59,6 @@ export function useViewTransition(
     const t = setTimeout(() => setState((s) => (s.for === layout ? { ...s, ghosts: [] } : s)), FADE_MS);
     return () => clearTimeout(t);
   }, [layout]);
-  return state.for === layout ? state : { appeared: new Set(), ghosts: [] };
+  // The same empty result every time: a new Set per render would re-decorate every node.
+  return state.for === layout ? state : NONE;
 }

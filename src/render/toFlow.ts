@@ -67,7 +67,7 @@ const ROLE_DESCRIPTION = {
 
 /**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
- * with child positions relative to their parent (parents first), as sub-flows want.
+ * at their absolute positions (parents before children, so a parent is drawn below its children).
  */
 export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edge[] } {
   const nodes: DiagramNode[] = [];
@@ -134,8 +134,9 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     nodes.push({
       id: box.id,
       type: NODE_TYPE[el.kind],
-      position: parent ? { x: box.x - parent.x, y: box.y - parent.y } : { x: box.x, y: box.y },
-      ...(parent ? { parentId: parent.id } : {}),
+      // Absolute positions, no parentId: React Flow would recompute every child's internals (and re-render
+      // it) on each update of the node list; the layout already places every box, and z-order is manual.
+      position: { x: box.x, y: box.y },
       width: box.w,
       height: box.h,
       // Sizes are known from the layout, so React Flow needs no measuring pass before it is ready.
