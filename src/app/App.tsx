@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import './bundledDefault';
 import { bootstrap } from './bootstrap';
 import { ChangeList } from './ChangeList';
 import { Compare } from './Compare';

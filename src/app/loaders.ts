@@ -1,12 +1,11 @@
 import type { StoreApi } from 'zustand';
-import defaultModelText from '../../public/models/default.json?raw';
 import { checkDraft } from '../model/checkDraft';
 import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
 import type { LocatedIssue } from '../model/locate';
 import { preflightText } from '../model/preflight';
 import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
-import { DEFAULT_EXAMPLE, type Example, exampleUrl } from './examples';
+import { type Example, exampleUrl } from './examples';
 import type { AppState } from './store';
 
 type Store = StoreApi<AppState>;
@@ -146,10 +145,19 @@ export function loadFromShare(store: Store, encoded: string): boolean {
   return store.getState().loadText(readable, shareSource(encoded));
 }
 
+/** Examples whose text ships inside a bundle (the app's default model), by example id. */
+const bundled = new Map<string, string>();
+
+/** Makes an example load from text in the bundle, without a request (see `bundledDefault.ts`). */
+export function registerBundledExample(id: string, text: string): void {
+  bundled.set(id, text);
+}
+
 export async function loadExample(store: Store, example: Example): Promise<boolean> {
   const source: DraftSource = { kind: 'example', label: example.title, key: `example:${example.id}` };
-  // The default model ships inside the bundle: the first diagram needs no request (and no wait).
-  if (example.id === DEFAULT_EXAMPLE.id) return store.getState().loadText(defaultModelText, source);
+  // A bundled example (the app's default) needs no request, and so no wait before the first diagram.
+  const text = bundled.get(example.id);
+  if (text !== undefined) return store.getState().loadText(text, source);
   const url = new URL(exampleUrl(example), window.location.href).href;
   return fetchAndLoad(store, url, `Loading ${example.title}…`, source);
 }

@@ -1,0 +1,7 @@
+import defaultModelText from '../../public/models/default.json?raw';
+import { DEFAULT_EXAMPLE } from './examples';
+import { registerBundledExample } from './loaders';
+
+// The app ships its default model (17 KB, ~4 KB gzip) so its first diagram needs no request. The embed does
+// not import this module: it is mostly given a model, and its JavaScript budget is tight.
+registerBundledExample(DEFAULT_EXAMPLE.id, defaultModelText);
