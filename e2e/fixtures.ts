@@ -143,3 +143,15 @@ export async function expectView(page: Page, view: View): Promise<void> {
     else await expect(band(page, layer), `${layer} band`).toHaveCount(0);
   }
 }
+
+/** Replaces the editor's whole text, as a user would (select all, type/paste). */
+export async function setEditorText(page: Page, text: string) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.locator('.cm-content').evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { diagram, expect, node, type Page, test, waitReady } from './fixtures';
+import { diagram, expect, node, type Page, setEditorText, test, waitReady } from './fixtures';
 
 const defaultText = readFileSync(new URL('../public/models/default.json', import.meta.url), 'utf8');
 const nestedText = readFileSync(new URL('../public/models/nested.json', import.meta.url), 'utf8');
@@ -28,18 +28,6 @@ const modelName = (page: Page) => page.getByTestId('model-status');
 async function openEditor(page: Page) {
   await page.getByRole('button', { name: 'Edit JSON' }).click();
   await expect(page.locator('.cm-content')).toBeVisible();
-}
-
-/** Replaces the editor's whole text, as a user would (select all, type/paste). */
-async function setEditorText(page: Page, text: string) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.locator('.cm-content').evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
 }
 
 test.describe('loading a model', () => {

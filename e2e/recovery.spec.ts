@@ -1,4 +1,4 @@
-import { expect, node, type Page, test, waitReady } from './fixtures';
+import { expect, node, type Page, setEditorText, test, waitReady } from './fixtures';
 
 /**
  * When something fails, the user keeps a working diagram and their draft: a crash inside the diagram is
@@ -26,14 +26,7 @@ const modelName = (page: Page) => page.getByTestId('model-status');
 /** Makes `text` the edited draft, through the editor, and waits until it is saved in this browser. */
 async function editDraft(page: Page, text: string, name: string) {
   await page.getByRole('button', { name: 'Edit JSON' }).click();
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.locator('.cm-content').evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await setEditorText(page, text);
   await expect(modelName(page)).toContainText(name);
   await expect(modelName(page)).toContainText('edited');
   await page.waitForFunction((n) => localStorage.getItem('stacklayers:draft:v1')?.includes(n), name);

@@ -115,21 +115,28 @@ test.describe('without storage', () => {
   });
 });
 
+/** Serves `path` as a page holding one iframe (`attrs`, e.g. its src and sandbox). */
+const frameHost = (page: Page, path: string, attrs: string) =>
+  page.route(`**${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><body><iframe ${attrs} width="950" height="460"></iframe></body>`,
+    }),
+  );
+
 test.describe('who may steer an embed', () => {
   test('a sandboxed parent (origin "null") is refused', async ({ page, baseURL }) => {
     await serveWithHeaders(page, baseURL);
     // The parent page is served into <iframe sandbox="allow-scripts">: its origin is "null".
-    await page.route('**/__sandboxed-parent.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><body><iframe id="f" src="/embed.html?topology=traditional" title="diagram" width="900" height="400"></iframe></body>',
-      }),
+    await frameHost(
+      page,
+      '/__sandboxed-parent.html',
+      'id="f" src="/embed.html?topology=traditional" title="diagram"',
     );
-    await page.route('**/__top.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><body><iframe sandbox="allow-scripts" src="/__sandboxed-parent.html" title="sandboxed parent" width="950" height="460"></iframe></body>',
-      }),
+    await frameHost(
+      page,
+      '/__top.html',
+      'sandbox="allow-scripts" src="/__sandboxed-parent.html" title="sandboxed parent"',
     );
     await page.goto('/__top.html');
     const embed = await frameWith(page, '/embed.html');
@@ -153,18 +160,8 @@ test.describe('who may steer an embed', () => {
     page,
   }) => {
     // The top page holds a page that holds the embed: all three on one origin, the embed's parent is the middle one.
-    await page.route('**/__middle.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><body><iframe id="f" src="/embed.html?topology=traditional" title="diagram" width="900" height="400"></iframe></body>',
-      }),
-    );
-    await page.route('**/__top.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><body><iframe id="middle" src="/__middle.html" title="middle" width="950" height="460"></iframe></body>',
-      }),
-    );
+    await frameHost(page, '/__middle.html', 'id="f" src="/embed.html?topology=traditional" title="diagram"');
+    await frameHost(page, '/__top.html', 'id="middle" src="/__middle.html" title="middle"');
     await page.goto('/__top.html');
     const embed = await frameWith(page, '/embed.html');
     await expect(diagramIn(embed, 'traditional')).toBeVisible();
