@@ -1,9 +1,13 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../layout/layoutScene';
 import type { DiagramNode } from '../render/toFlow';
 
 const FADE_MS = 450;
-const NONE: { appeared: ReadonlySet<string>; ghosts: DiagramNode[] } = { appeared: new Set(), ghosts: [] };
+const NO_GHOSTS: DiagramNode[] = [];
+const NONE: { appeared: ReadonlySet<string>; ghosts: DiagramNode[] } = {
+  appeared: new Set(),
+  ghosts: NO_GHOSTS,
+};
 
 /**
  * Between two layouts of the same diagram: what appeared (to fade in) and ghost copies of what vanished
@@ -15,22 +19,14 @@ export function useViewTransition(
   nodes: DiagramNode[],
   animate: boolean,
 ): { appeared: ReadonlySet<string>; ghosts: DiagramNode[] } {
+  // The layout (and its nodes) shown before this one: read while rendering the new layout, so the
+  // transition is part of the same render (no second render of every box right after a switch).
   const prev = useRef<{ layout: Layout; nodes: DiagramNode[] } | null>(null);
-  const [state, setState] = useState<{
-    appeared: ReadonlySet<string>;
-    ghosts: DiagramNode[];
-    for: Layout | null;
-  }>({
-    appeared: new Set(),
-    ghosts: [],
-    for: null,
-  });
   // Only a new layout starts a transition; the node objects change with every hover.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the layout alone, on purpose.
-  useLayoutEffect(() => {
+  const transition = useMemo(() => {
     const before = prev.current;
-    prev.current = { layout, nodes };
-    if (!animate || !before || before.layout === layout) return;
+    if (!animate || !before || before.layout === layout) return NONE;
     const now = new Set(layout.boxes.map((b) => b.id));
     for (const b of layout.bands) now.add(`band:${b.id}`);
     const was = new Set(before.layout.boxes.map((b) => b.id));
@@ -55,10 +51,18 @@ export function useViewTransition(
         domAttributes: { 'aria-hidden': true },
       } as DiagramNode);
     }
-    setState({ appeared, ghosts, for: layout });
-    const t = setTimeout(() => setState((s) => (s.for === layout ? { ...s, ghosts: [] } : s)), FADE_MS);
-    return () => clearTimeout(t);
+    return { appeared, ghosts };
   }, [layout]);
-  // The same empty result every time: a new Set per render would re-decorate every node.
-  return state.for === layout ? state : NONE;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the nodes of each new layout are remembered.
+  useLayoutEffect(() => {
+    prev.current = { layout, nodes };
+  }, [layout]);
+  // Ghosts fade out, then go.
+  const [gone, setGone] = useState<Layout | null>(null);
+  useEffect(() => {
+    if (transition.ghosts.length === 0) return;
+    const t = setTimeout(() => setGone(layout), FADE_MS);
+    return () => clearTimeout(t);
+  }, [transition, layout]);
+  return gone === layout ? { appeared: transition.appeared, ghosts: NO_GHOSTS } : transition;
 }
