@@ -1,9 +1,8 @@
-import { useRef } from 'react';
 import { type Draft, loadHistory } from './drafts';
 import { EXAMPLES } from './examples';
 import { forgetModelInUrl, loadExample } from './loaders';
+import { ModalDialog } from './ModalDialog';
 import { useAppStore } from './store';
-import { useModalDialog } from './useModalDialog';
 
 /** A draft's model name when it has one (drafts may be invalid JSON). */
 function draftTitle(d: Draft): string {
@@ -19,33 +18,13 @@ function draftTitle(d: Draft): string {
 /** The example gallery and the drafts that loads replaced, in a modal dialog (Esc closes it). */
 export function ExamplesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const store = useAppStore();
-  const ref = useRef<HTMLDialogElement>(null);
-  useModalDialog(ref, open);
   const history: Draft[] = open ? loadHistory() : [];
   const pick = (run: () => Promise<unknown> | unknown) => {
     onClose();
     void Promise.resolve(run()).then(forgetModelInUrl);
   };
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="examples-title"
-      className="m-auto w-[min(640px,92vw)] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-        <h2 id="examples-title" className="text-[15px] font-semibold">
-          Examples
-        </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-          aria-label="Close"
-        >
-          ✕
-        </button>
-      </div>
+    <ModalDialog id="examples" title="Examples" open={open} onClose={onClose} width="w-[min(640px,92vw)]">
       <ul className="grid gap-1 p-3">
         {EXAMPLES.map((example) => (
           <li key={example.id}>
@@ -91,6 +70,6 @@ export function ExamplesDialog({ open, onClose }: { open: boolean; onClose: () =
           </ul>
         </section>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,13 +1,13 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MAX_LINK_LENGTH } from '../model/limits';
 import { encodeShare } from '../model/share';
 import { sceneFor, useCollapsed } from './derived';
 import { downloadDraft, modelFileName, saveBlob } from './download';
 import { shareLink } from './loaders';
+import { ModalDialog } from './ModalDialog';
 import { iframeSnippet, type SnippetState, webComponentSnippet } from './snippets';
 import { useApp, useAppStore } from './store';
 import { buttonClass } from './Toolbar';
-import { useModalDialog } from './useModalDialog';
 import { useResolvedTheme } from './useTheme';
 
 /** An SVG string drawn onto a canvas at `scale`, as PNG. The SVG is standalone, so the canvas stays clean. */
@@ -70,31 +70,17 @@ function Snippet({ label, value, testId }: { label: string; value: string; testI
 
 /** Share and export: permalink, iframe and web-component snippets, SVG, PNG and the model. */
 export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useModalDialog(ref, open);
+  // The body (compressing the model, building links) exists only while the dialog is open.
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      id="share"
+      title="Share and export"
+      open={open}
       onClose={onClose}
-      aria-labelledby="share-title"
-      className="m-auto w-[min(680px,94vw)] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      width="w-[min(680px,94vw)]"
     >
-      <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3 dark:border-slate-700">
-        <h2 id="share-title" className="text-[15px] font-semibold">
-          Share and export
-        </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close"
-          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          ✕
-        </button>
-      </div>
-      {/* The body (compressing the model, building links) exists only while the dialog is open. */}
-      {open ? <ShareBody /> : null}
-    </dialog>
+      <ShareBody />
+    </ModalDialog>
   );
 }
 
