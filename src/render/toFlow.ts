@@ -66,6 +66,19 @@ const ROLE_DESCRIPTION = {
 } as const;
 
 /**
+ * Where a node sits and how big it is. Positions are absolute (no parentId: React Flow would recompute every
+ * child's internals, and re-render it, on each update of the node list; the layout places every box and the
+ * z-order is manual). Sizes come from the layout, so React Flow needs no measuring pass before it is ready.
+ */
+const placed = (x: number, y: number, w: number, h: number) => ({
+  position: { x, y },
+  width: w,
+  height: h,
+  measured: { width: w, height: h },
+  style: { width: w, height: h },
+});
+
+/**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * at their absolute positions (parents before children, so a parent is drawn below its children).
  */
@@ -75,11 +88,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     nodes.push({
       id: `band:${band.id}`,
       type: 'band',
-      position: { x: band.x, y: band.y },
-      width: band.w,
-      height: band.h,
-      measured: { width: band.w, height: band.h },
-      style: { width: band.w, height: band.h },
+      ...placed(band.x, band.y, band.w, band.h),
       data: { band },
       selectable: false,
       focusable: false,
@@ -93,10 +102,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
   nodes.push({
     id: 'edges:all',
     type: 'edges',
-    position: { x: 0, y: 0 },
-    width: layout.width,
-    height: layout.height,
-    measured: { width: layout.width, height: layout.height },
+    ...placed(0, 0, layout.width, layout.height),
     style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
     data: { edges: layout.edges, width: layout.width, height: layout.height },
     selectable: false,
@@ -113,11 +119,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       nodes.push({
         id: box.id,
         type: 'group',
-        position: { x: box.x, y: box.y },
-        width: box.w,
-        height: box.h,
-        measured: { width: box.w, height: box.h },
-        style: { width: box.w, height: box.h },
+        ...placed(box.x, box.y, box.w, box.h),
         data: { box },
         zIndex: 2,
         ariaRole: 'button',
@@ -134,14 +136,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     nodes.push({
       id: box.id,
       type: NODE_TYPE[el.kind],
-      // Absolute positions, no parentId: React Flow would recompute every child's internals (and re-render
-      // it) on each update of the node list; the layout already places every box, and z-order is manual.
-      position: { x: box.x, y: box.y },
-      width: box.w,
-      height: box.h,
-      // Sizes are known from the layout, so React Flow needs no measuring pass before it is ready.
-      measured: { width: box.w, height: box.h },
-      style: { width: box.w, height: box.h },
+      ...placed(box.x, box.y, box.w, box.h),
       data: layout.collapsed.has(box.id)
         ? { el, box, folded: foldedSummary(layout.scene, box.id) }
         : { el, box },
