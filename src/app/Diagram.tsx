@@ -8,7 +8,15 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
@@ -229,7 +237,9 @@ export function Flow({
   // The node handlers never change: each box's wrapper is memoized on them, so new functions on every
   // render (a hover, the ready marker) would re-render every box. They read the current scene from a ref.
   const latest = useRef({ scene, collapsed, interactive });
-  latest.current = { scene, collapsed, interactive };
+  useLayoutEffect(() => {
+    latest.current = { scene, collapsed, interactive };
+  });
   const handlers = useMemo(
     () => ({
       onNodeClick: (_: unknown, node: DiagramNode) => {
