@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from './fixtures';
+import { expect, type Page, postToEmbed, test } from './fixtures';
 
 const defaultText = readFileSync(new URL('../public/models/default.json', import.meta.url), 'utf8');
 
@@ -83,12 +83,7 @@ test.describe('embed.html', () => {
       frame.locator('[data-testid="diagram"][data-ready="true"][data-view="traditional"]'),
     ).toBeVisible();
     // The parent (same origin as the embed's referrer) may switch the view.
-    await page.evaluate(() =>
-      (document.getElementById('f') as HTMLIFrameElement).contentWindow?.postMessage(
-        { type: 'stacklayers:set', topology: 'both' },
-        '*',
-      ),
-    );
+    await postToEmbed(page, { type: 'stacklayers:set', topology: 'both' });
     await expect(frame.locator('[data-testid="diagram"][data-view="both"]')).toBeVisible();
   });
 
@@ -105,12 +100,7 @@ test.describe('embed.html', () => {
     await expect(
       frame.locator('[data-testid="diagram"][data-ready="true"][data-view="traditional"]'),
     ).toBeVisible();
-    await page.evaluate(() =>
-      (document.getElementById('f') as HTMLIFrameElement).contentWindow?.postMessage(
-        { type: 'stacklayers:set', topology: 'both' },
-        '*',
-      ),
-    );
+    await postToEmbed(page, { type: 'stacklayers:set', topology: 'both' });
     await page.waitForTimeout(800);
     await expect(frame.locator('[data-testid="diagram"]')).toHaveAttribute('data-view', 'traditional');
   });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 
 /** The four views, as the URL, the CLI and the model name them (fixed in the product brief). */
 export const VIEWS = ['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both'] as const;
@@ -155,3 +155,10 @@ export async function setEditorText(page: Page, text: string) {
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** Posts `msg` from `where` (a page or a frame) to the window of its `<iframe id="f">`, as an embedding page does. */
+export const postToEmbed = (where: Page | Frame, msg: unknown) =>
+  where.evaluate(
+    (m) => (document.getElementById('f') as HTMLIFrameElement).contentWindow?.postMessage(m, '*'),
+    msg,
+  );

@@ -1,5 +1,5 @@
 import type { Frame } from '@playwright/test';
-import { expect, node, type Page, test, waitReady } from './fixtures';
+import { expect, node, type Page, postToEmbed, test, waitReady } from './fixtures';
 import { serveWithHeaders } from './security';
 
 /**
@@ -144,12 +144,7 @@ test.describe('who may steer an embed', () => {
     await recordMessages(embed);
     const parent = embed.parentFrame();
     if (!parent) throw new Error('the embed has no parent frame');
-    await parent.evaluate(() =>
-      (document.getElementById('f') as HTMLIFrameElement).contentWindow?.postMessage(
-        { type: 'stacklayers:set', topology: 'both' },
-        '*',
-      ),
-    );
+    await postToEmbed(parent, { type: 'stacklayers:set', topology: 'both' });
     // The message arrived, from "null", and changed nothing.
     await expect.poll(() => received(embed)).toEqual(['null']);
     await page.waitForTimeout(500);
@@ -174,11 +169,8 @@ test.describe('who may steer an embed', () => {
     await expect(embed.locator('[data-testid="diagram"]')).toHaveAttribute('data-view', 'traditional');
     // From the parent: obeyed.
     const middle = embed.parentFrame();
-    await middle?.evaluate(
-      (msg: typeof set) =>
-        (document.getElementById('f') as HTMLIFrameElement).contentWindow?.postMessage(msg, '*'),
-      set,
-    );
+    if (!middle) throw new Error('the embed has no parent frame');
+    await postToEmbed(middle, set);
     await expect(diagramIn(embed, 'both')).toBeVisible();
   });
 });
