@@ -151,5 +151,5 @@ export function pageHelpers(): void {
     return points.find((p) => document.elementFromPoint(p.x, p.y) === pane) ?? { x: cx, y: cy };
   };
 
-  bench.nodeCount = () => document.querySelectorAll(`${DIAGRAM} .react-flow__node`).length;
+  bench.nodeCount = () => document.querySelectorAll(`${DIAGRAM} .sl-el`).length;
 }

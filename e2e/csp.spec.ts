@@ -138,7 +138,7 @@ test.describe('Content-Security-Policy from the <meta> tag', () => {
       CSP_META.embed,
     );
     // Its styles apply in the shadow root (adopted, not a <style> element the policy would refuse).
-    await expect(wcs.first().locator('.react-flow__node[data-id="kvm1"]')).toBeVisible();
+    await expect(wcs.first().locator('.sl-el[data-id="kvm1"]')).toBeVisible();
     await wcs.first().getByRole('switch', { name: 'Kubernetes in a tenant project' }).click();
     await expect(
       wcs.first().locator('[data-testid="diagram"][data-ready="true"][data-view="control-plane-on-k8s"]'),

@@ -16,7 +16,7 @@ test.describe('embed.html', () => {
     await expect(page.getByRole('banner')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Legend' })).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.locator('.react-flow__node[data-id="prod-k8s"]')).toHaveClass(/sl-owned/);
+    await expect(page.locator('.sl-el[data-id="prod-k8s"]')).toHaveClass(/sl-owned/);
     await expect(page.getByTestId('details')).toContainText('prod-k8s');
     await expect(page.getByRole('switch', { name: 'Kubernetes in a tenant project' })).toHaveAttribute(
       'aria-checked',
@@ -34,7 +34,7 @@ test.describe('embed.html', () => {
     const before = await page.locator('.react-flow__viewport').getAttribute('style');
     await page.mouse.move(400, 300);
     await page.mouse.wheel(0, -400);
-    await page.locator('.react-flow__node[data-id="kvm1"]').click();
+    await page.locator('.sl-el[data-id="kvm1"]').click();
     await expect(page.getByTestId('details')).toHaveCount(0);
     expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(before);
   });
@@ -42,8 +42,8 @@ test.describe('embed.html', () => {
   test('takes the model from ?model= and from #model=', async ({ page }) => {
     await page.goto('/embed.html?model=/models/nested.json&topology=both');
     await embedReady(page, 'both');
-    await expect(page.locator('.react-flow__node[data-id="retail"]')).toBeVisible();
-    await expect(page.locator('.react-flow__node[data-id="acme-web"]')).toHaveCount(0);
+    await expect(page.locator('.sl-el[data-id="retail"]')).toBeVisible();
+    await expect(page.locator('.sl-el[data-id="acme-web"]')).toHaveCount(0);
     const mini = { version: 1, name: 'Tiny', hosts: [{ id: 'h1', roles: ['compute'] }], services: [] };
     const encoded = await page.evaluate(async (text) => {
       const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
@@ -54,7 +54,7 @@ test.describe('embed.html', () => {
     }, JSON.stringify(mini));
     await page.goto(`/embed.html?topology=traditional#model=${encoded}`);
     await embedReady(page, 'traditional');
-    await expect(page.locator('.react-flow__node[data-id="h1"]')).toBeVisible();
+    await expect(page.locator('.sl-el[data-id="h1"]')).toBeVisible();
   });
 
   test('tells its parent its height, and obeys only the parent page', async ({ page }) => {
@@ -128,10 +128,10 @@ test.describe('the web component', () => {
     await page.goto('/__wc.html');
     const wc = page.locator('#wc');
     await expect(wc.locator('[data-testid="diagram"][data-ready="true"][data-view="both"]')).toBeVisible();
-    await expect(wc.locator('.react-flow__node[data-id="undercloud"]')).toBeVisible();
-    await expect(wc.locator('.react-flow__node[data-id="undercloud"]')).toHaveClass(/sl-owned/);
+    await expect(wc.locator('.sl-el[data-id="undercloud"]')).toBeVisible();
+    await expect(wc.locator('.sl-el[data-id="undercloud"]')).toHaveClass(/sl-owned/);
     const chipColor = await wc
-      .locator('.react-flow__node[data-id="keystone-api@ctl1"] .sl-chip__text')
+      .locator('.sl-el[data-id="keystone-api@ctl1"] .sl-chip__text')
       .evaluate((el) => getComputedStyle(el).color);
     expect(chipColor).not.toBe('rgb(255, 0, 0)');
     // The page keeps its own look: nothing of the component's CSS leaks out.
@@ -153,7 +153,7 @@ test.describe('the web component', () => {
       }),
     );
     await page.goto('/__wc-inline.html');
-    await expect(page.locator('#wc .react-flow__node[data-id="inline-host"]')).toBeVisible();
+    await expect(page.locator('#wc .sl-el[data-id="inline-host"]')).toBeVisible();
     await expect(page.locator('#wc').getByRole('switch')).toHaveCount(0);
   });
 });
@@ -178,7 +178,7 @@ test('the share dialog snippets work when pasted into a fresh page', async ({ pa
   await expect(
     frame.locator('[data-testid="diagram"][data-ready="true"][data-view="k8s-in-tenant"]'),
   ).toBeVisible();
-  await expect(frame.locator('.react-flow__node[data-id="prod-k8s"]')).toHaveClass(/sl-owned/);
+  await expect(frame.locator('.sl-el[data-id="prod-k8s"]')).toHaveClass(/sl-owned/);
   // The iframe sizes itself from the embed's message.
   await expect
     .poll(() => fresh.locator('iframe').evaluate((f) => f.getBoundingClientRect().height))

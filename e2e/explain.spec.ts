@@ -131,7 +131,7 @@ test('the outline lists everything the diagram shows', async ({ page }) => {
     await outline.locator('button[data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))),
   );
   const inDiagram = await page
-    .locator('.react-flow__node')
+    .locator('.sl-el')
     .evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-id') ?? '').filter((id) => !/^(band|edges):/.test(id)),
     );
@@ -153,11 +153,11 @@ test('folding: double-click folds a host, big models start folded', async ({ pag
   // A big model starts grouped and folded so the whole cloud fits the screen; a group unfolds on click.
   await page.goto('/?model=/models/large.json');
   await waitReady(page);
-  expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+  expect(await page.locator('.sl-el').count()).toBeLessThan(100);
   const group = node(page, 'group:compute');
   await expect(group).toContainText('compute hosts');
   await expect(group).toContainText('VMs run on them');
-  const hostName = page.locator('.react-flow__node[data-id="group:compute"] .sl-group__label');
+  const hostName = page.locator('.sl-el[data-id="group:compute"] .sl-group__label');
   const zoom = await page
     .locator('.react-flow__viewport')
     .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
@@ -165,7 +165,7 @@ test('folding: double-click folds a host, big models start folded', async ({ pag
   expect(px * zoom).toBeGreaterThanOrEqual(8);
   await group.click();
   await expect(node(page, 'cmp1')).toContainText('folded');
-  expect(await page.locator('.react-flow__node').count()).toBeLessThan(1000);
+  expect(await page.locator('.sl-el').count()).toBeLessThan(1000);
 });
 
 test('a layer can be hidden from the legend', async ({ page }) => {

@@ -90,7 +90,7 @@ export const switches = (page: Page) => ({
 
 /** The React Flow node of an element, by its element id. */
 export const node = (page: Page, id: string): Locator =>
-  page.locator(`.react-flow__node[data-id="${id.replaceAll('"', '\\"')}"]`);
+  page.locator(`.sl-el[data-id="${id.replaceAll('"', '\\"')}"]`);
 
 /** A band of a layer. */
 export const band = (page: Page, layer: Layer): Locator => page.locator(`[data-band="${layer}"]`);

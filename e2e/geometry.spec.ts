@@ -43,21 +43,21 @@ function measure(page: Page): Promise<Measured> {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
     if (!container || !viewport) throw new Error('no diagram');
     const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
-    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((n) => {
+    const nodes = [...document.querySelectorAll<HTMLElement>('.sl-el')].filter((n) => {
       const id = n.dataset.id ?? '';
       return !id.includes('band:') && !id.includes('edges:');
     });
-    const hostNames = [...document.querySelectorAll<HTMLElement>('.react-flow__node .sl-host__name')].map(
+    const hostNames = [...document.querySelectorAll<HTMLElement>('.sl-el .sl-host__name')].map(
       (el) => ({
-        id: el.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? '',
+        id: el.closest<HTMLElement>('.sl-el')?.dataset.id ?? '',
         fontPx: Number.parseFloat(getComputedStyle(el).fontSize),
         text: el.textContent ?? '',
       }),
     );
     const truncated: string[] = [];
     const clipped: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(`.react-flow__node :is(${labels})`)) {
-      const what = `${el.closest<HTMLElement>('.react-flow__node')?.dataset.id}: "${el.textContent}"`;
+    for (const el of document.querySelectorAll<HTMLElement>(`.sl-el :is(${labels})`)) {
+      const what = `${el.closest<HTMLElement>('.sl-el')?.dataset.id}: "${el.textContent}"`;
       if (el.scrollWidth > el.clientWidth)
         truncated.push(`${what} (${el.scrollWidth} > ${el.clientWidth} px)`);
       if (el.scrollHeight > el.clientHeight)

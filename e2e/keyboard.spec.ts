@@ -14,7 +14,7 @@ async function expectFocusVisible(page: Page, what: string) {
 }
 
 const activeId = (page: Page) =>
-  page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  page.evaluate(() => document.activeElement?.closest('.sl-el')?.getAttribute('data-id') ?? null);
 
 /** Presses Tab until the focus is on a diagram element whose id matches. */
 async function tabToElement(page: Page, match: RegExp, max = 60): Promise<string> {

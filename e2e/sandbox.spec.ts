@@ -106,7 +106,7 @@ test.describe('without storage', () => {
     expect(await frame.evaluate(() => self.origin)).toBe('null');
     await frame.getByRole('switch', { name: 'Kubernetes in a tenant project' }).click();
     await expect(diagramIn(frame, 'k8s-in-tenant')).toBeVisible();
-    await frame.locator('.react-flow__node[data-id="kvm1"]').click();
+    await frame.locator('.sl-el[data-id="kvm1"]').click();
     await expect(frame.getByTestId('details')).toContainText('kvm1');
     // It still tells its parent its height.
     await expect

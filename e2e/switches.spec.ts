@@ -18,7 +18,7 @@ const CEPH_HOSTS = ['ceph1', 'ceph2', 'ceph3'];
 /** Every OpenStack service chip as [element id, data-form]. */
 async function serviceForms(page: Page): Promise<[string, string][]> {
   return diagram(page)
-    .locator('.react-flow__node:has([data-kind="service"])')
+    .locator('.sl-el:has([data-kind="service"])')
     .evaluateAll((nodes) =>
       nodes.map((n): [string, string] => [
         n.getAttribute('data-id') ?? '',

@@ -110,15 +110,15 @@ test('compare: two views side by side, synced pan and zoom, shared selection, di
   await expect.poll(() => transform(b)).toBe(after);
 
   // Differences: the operator cluster appears on the right; services change form on both sides.
-  await expect(b.locator('.react-flow__node[data-id="undercloud"]')).toHaveClass(/sl-diff-new/);
-  await expect(a.locator('.react-flow__node[data-id="keystone-api@ctl1"]')).toHaveClass(/sl-diff-changed/);
-  await expect(b.locator('.react-flow__node[data-id="keystone-api@ctl1"]')).toHaveClass(/sl-diff-changed/);
+  await expect(b.locator('.sl-el[data-id="undercloud"]')).toHaveClass(/sl-diff-new/);
+  await expect(a.locator('.sl-el[data-id="keystone-api@ctl1"]')).toHaveClass(/sl-diff-changed/);
+  await expect(b.locator('.sl-el[data-id="keystone-api@ctl1"]')).toHaveClass(/sl-diff-changed/);
   await expect(page.getByTestId('compare-summary')).toContainText('undercloud');
 
   // Selecting in one selects in both.
-  await a.locator('.react-flow__node[data-id="kvm2"]').click();
-  await expect(a.locator('.react-flow__node[data-id="kvm2"]')).toHaveClass(/sl-selected/);
-  await expect(b.locator('.react-flow__node[data-id="kvm2"]')).toHaveClass(/sl-selected/);
+  await a.locator('.sl-el[data-id="kvm2"]').click();
+  await expect(a.locator('.sl-el[data-id="kvm2"]')).toHaveClass(/sl-selected/);
+  await expect(b.locator('.sl-el[data-id="kvm2"]')).toHaveClass(/sl-selected/);
 });
 
 test('presenter mode at 1024x768: only the diagram and the tour, larger', async ({ page }, testInfo) => {

@@ -1,4 +1,3 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import './bundledDefault';
 import { bootstrap } from './bootstrap';
@@ -142,9 +141,7 @@ export function App() {
   usePersistDraft(store);
   return (
     <StoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <Shell />
-      </ReactFlowProvider>
+      <Shell />
     </StoreContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { ReactFlowProvider, type Viewport } from '@xyflow/react';
+import type { Viewport } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { diffScenes, type ViewDiff } from '../topology/diffViews';
 import { VIEWS, type View } from '../topology/views';
@@ -71,19 +71,17 @@ export function Compare({ colorMode }: { colorMode: 'light' | 'dark' }) {
           <div key={side} className="flex min-h-0 min-w-0 flex-col">
             <PaneHeader side={side} view={compare[side]} />
             <div className="relative min-h-0 flex-1">
-              <ReactFlowProvider>
-                <Flow
-                  scene={sceneFor(model, compare[side])}
-                  colorMode={colorMode}
-                  sync={{
-                    testId: side === 0 ? 'compare-a' : 'compare-b',
-                    viewport,
-                    onViewportChange: setViewport,
-                    place: side === 0,
-                    marks: side === 0 ? marks.left : marks.right,
-                  }}
-                />
-              </ReactFlowProvider>
+              <Flow
+                scene={sceneFor(model, compare[side])}
+                colorMode={colorMode}
+                sync={{
+                  testId: side === 0 ? 'compare-a' : 'compare-b',
+                  viewport,
+                  onViewportChange: setViewport,
+                  place: side === 0,
+                  marks: side === 0 ? marks.left : marks.right,
+                }}
+              />
             </div>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import {
   Controls,
+  getViewportForBounds,
   MiniMap,
   type Node,
   ReactFlow,
@@ -20,7 +21,7 @@ import {
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
-import { type DiagramNode, layoutToFlow } from '../render/toFlow';
+import { type DiagramNode, ELEMENT_CLASS, layoutToFlow } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
 import { layoutFor, useCollapsed, useScene } from './derived';
 import { useApp, useAppStore } from './store';
@@ -55,10 +56,9 @@ const MINIMAP_COLORS: Record<string, string> = {
   host: '#94a3b8',
   cluster: '#8b5cf6',
   k8sNode: '#a78bfa',
-  chip: '#f43f5e',
+  chips: '#f43f5e',
   project: '#7dd3fc',
   vm: '#38bdf8',
-  resource: '#cbd5e1',
 };
 const minimapColor = (n: Node) =>
   n.type === 'band' || n.type === 'edges' ? 'transparent' : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
@@ -75,6 +75,19 @@ export function initialViewport(w: number, h: number, cw: number, ch: number) {
   return { x: 8, y: Math.max(0, (ch - h * zoom) / 2), zoom };
 }
 
+type CanvasSize = { w: number; h: number };
+
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 3;
+
+/** Where the first frame shows a diagram of w x h on a canvas of cw x ch: the placement ReadyWatcher makes. */
+export function startViewport(w: number, h: number, cw: number, ch: number): Viewport {
+  return (
+    initialViewport(w, h, cw, ch) ??
+    getViewportForBounds({ x: 0, y: 0, width: w, height: h }, cw, ch, MIN_ZOOM, MAX_ZOOM, FIT.padding)
+  );
+}
+
 /**
  * Calls fitView and reports ready once React Flow holds and has measured exactly these nodes. Refits when
  * the canvas changes size (the editor opens, the window resizes) unless the user has panned or zoomed.
@@ -88,6 +101,7 @@ function ReadyWatcher({
   userMoved,
   width,
   height,
+  start,
 }: {
   /** Whether this diagram places its own view (a synced pane does not). */
   place: boolean;
@@ -100,13 +114,16 @@ function ReadyWatcher({
   userMoved: { current: boolean };
   width: number;
   height: number;
+  /** The canvas size measured before React Flow mounted. */
+  start: CanvasSize;
 }) {
   const initialized = useNodesInitialized();
   // Decoration copies node objects but keeps their data: the first node's data identifies the layout.
   const current = useFlowStore((s) => s.nodes[0]?.data === marker?.data);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
   const { fitView, setViewport } = useReactFlow();
-  const canvas = useFlowStore((s) => ({ w: s.width, h: s.height }), shallow);
+  // React Flow measures its canvas after mounting; until then, the size Flow measured before mounting it.
+  const canvas = useFlowStore((s) => ({ w: s.width || start.w, h: s.height || start.h }), shallow);
   const placed = useRef(false);
   const placeView = useCallback(() => {
     if (!place) return;
@@ -124,15 +141,17 @@ function ReadyWatcher({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (view, model, folding) is placed again.
   useEffect(() => {
     if (!initialized || !current) return;
-    let second = 0;
+    let painted = 0;
     userMoved.current = false;
     placeView();
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(onReady);
+    // Ready once the frame that draws this layout has been painted: a task queued from that frame's
+    // animation callback runs after its paint.
+    const frame = requestAnimationFrame(() => {
+      painted = window.setTimeout(onReady, 0);
     });
     return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
+      cancelAnimationFrame(frame);
+      clearTimeout(painted);
     };
   }, [initialized, current, layout]);
   return null;
@@ -163,35 +182,62 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
   );
 }
 
-const FIT_OPTIONS = { padding: 0.02 };
-
 /** Below this zoom the boxes' text (9–13 px) would be under 4 px on screen. */
 export const FAR_ZOOM = 0.3;
 
 const COLLAPSIBLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 
-/** The element node under a DOM node, if any (its React Flow wrapper carries the id). */
+/** The element (or folded group) under a DOM node, if any: its box, a node's wrapper or a chip, carries the id. */
 function elementIdAt(target: EventTarget | null): string | null {
-  const el = target instanceof Element ? target.closest('.react-flow__node') : null;
-  const id = el?.getAttribute('data-id') ?? null;
-  return id && !id.startsWith('band:') && !id.startsWith('edges:') ? id : null;
+  const el = target instanceof Element ? target.closest(`.${ELEMENT_CLASS}`) : null;
+  return el?.getAttribute('data-id') ?? null;
 }
 
-/** Zooms to the element a search or a details link asked for. */
-function ZoomWatcher() {
+/** Tells when the zoom crosses FAR_ZOOM (a child of React Flow: its store lives inside it). */
+function FarWatcher({ onChange }: { onChange: (far: boolean) => void }) {
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => onChange(far), [far, onChange]);
+  return null;
+}
+
+/**
+ * Zooms to the elements a search, a details link or a tour step asked for, by their boxes in the layout
+ * (chips are not React Flow nodes). A request for elements not drawn yet (being unfolded) waits for them.
+ */
+function ZoomWatcher({ layout }: { layout: Layout }) {
   const request = useApp((s) => s.zoomTo);
-  const { fitView } = useReactFlow();
+  const { setViewport } = useReactFlow();
+  const canvas = useFlowStore((s) => ({ w: s.width, h: s.height }), shallow);
   const reduced = usePrefersReducedMotion();
+  const done = useRef<unknown>(null);
   useEffect(() => {
-    if (!request) return;
-    void fitView({
-      nodes: request.ids.map((id) => ({ id })),
-      padding: request.ids.length > 1 ? 0.15 : 0.6,
+    if (!request || done.current === request || canvas.w === 0 || canvas.h === 0) return;
+    let x0 = Number.POSITIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (const id of request.ids) {
+      const box = layout.byId.get(id);
+      if (!box) continue;
+      x0 = Math.min(x0, box.x);
+      y0 = Math.min(y0, box.y);
+      x1 = Math.max(x1, box.x + box.w);
+      y1 = Math.max(y1, box.y + box.h);
+    }
+    if (x1 < x0) return;
+    done.current = request;
+    const many = request.ids.length > 1;
+    const viewport = getViewportForBounds(
+      { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      canvas.w,
+      canvas.h,
+      MIN_ZOOM,
       // A tour's group of elements keeps its surroundings in view; a single search hit comes closer.
-      maxZoom: request.ids.length > 1 ? 1 : 1.4,
-      duration: reduced ? 0 : 350,
-    });
-  }, [request, fitView, reduced]);
+      many ? 1 : 1.4,
+      many ? 0.15 : 0.6,
+    );
+    void setViewport(viewport, { duration: reduced ? 0 : 350 });
+  }, [request, layout, canvas, setViewport, reduced]);
   return null;
 }
 
@@ -231,7 +277,21 @@ export function Flow({
   const userMoved = useRef(false);
   const onReady = useCallback(() => setReadyLayout(layout), [layout]);
   // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const [far, setFar] = useState(false);
+  // The canvas is measured before React Flow mounts, so its very first frame shows the diagram placed
+  // (React Flow would measure it after mounting, and the first placement would come a render later).
+  const frame = useRef<HTMLDivElement>(null);
+  const [start, setStart] = useState<(CanvasSize & { viewport: Viewport }) | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const w = el.clientWidth;
+    const h = el.clientHeight;
+    const viewport = startViewport(layout.width, layout.height, w, h);
+    setFar(viewport.zoom < FAR_ZOOM);
+    setStart({ w, h, viewport });
+  }, []);
   // While the canvas pans or zooms, boxes sliding under the pointer do not light up their stacks.
   const moving = useRef(false);
   // The node handlers never change: each box's wrapper is memoized on them, so new functions on every
@@ -242,28 +302,37 @@ export function Flow({
   });
   const handlers = useMemo(
     () => ({
-      onNodeClick: (_: unknown, node: DiagramNode) => {
+      // A chip is not a node of its own: the element is the one under the pointer, else the node's.
+      onNodeClick: (e: ReactMouseEvent, node: DiagramNode) => {
         const { scene, collapsed, interactive } = latest.current;
         if (!interactive) return;
         if (node.type === 'group') store.getState().toggleCollapsed(node.id, collapsed);
-        else if (scene.byId.has(node.id)) store.getState().select(node.id);
+        else {
+          const id = elementIdAt(e.target) ?? node.id;
+          if (scene.byId.has(id)) store.getState().select(id);
+        }
       },
-      onNodeDoubleClick: (_: unknown, node: DiagramNode) => {
+      onNodeDoubleClick: (e: ReactMouseEvent, node: DiagramNode) => {
         const { scene, collapsed } = latest.current;
-        const el = scene.byId.get(node.id);
+        const el = scene.byId.get(elementIdAt(e.target) ?? node.id);
         if (el && COLLAPSIBLE.has(el.kind)) store.getState().toggleCollapsed(el.id, collapsed);
       },
       onPaneClick: () => store.getState().select(null),
-      onNodeMouseEnter: (_: unknown, node: DiagramNode) => {
-        if (!moving.current && latest.current.scene.byId.has(node.id)) store.getState().hover(node.id);
+      // Hover is delegated: the pointer entering any element's box (a node or a chip) lights its stack.
+      onMouseOver: (e: ReactMouseEvent) => {
+        if (moving.current) return;
+        const id = elementIdAt(e.target);
+        const next = id && latest.current.scene.byId.has(id) ? id : null;
+        if (store.getState().hovered !== next) store.getState().hover(next);
       },
-      onNodeMouseLeave: (e: ReactMouseEvent) => store.getState().hover(elementIdAt(e.relatedTarget)),
+      onMouseLeave: () => store.getState().hover(null),
     }),
     [store],
   );
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
+      ref={frame}
       className={`sl-diagram h-full w-full${reduced ? '' : ' sl-motion'}`}
       data-testid={sync?.testId ?? 'diagram'}
       data-ready={readyLayout === layout ? 'true' : 'false'}
@@ -282,57 +351,60 @@ export function Flow({
       onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
       onBlur={() => store.getState().hover(null)}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={[]}
-        nodeTypes={nodeTypes}
-        colorMode={colorMode}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        nodesFocusable={interactive}
-        edgesFocusable={false}
-        panOnDrag={interactive}
-        zoomOnScroll={interactive}
-        zoomOnPinch={interactive}
-        panOnScroll={false}
-        preventScrolling={interactive}
-        zIndexMode="manual"
-        // Double-click folds and unfolds (d3-zoom's double-click zoom would swallow the event).
-        zoomOnDoubleClick={false}
-        minZoom={0.02}
-        maxZoom={3}
-        fitView={!sync || sync.place}
-        fitViewOptions={FIT_OPTIONS}
-        {...(sync ? { viewport: sync.viewport, onViewportChange: sync.onViewportChange } : {})}
-        ariaLabelConfig={ARIA_LABELS}
-        aria-label={`Diagram of the ${view} view`}
-        onMoveStart={(event) => {
-          moving.current = true;
-          if (event) userMoved.current = true;
-        }}
-        onMoveEnd={() => {
-          moving.current = false;
-        }}
-        {...handlers}
-      >
-        <ReadyWatcher
-          place={!sync || sync.place}
-          animate={!reduced}
-          layout={layout}
-          marker={base[0]}
-          onReady={onReady}
-          userMoved={userMoved}
-          width={layout.width}
-          height={layout.height}
-        />
-        {sync ? null : <ZoomWatcher />}
-        {interactive ? (
-          <Controls showInteractive={false} position="top-right" orientation="horizontal" />
-        ) : null}
-        {/* Only once placed: before the first fit the diagram is always partly out of view. */}
-        {sync || readyLayout === null ? null : <OverviewMap width={layout.width} height={layout.height} />}
-      </ReactFlow>
+      {start ? (
+        <ReactFlow
+          nodes={nodes}
+          edges={[]}
+          nodeTypes={nodeTypes}
+          colorMode={colorMode}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          nodesFocusable={interactive}
+          edgesFocusable={false}
+          panOnDrag={interactive}
+          zoomOnScroll={interactive}
+          zoomOnPinch={interactive}
+          panOnScroll={false}
+          preventScrolling={interactive}
+          zIndexMode="manual"
+          // Double-click folds and unfolds (d3-zoom's double-click zoom would swallow the event).
+          zoomOnDoubleClick={false}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+          defaultViewport={start.viewport}
+          {...(sync ? { viewport: sync.viewport, onViewportChange: sync.onViewportChange } : {})}
+          ariaLabelConfig={ARIA_LABELS}
+          aria-label={`Diagram of the ${view} view`}
+          onMoveStart={(event) => {
+            moving.current = true;
+            if (event) userMoved.current = true;
+          }}
+          onMoveEnd={() => {
+            moving.current = false;
+          }}
+          {...handlers}
+        >
+          <ReadyWatcher
+            place={!sync || sync.place}
+            animate={!reduced}
+            layout={layout}
+            marker={base[0]}
+            onReady={onReady}
+            userMoved={userMoved}
+            width={layout.width}
+            height={layout.height}
+            start={start}
+          />
+          <FarWatcher onChange={setFar} />
+          {sync ? null : <ZoomWatcher layout={layout} />}
+          {interactive ? (
+            <Controls showInteractive={false} position="top-right" orientation="horizontal" />
+          ) : null}
+          {/* Only once placed: before the first fit the diagram is always partly out of view. */}
+          {sync || readyLayout === null ? null : <OverviewMap width={layout.width} height={layout.height} />}
+        </ReactFlow>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { DiagramNode, EdgesNode } from '../render/toFlow';
+import type { ChipsNode, DiagramNode, EdgesNode } from '../render/toFlow';
 import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
 import { useBlast } from './derived';
@@ -63,6 +63,10 @@ export function useDecoratedNodes(
       selected,
       appeared,
     };
+    const classesOf = (id: string) => {
+      const mark = marks?.get(id);
+      return mark ? `${nodeClasses(id, state)} ${mark}`.trim() : nodeClasses(id, state);
+    };
     const next = new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>();
     const out = base.map((n) => {
       if (n.type === 'band') return appeared.has(n.id) ? { ...n, className: 'sl-new' } : n;
@@ -72,11 +76,29 @@ export function useDecoratedNodes(
           ? ({ ...n, data: { ...data, lit: stack, down: blast?.down ?? null } } as EdgesNode)
           : n;
       }
-      const mark = marks?.get(n.id);
-      const cls = mark ? `${nodeClasses(n.id, state)} ${mark}`.trim() : nodeClasses(n.id, state);
       const prev = cache.current.get(n.id);
-      const node =
-        prev && prev.base === n && prev.cls === cls ? prev.node : cls ? { ...n, className: cls } : n;
+      let cls: string;
+      let node: DiagramNode;
+      if (n.type === 'chips') {
+        // Each chip has its own classes; the node is replaced (and its changed chips re-rendered) when any changes.
+        const chips = (n as ChipsNode).data;
+        const each = chips.chips.map((c) => classesOf(c.el.id));
+        cls = each.join('|');
+        node =
+          prev && prev.base === n && prev.cls === cls
+            ? prev.node
+            : each.some(Boolean)
+              ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode)
+              : n;
+      } else {
+        cls = classesOf(n.id);
+        node =
+          prev && prev.base === n && prev.cls === cls
+            ? prev.node
+            : cls
+              ? { ...n, className: `${n.className ?? ''} ${cls}`.trim() }
+              : n;
+      }
       next.set(n.id, { base: n, cls, node });
       return node;
     });

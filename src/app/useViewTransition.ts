@@ -32,23 +32,20 @@ export function useViewTransition(
     const was = new Set(before.layout.boxes.map((b) => b.id));
     for (const b of before.layout.bands) was.add(`band:${b.id}`);
     const appeared = new Set([...now].filter((id) => !was.has(id)));
+    // Nodes are compared by id (a node of chips has an id of its own, not a box's); positions are absolute.
+    const stays = new Set(nodes.map((n) => n.id));
     const ghosts: DiagramNode[] = [];
     for (const n of before.nodes) {
-      if (now.has(n.id) || n.type === 'edges') continue;
-      const box = before.layout.byId.get(n.id);
-      const band = n.type === 'band' ? before.layout.bands.find((b) => `band:${b.id}` === n.id) : undefined;
-      const at = box ?? band;
-      if (!at) continue;
+      if (stays.has(n.id) || n.type === 'edges') continue;
       ghosts.push({
         ...n,
         id: `ghost:${n.id}`,
-        position: { x: at.x, y: at.y },
-        parentId: undefined,
         className: 'sl-vanishing',
         focusable: false,
         selectable: false,
         ariaLabel: undefined,
         domAttributes: { 'aria-hidden': true },
+        ...(n.type === 'chips' ? { data: { ...n.data, cls: undefined, ghost: true } } : {}),
       } as DiagramNode);
     }
     return { appeared, ghosts };

@@ -1,4 +1,3 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { DetailsCard } from '../app/DetailsCard';
@@ -162,9 +161,7 @@ export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; def
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <EmbedShell config={config} />
-      </ReactFlowProvider>
+      <EmbedShell config={config} />
     </StoreContext.Provider>
   );
 }

@@ -1,13 +1,12 @@
 import type { NodeTypes } from '@xyflow/react';
 import { BandNode } from './nodes/BandNode';
-import { ChipNode } from './nodes/ChipNode';
+import { ChipsNode } from './nodes/ChipsNode';
 import { ClusterNode } from './nodes/ClusterNode';
 import { EdgesNode } from './nodes/EdgesNode';
 import { GroupNode } from './nodes/GroupNode';
 import { HostNode } from './nodes/HostNode';
 import { K8sNodeNode } from './nodes/K8sNodeNode';
 import { ProjectNode } from './nodes/ProjectNode';
-import { ResourceNode } from './nodes/ResourceNode';
 import { VmNode } from './nodes/VmNode';
 
 /** Declared once at module scope, as React Flow asks. */
@@ -15,11 +14,10 @@ export const nodeTypes: NodeTypes = {
   band: BandNode,
   edges: EdgesNode,
   host: HostNode,
-  chip: ChipNode,
+  chips: ChipsNode,
   cluster: ClusterNode,
   k8sNode: K8sNodeNode,
   project: ProjectNode,
   vm: VmNode,
-  resource: ResourceNode,
   group: GroupNode,
 };

@@ -24,12 +24,42 @@ export type EdgesNodeData = {
 };
 
 export type ElementNode = Node<ElementNodeData>;
+/** One small box drawn inside a ChipsNode. */
+export type ChipItem = { el: SceneElement; box: LayoutBox };
+/**
+ * Data of a node that draws several small boxes at once: the service instances of one host, the pods of
+ * one Kubernetes node, the networks, volumes and load balancers of one project. One React Flow node for
+ * many chips (most of a diagram's boxes) keeps React Flow's per-node work off them.
+ */
+export type ChipsNodeData = {
+  chips: readonly ChipItem[];
+  /** The node's top-left corner; chips are placed relative to it. */
+  x: number;
+  y: number;
+  /** Classes of the moment per chip (highlight, lens, what-if, compare), parallel to `chips`. */
+  cls?: readonly string[];
+  /** A fading copy of chips that left the diagram (nothing in it is focusable or addressable). */
+  ghost?: boolean;
+};
+export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
 export type GroupNodeData = { box: LayoutBox };
 export type GroupNode = Node<GroupNodeData, 'group'>;
 export type BandNode = Node<BandNodeData, 'band'>;
 export type EdgesNode = Node<EdgesNodeData, 'edges'>;
-export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode;
+export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode | ChipsNode;
+
+/** The kinds drawn as chips inside a ChipsNode rather than as nodes of their own. */
+export const CHIP_KINDS: ReadonlySet<SceneElement['kind']> = new Set([
+  'service',
+  'pod',
+  'network',
+  'volume',
+  'load-balancer',
+]);
+
+/** The class every element's box carries (a node's wrapper, or a chip): with `data-id`, it addresses it. */
+export const ELEMENT_CLASS = 'sl-el';
 
 /** React Flow's node type for each kind of element. */
 export const NODE_TYPE: Record<SceneElement['kind'], string> = {
@@ -37,12 +67,12 @@ export const NODE_TYPE: Record<SceneElement['kind'], string> = {
   'operator-cluster': 'cluster',
   'tenant-cluster': 'cluster',
   'k8s-node': 'k8sNode',
-  service: 'chip',
-  pod: 'chip',
+  service: 'chips',
+  pod: 'chips',
   project: 'project',
-  network: 'resource',
-  'load-balancer': 'resource',
-  volume: 'resource',
+  network: 'chips',
+  'load-balancer': 'chips',
+  volume: 'chips',
   vm: 'vm',
 };
 
@@ -62,6 +92,7 @@ const ROLE_DESCRIPTION = {
   band: { 'aria-roledescription': 'layer' },
   edges: { 'aria-roledescription': undefined },
   group: { 'aria-roledescription': undefined },
+  chips: { 'aria-roledescription': undefined },
   element: { 'aria-roledescription': 'diagram element' },
 } as const;
 
@@ -112,6 +143,8 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     ...fixed,
   });
   const depth = new Map<string, number>();
+  // Chips by what holds them: a parent box (pods, project resources) or, for services, their host's column.
+  const chipGroups = new Map<string, { at: number; z: number; items: ChipItem[] }>();
   for (const box of layout.boxes) {
     const el = layout.scene.byId.get(box.id);
     if (box.kind === 'host-group' || box.kind === 'project-group') {
@@ -124,6 +157,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
         zIndex: 2,
         ariaRole: 'button',
         ariaLabel: `${box.label ?? 'group'}, folded: ${box.summary ?? ''}. Activate to unfold.`,
+        className: ELEMENT_CLASS,
         domAttributes: ROLE_DESCRIPTION.group,
         ...fixed,
       });
@@ -133,6 +167,16 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     const parent = box.parent ? layout.byId.get(box.parent) : undefined;
     const d = parent ? (depth.get(parent.id) ?? 0) + 1 : 0;
     depth.set(box.id, d);
+    if (CHIP_KINDS.has(el.kind)) {
+      const key = `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
+      const group = chipGroups.get(key);
+      if (group) group.items.push({ el, box });
+      else {
+        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [{ el, box }] });
+        nodes.push(null as unknown as DiagramNode); // its place in the order: replaced below
+      }
+      continue;
+    }
     nodes.push({
       id: box.id,
       type: NODE_TYPE[el.kind],
@@ -143,9 +187,37 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       zIndex: 2 + d,
       ariaRole: 'group',
       ariaLabel: ariaLabelOf(el),
+      className: ELEMENT_CLASS,
       domAttributes: ROLE_DESCRIPTION.element,
       ...fixed,
     });
+  }
+  for (const [id, { at, z, items }] of chipGroups) {
+    let x0 = Number.POSITIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (const { box } of items) {
+      x0 = Math.min(x0, box.x);
+      y0 = Math.min(y0, box.y);
+      x1 = Math.max(x1, box.x + box.w);
+      y1 = Math.max(y1, box.y + box.h);
+    }
+    const placement = placed(x0, y0, x1 - x0, y1 - y0);
+    nodes[at] = {
+      id,
+      type: 'chips',
+      ...placement,
+      // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
+      style: { ...placement.style, pointerEvents: 'none' },
+      data: { chips: items, x: x0, y: y0 },
+      zIndex: z,
+      // The chips are the focusable, labelled elements; their container is neither.
+      focusable: false,
+      selectable: false,
+      domAttributes: ROLE_DESCRIPTION.chips,
+      ...fixed,
+    };
   }
   return { nodes, edges: [] };
 }

@@ -1,11 +1,8 @@
-import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
 import { kindLabel } from '../describe';
-import type { ElementNode } from '../toFlow';
+import type { ChipItem } from '../toFlow';
 
-/** A service instance (process, container or pod) or a tenant pod. */
-function ChipNodeView({ data }: NodeProps<ElementNode>) {
-  const { el } = data;
+/** A service instance (process, container or pod) or a tenant pod: a chip inside a ChipsNode. */
+export function ChipBody({ el }: { el: ChipItem['el'] }) {
   if (el.kind !== 'service' && el.kind !== 'pod') return null;
   const form = el.kind === 'pod' ? 'pod' : el.form;
   const tone = el.kind === 'pod' ? 'tenant' : el.category;
@@ -16,10 +13,7 @@ function ChipNodeView({ data }: NodeProps<ElementNode>) {
       data-form={form}
       title={`${el.name}: ${kindLabel(el)}${el.description ? `\n${el.description}` : ''}`}
     >
-      <span className="sl-chip__mark" aria-hidden="true" />
       <span className="sl-chip__text">{el.name}</span>
     </div>
   );
 }
-
-export const ChipNode = memo(ChipNodeView);

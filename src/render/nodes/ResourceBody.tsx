@@ -1,13 +1,10 @@
-import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
 import { resourceLabel } from '../../layout/layoutScene';
-import type { ElementNode } from '../toFlow';
+import type { ChipItem } from '../toFlow';
 
 const GLYPH = { network: '⇄', 'load-balancer': '⚖', volume: '▤' } as const;
 
-/** A project's network, load balancer or volume. */
-function ResourceNodeView({ data }: NodeProps<ElementNode>) {
-  const { el } = data;
+/** A project's network, load balancer or volume: a chip inside a ChipsNode. */
+export function ResourceBody({ el }: { el: ChipItem['el'] }) {
   if (el.kind !== 'network' && el.kind !== 'load-balancer' && el.kind !== 'volume') return null;
   return (
     <div className={`sl-resource sl-resource--${el.kind}`} data-kind={el.kind} title={el.description}>
@@ -18,5 +15,3 @@ function ResourceNodeView({ data }: NodeProps<ElementNode>) {
     </div>
   );
 }
-
-export const ResourceNode = memo(ResourceNodeView);
