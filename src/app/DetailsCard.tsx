@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { kindLabel } from '../render/describe';
+import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
 import type { Scene, SceneElement } from '../topology/scene';
 import { useBlast, useCollapsed, useScene } from './derived';
@@ -71,14 +72,27 @@ export function DetailsCard() {
     if (!selected) return;
     // Inside a shadow root (the web component) the card's own root holds the diagram, not the document.
     const root = heading.current?.getRootNode() ?? document;
-    const node = (root as Document | ShadowRoot).querySelector?.(
-      `.react-flow__node[data-id="${CSS.escape(selected)}"]`,
-    );
-    const pane = node?.closest('.react-flow');
-    if (!node || !pane) return;
-    const r = node.getBoundingClientRect();
-    const p = pane.getBoundingClientRect();
-    setSide(r.left + r.width / 2 - p.left < Math.min(380, p.width / 2) ? 'right' : 'left');
+    const place = () => {
+      const node = (root as Document | ShadowRoot).querySelector?.(
+        `.${ELEMENT_CLASS}[data-id="${CSS.escape(selected)}"]`,
+      );
+      const pane = node?.closest('.react-flow');
+      const ready = pane?.closest('[data-ready="true"]');
+      if (!node || !pane || !ready) return false;
+      const r = node.getBoundingClientRect();
+      const p = pane.getBoundingClientRect();
+      setSide(r.left + r.width / 2 - p.left < Math.min(380, p.width / 2) ? 'right' : 'left');
+      return true;
+    };
+    if (place()) return;
+    // Selected by a link before the diagram is drawn and placed: wait for it (a few frames at most).
+    let frame = 0;
+    let tries = 0;
+    const retry = () => {
+      if (!place() && ++tries < 120) frame = requestAnimationFrame(retry);
+    };
+    frame = requestAnimationFrame(retry);
+    return () => cancelAnimationFrame(frame);
   }, [selected]);
 
   // A keyboard user lands in the card (from a node, the search or the outline); Esc takes them back.
