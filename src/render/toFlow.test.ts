@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
+import { generateModel } from '../model/generate';
+import { defaultModel } from '../testing/fixtures';
+import { deriveScene } from '../topology/deriveScene';
+import { VIEWS } from '../topology/views';
+import { CHIP_KINDS, type ChipsNode, type DiagramNode, ELEMENT_CLASS, layoutToFlow } from './toFlow';
+
+/** Every element id a set of React Flow nodes draws: element nodes' own ids and the chips inside ChipsNodes. */
+function drawnIds(nodes: readonly DiagramNode[]): string[] {
+  return nodes.flatMap((n) =>
+    n.type === 'chips'
+      ? (n as ChipsNode).data.chips.map((c) => c.el.id)
+      : n.type === 'band' || n.type === 'edges'
+        ? []
+        : [n.id],
+  );
+}
+
+function check(layout: Layout) {
+  const { nodes } = layoutToFlow(layout);
+  const ids = nodes.map((n) => n.id);
+  // Node ids are unique, and no node of chips can take an element's id.
+  expect(new Set(ids).size).toBe(ids.length);
+  // Every laid-out box is drawn exactly once: as a node or as one chip.
+  const drawn = drawnIds(nodes);
+  expect(drawn.toSorted()).toEqual(layout.boxes.map((b) => b.id).toSorted());
+  for (const n of nodes) {
+    if (n.type !== 'chips') {
+      if (n.type !== 'band' && n.type !== 'edges') expect(n.className).toBe(ELEMENT_CLASS);
+      continue;
+    }
+    const { chips, x, y } = (n as ChipsNode).data;
+    expect(n.position).toEqual({ x, y });
+    expect(n.focusable).toBe(false);
+    for (const { el, box } of chips) {
+      expect(CHIP_KINDS.has(el.kind)).toBe(true);
+      // The node's box holds its chips, and the chips of a node share one parent (or one host, for services).
+      expect(box.x).toBeGreaterThanOrEqual(x);
+      expect(box.y).toBeGreaterThanOrEqual(y);
+      expect(box.x + box.w).toBeLessThanOrEqual(x + (n.width ?? 0));
+      expect(box.y + box.h).toBeLessThanOrEqual(y + (n.height ?? 0));
+    }
+    const holders = new Set(
+      chips.map(({ el, box }) => box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)),
+    );
+    expect(holders.size).toBe(1);
+    // Drawn above what holds them.
+    const parent = chips[0]?.box.parent;
+    const holder = parent ? nodes.find((m) => m.id === parent) : undefined;
+    if (holder) expect(n.zIndex ?? 0).toBeGreaterThan(holder.zIndex ?? 0);
+  }
+  return nodes;
+}
+
+describe('layoutToFlow', () => {
+  it.each(VIEWS)('draws every box of the default model once, chips grouped (%s)', (view) => {
+    const layout = layoutScene(deriveScene(defaultModel(), view));
+    const nodes = check(layout);
+    // Chips are most of the boxes; grouping them keeps React Flow's nodes few (bands and edges included).
+    expect(nodes.filter((n) => n.type === 'chips').length).toBeGreaterThan(0);
+    expect(nodes.length).toBeLessThan(layout.boxes.length / 2);
+  });
+
+  it('groups a host’s services in one node, whatever the view', () => {
+    for (const view of VIEWS) {
+      const { nodes } = layoutToFlow(layoutScene(deriveScene(defaultModel(), view)));
+      const ctl1 = nodes.find((n) => n.id === 'chips:@ctl1') as ChipsNode | undefined;
+      expect(ctl1?.data.chips.map((c) => c.el.id)).toContain('keystone-api@ctl1');
+    }
+  });
+
+  it.each([300, 2000])('holds on a generated model of %i elements, folded and unfolded', (n) => {
+    const model = generateModel(n, 7);
+    for (const view of VIEWS) {
+      const scene = deriveScene(model, view);
+      check(layoutScene(scene));
+      check(layoutScene(scene, { collapsed: defaultCollapsed(scene) }));
+    }
+  });
+});
