@@ -6,6 +6,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 
+// The font is preloaded, but a font face only starts loading (and decoding) when text first asks for it: at
+// the first layout, which would then be drawn in the fallback font and laid out again when Inter arrives.
+// Asking now lets the first layout use Inter.
+void document.fonts?.load('1em "Inter Variable"').catch(() => undefined);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
