@@ -63,7 +63,7 @@ const MINIMAP_COLORS: Record<string, string> = {
 const minimapColor = (n: Node) =>
   n.type === 'band' || n.type === 'edges' ? 'transparent' : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
 
-const FIT = { padding: 0.02, duration: 0 } as const;
+const FIT = { padding: 0.02 } as const;
 /** Below this fit zoom, text is unreadable: a narrow screen starts at a readable zoom, left-aligned. */
 const MIN_READABLE_FIT = 0.45;
 
@@ -80,16 +80,19 @@ type CanvasSize = { w: number; h: number };
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
 
-/** Where the first frame shows a diagram of w x h on a canvas of cw x ch: the placement ReadyWatcher makes. */
-export function startViewport(w: number, h: number, cw: number, ch: number): Viewport {
+/**
+ * Where a diagram of w x h is placed on a canvas of cw x ch: all of it, fitted; or, when `readable` and the fit
+ * would be unreadably small (a phone), at a readable zoom from the left. Compare's half-width panes fit.
+ */
+export function startViewport(w: number, h: number, cw: number, ch: number, readable: boolean): Viewport {
   return (
-    initialViewport(w, h, cw, ch) ??
+    (readable ? initialViewport(w, h, cw, ch) : null) ??
     getViewportForBounds({ x: 0, y: 0, width: w, height: h }, cw, ch, MIN_ZOOM, MAX_ZOOM, FIT.padding)
   );
 }
 
 /**
- * Calls fitView and reports ready once React Flow holds and has measured exactly these nodes. Refits when
+ * Places the view and reports ready once React Flow holds and has measured exactly these nodes. Refits when
  * the canvas changes size (the editor opens, the window resizes) unless the user has panned or zoomed.
  */
 function ReadyWatcher({
@@ -102,6 +105,7 @@ function ReadyWatcher({
   width,
   height,
   start,
+  readable,
 }: {
   /** Whether this diagram places its own view (a synced pane does not). */
   place: boolean;
@@ -116,12 +120,14 @@ function ReadyWatcher({
   height: number;
   /** The canvas size measured before React Flow mounted. */
   start: CanvasSize;
+  /** Whether a narrow canvas starts at a readable zoom instead of fitting everything (see startViewport). */
+  readable: boolean;
 }) {
   const initialized = useNodesInitialized();
   // Decoration copies node objects but keeps their data: the first node's data identifies the layout.
   const current = useFlowStore((s) => s.nodes[0]?.data === marker?.data);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
-  const { fitView, setViewport } = useReactFlow();
+  const { setViewport } = useReactFlow();
   // React Flow measures its canvas after mounting; until then, the size Flow measured before mounting it.
   const canvas = useFlowStore((s) => ({ w: s.width || start.w, h: s.height || start.h }), shallow);
   const placed = useRef(false);
@@ -129,10 +135,8 @@ function ReadyWatcher({
     if (!place) return;
     const duration = animate && placed.current ? 400 : 0;
     placed.current = true;
-    const start = initialViewport(width, height, canvas.w, canvas.h);
-    if (start) void setViewport(start, { duration });
-    else void fitView({ ...FIT, duration });
-  }, [place, animate, width, height, canvas.w, canvas.h, fitView, setViewport]);
+    void setViewport(startViewport(width, height, canvas.w, canvas.h, readable), { duration });
+  }, [place, animate, width, height, canvas.w, canvas.h, readable, setViewport]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
   useEffect(() => {
     // The first placement is the layout effect's (below); this one only follows later size changes.
@@ -288,7 +292,7 @@ export function Flow({
     if (!el) return;
     const w = el.clientWidth;
     const h = el.clientHeight;
-    const viewport = startViewport(layout.width, layout.height, w, h);
+    const viewport = startViewport(layout.width, layout.height, w, h, !sync);
     setFar(viewport.zoom < FAR_ZOOM);
     setStart({ w, h, viewport });
   }, []);
@@ -395,6 +399,7 @@ export function Flow({
             width={layout.width}
             height={layout.height}
             start={start}
+            readable={!sync}
           />
           <FarWatcher onChange={setFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
