@@ -155,7 +155,8 @@ export function DetailsCard() {
         if (e.relatedTarget instanceof Node && !e.currentTarget.contains(e.relatedTarget))
           focusInCard.current = false;
       }}
-      className={`absolute top-2 ${side === 'left' ? 'left-2' : 'right-2'} z-20 flex max-h-[calc(100%-1rem)] w-[min(340px,calc(100%-1rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white/97 text-[12.5px] text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
+      // On the right it sits below the zoom controls (top right of the diagram), which stay usable.
+      className={`absolute ${side === 'left' ? 'top-2 left-2 max-h-[calc(100%-1rem)]' : 'top-12 right-2 max-h-[calc(100%-3.5rem)]'} z-20 flex w-[min(340px,calc(100%-1rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white/97 text-[12.5px] text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
     >
       <div className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <div className="min-w-0 flex-1">
