@@ -21,7 +21,7 @@ import {
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
-import { type DiagramNode, ELEMENT_CLASS, layoutToFlow } from '../render/toFlow';
+import { type DiagramNode, ELEMENT_CLASS, FAR_LAYER_MIN_BOXES, layoutToFlow } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
 import { layoutFor, useCollapsed, useScene } from './derived';
 import { useApp, useAppStore } from './store';
@@ -61,7 +61,12 @@ const MINIMAP_COLORS: Record<string, string> = {
   vm: '#38bdf8',
 };
 const minimapColor = (n: Node) =>
-  n.type === 'band' || n.type === 'edges' ? 'transparent' : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
+  n.type === 'band' || n.type === 'edges'
+    ? 'transparent'
+    : n.type === 'chips' && n.data.far
+      ? // The far layer is one node over the whole diagram: a neutral outline of it.
+        '#cbd5e1'
+      : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
 
 const FIT = { padding: 0.02 } as const;
 /** Below this fit zoom, text is unreadable: a narrow screen starts at a readable zoom, left-aligned. */
@@ -271,21 +276,40 @@ export function Flow({
   const hidden = useApp((s) => s.hiddenLayers);
   const interactive = useApp((s) => s.interactive);
   const layout = layoutFor(scene, collapsed, hidden);
-  const base = useMemo(() => layoutToFlow(layout).nodes, [layout]);
+  // The canvas is measured before React Flow mounts, so its very first frame shows the diagram placed
+  // (React Flow would measure it after mounting, and the first placement would come a render later).
+  const frame = useRef<HTMLDivElement>(null);
+  const [start, setStart] = useState<(CanvasSize & { viewport: Viewport }) | null>(null);
+  // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
+  const [far, setFar] = useState(false);
+  // A big diagram seen from far is drawn as one far layer (plain boxes, toFlow). Every new layout is placed
+  // (ReadyWatcher), so whether it starts far is known before React Flow moves; after that, the zoom decides.
+  const big = layout.boxes.length >= FAR_LAYER_MIN_BOXES;
+  const [zoomedFar, setZoomedFar] = useState<{ layout: Layout; far: boolean } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
+  const placedFar = useMemo(() => {
+    const el = frame.current;
+    if (!big || !el) return false;
+    return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, !sync).zoom < FAR_ZOOM;
+  }, [layout, start]);
+  const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
+  const shown = useRef(layout);
+  useLayoutEffect(() => {
+    shown.current = layout;
+  });
+  const onFar = useCallback((isFar: boolean) => {
+    setFar(isFar);
+    setZoomedFar({ layout: shown.current, far: isFar });
+  }, []);
+  const base = useMemo(() => layoutToFlow(layout, { far: farLayer }).nodes, [layout, farLayer]);
   const reduced = usePrefersReducedMotion();
-  const { appeared, ghosts } = useViewTransition(layout, base, !reduced);
-  const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
+  const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !farLayer);
+  const decorated = useDecoratedNodes(scene, base, farLayer ? undefined : appeared, sync?.marks);
   const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
   const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
   const onReady = useCallback(() => setReadyLayout(layout), [layout]);
-  // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
-  const [far, setFar] = useState(false);
-  // The canvas is measured before React Flow mounts, so its very first frame shows the diagram placed
-  // (React Flow would measure it after mounting, and the first placement would come a render later).
-  const frame = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<(CanvasSize & { viewport: Viewport }) | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
   useLayoutEffect(() => {
     const el = frame.current;
@@ -372,6 +396,8 @@ export function Flow({
           panOnScroll={false}
           preventScrolling={interactive}
           zIndexMode="manual"
+          // A big diagram seen closer than the far layer mounts only the boxes in view.
+          onlyRenderVisibleElements={big}
           // Double-click folds and unfolds (d3-zoom's double-click zoom would swallow the event).
           zoomOnDoubleClick={false}
           minZoom={MIN_ZOOM}
@@ -401,7 +427,7 @@ export function Flow({
             start={start}
             readable={!sync}
           />
-          <FarWatcher onChange={setFar} />
+          <FarWatcher onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive ? (
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />

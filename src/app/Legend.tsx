@@ -1,5 +1,7 @@
+import { defaultCollapsed } from '../layout/layoutScene';
 import { K8sIcon } from '../render/nodes/K8sIcon';
 import type { Layer } from '../topology/scene';
+import { useCollapsed, useScene } from './derived';
 import { useApp } from './store';
 
 const TONES = [
@@ -44,6 +46,28 @@ function LayerToggles() {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * Unfold everything a big model starts folded (or the user folded), or fold it back as it started. Big
+ * diagrams stay fluid unfolded: from far they are drawn as one layer of plain boxes, closer only what is in view.
+ */
+function FoldAll() {
+  const scene = useScene();
+  const collapsed = useCollapsed(scene);
+  const setCollapsed = useApp((s) => s.setCollapsed);
+  if (!scene) return null;
+  const folded = collapsed.size > 0;
+  if (!folded && defaultCollapsed(scene).size === 0) return null;
+  return (
+    <button
+      type="button"
+      onClick={() => setCollapsed(folded ? new Set() : null)}
+      className="flex-none rounded border border-slate-300 px-1.5 font-semibold text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+    >
+      {folded ? 'Unfold all' : 'Fold as it started'}
+    </button>
   );
 }
 
@@ -97,6 +121,7 @@ export function Legend() {
           </li>
         </ul>
       ) : null}
+      <FoldAll />
       {open ? <LayerToggles /> : null}
     </section>
   );

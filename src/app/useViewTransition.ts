@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../layout/layoutScene';
-import type { DiagramNode } from '../render/toFlow';
+import type { ChipsNode, DiagramNode } from '../render/toFlow';
 
 const FADE_MS = 450;
 const NO_GHOSTS: DiagramNode[] = [];
@@ -37,6 +37,8 @@ export function useViewTransition(
     const ghosts: DiagramNode[] = [];
     for (const n of before.nodes) {
       if (stays.has(n.id) || n.type === 'edges') continue;
+      // The far layer (a big diagram seen from far) does not fade out: thousands of boxes, no text to read.
+      if (n.type === 'chips' && (n as ChipsNode).data.far) continue;
       ghosts.push({
         ...n,
         id: `ghost:${n.id}`,
@@ -50,16 +52,17 @@ export function useViewTransition(
     }
     return { appeared, ghosts };
   }, [layout]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the nodes of each new layout are remembered.
+  // The nodes of each new layout are remembered, and again when the same layout is drawn anew (the far layer).
   useLayoutEffect(() => {
     prev.current = { layout, nodes };
-  }, [layout]);
-  // Ghosts fade out, then go.
-  const [gone, setGone] = useState<Layout | null>(null);
+  }, [layout, nodes]);
+  // Ghosts fade out, then go; what appeared loses its fade (a box mounted again later, scrolled into view
+  // in a big diagram, does not fade in again).
+  const [done, setDone] = useState<Layout | null>(null);
   useEffect(() => {
-    if (transition.ghosts.length === 0) return;
-    const t = setTimeout(() => setGone(layout), FADE_MS);
+    if (transition === NONE) return;
+    const t = setTimeout(() => setDone(layout), FADE_MS);
     return () => clearTimeout(t);
   }, [transition, layout]);
-  return gone === layout ? { appeared: transition.appeared, ghosts: NO_GHOSTS } : transition;
+  return done === layout ? NONE : transition;
 }

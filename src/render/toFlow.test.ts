@@ -4,7 +4,14 @@ import { generateModel } from '../model/generate';
 import { defaultModel } from '../testing/fixtures';
 import { deriveScene } from '../topology/deriveScene';
 import { VIEWS } from '../topology/views';
-import { CHIP_KINDS, type ChipsNode, type DiagramNode, ELEMENT_CLASS, layoutToFlow } from './toFlow';
+import {
+  CHIP_KINDS,
+  type ChipsNode,
+  type DiagramNode,
+  ELEMENT_CLASS,
+  FAR_LAYER_MIN_BOXES,
+  layoutToFlow,
+} from './toFlow';
 
 /** Every element id a set of React Flow nodes draws: element nodes' own ids and the chips inside ChipsNodes. */
 function drawnIds(nodes: readonly DiagramNode[]): string[] {
@@ -68,6 +75,21 @@ describe('layoutToFlow', () => {
       const ctl1 = nodes.find((n) => n.id === 'chips:@ctl1') as ChipsNode | undefined;
       expect(ctl1?.data.chips.map((c) => c.el.id)).toContain('keystone-api@ctl1');
     }
+  });
+
+  it('draws every box of a big diagram seen from far once, in one far layer, parents before children', () => {
+    const layout = layoutScene(deriveScene(generateModel(2000, 7), 'both'));
+    expect(layout.boxes.length).toBeGreaterThanOrEqual(FAR_LAYER_MIN_BOXES);
+    const { nodes } = layoutToFlow(layout, { far: true });
+    const layers = nodes.filter((n) => n.type === 'chips') as ChipsNode[];
+    expect(layers.map((n) => n.id)).toEqual(['chips:far']);
+    expect(layers[0]?.data.far).toBe(true);
+    expect(drawnIds(nodes).toSorted()).toEqual(layout.boxes.map((b) => b.id).toSorted());
+    const order = new Map(layers[0]?.data.chips.map((c, i) => [c.el.id, i]));
+    for (const box of layout.boxes)
+      if (box.parent) expect(order.get(box.parent) ?? -1).toBeLessThan(order.get(box.id) ?? -1);
+    // Drawing the same layout far or near keeps the data the diagram tells layouts apart by.
+    expect(layoutToFlow(layout).nodes[0]?.data).toBe(nodes[0]?.data);
   });
 
   it.each([300, 2000])('holds on a generated model of %i elements, folded and unfolded', (n) => {

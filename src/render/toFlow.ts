@@ -40,6 +40,8 @@ export type ChipsNodeData = {
   cls?: readonly string[];
   /** A fading copy of chips that left the diagram (nothing in it is focusable or addressable). */
   ghost?: boolean;
+  /** The far layer: every box of a big diagram seen from far, drawn as a plain box without text. */
+  far?: boolean;
 };
 export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
@@ -110,17 +112,48 @@ const placed = (x: number, y: number, w: number, h: number) => ({
 });
 
 /**
+ * The data of a layout's band and edge nodes, one object per layout: drawing the same layout again (the far
+ * layer on or off) keeps them, and the diagram tells a new layout by its first node's data.
+ */
+const bandDatas = new WeakMap<LayoutBand, BandNodeData>();
+const edgesDatas = new WeakMap<Layout, EdgesNodeData>();
+function bandData(band: LayoutBand): BandNodeData {
+  const known = bandDatas.get(band);
+  if (known) return known;
+  const data = { band };
+  bandDatas.set(band, data);
+  return data;
+}
+function edgesData(layout: Layout): EdgesNodeData {
+  const known = edgesDatas.get(layout);
+  if (known) return known;
+  const data = { edges: layout.edges, width: layout.width, height: layout.height };
+  edgesDatas.set(layout, data);
+  return data;
+}
+
+/**
+ * From this many boxes on, a diagram seen from far (zoom below FAR_ZOOM, where no text is drawn) is drawn as
+ * one far layer: every box a plain element in one node, instead of a React Flow node (and its contents) each.
+ */
+export const FAR_LAYER_MIN_BOXES = 400;
+
+/**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * at their absolute positions (parents before children, so a parent is drawn below its children).
+ * With `far`, every element box is a chip of one node of chips (the far layer), in the same order.
  */
-export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edge[] } {
+export function layoutToFlow(
+  layout: Layout,
+  options: { far?: boolean } = {},
+): { nodes: DiagramNode[]; edges: Edge[] } {
   const nodes: DiagramNode[] = [];
   for (const band of layout.bands) {
     nodes.push({
       id: `band:${band.id}`,
       type: 'band',
       ...placed(band.x, band.y, band.w, band.h),
-      data: { band },
+      data: bandData(band),
       selectable: false,
       focusable: false,
       zIndex: 0,
@@ -135,7 +168,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     type: 'edges',
     ...placed(0, 0, layout.width, layout.height),
     style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
-    data: { edges: layout.edges, width: layout.width, height: layout.height },
+    data: edgesData(layout),
     selectable: false,
     focusable: false,
     zIndex: 1,
@@ -167,8 +200,10 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
     const parent = box.parent ? layout.byId.get(box.parent) : undefined;
     const d = parent ? (depth.get(parent.id) ?? 0) + 1 : 0;
     depth.set(box.id, d);
-    if (CHIP_KINDS.has(el.kind)) {
-      const key = `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
+    if (options.far || CHIP_KINDS.has(el.kind)) {
+      const key = options.far
+        ? 'chips:far'
+        : `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
       const group = chipGroups.get(key);
       if (group) group.items.push({ el, box });
       else {
@@ -210,7 +245,7 @@ export function layoutToFlow(layout: Layout): { nodes: DiagramNode[]; edges: Edg
       ...placement,
       // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
       style: { ...placement.style, pointerEvents: 'none' },
-      data: { chips: items, x: x0, y: y0 },
+      data: options.far ? { chips: items, x: x0, y: y0, far: true } : { chips: items, x: x0, y: y0 },
       zIndex: z,
       // The chips are the focusable, labelled elements; their container is neither.
       focusable: false,

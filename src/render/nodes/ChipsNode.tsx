@@ -11,6 +11,30 @@ const flowId = (s: ReactFlowState) => s.rfId;
 /** What React Flow's node description is called (its wrapper of every node points at it). */
 const describedBy = (rfId: string) => `react-flow__node-desc-${rfId}`;
 
+/** The classes that give a box of the far layer its kind's fill and border (the boxes' own classes). */
+function farClass(el: ChipItem['el']): string {
+  switch (el.kind) {
+    case 'host':
+      return 'sl-box sl-host';
+    case 'vm':
+      return `sl-box sl-vm${el.amphoraOf.length ? ' sl-vm--amphora' : ''}`;
+    case 'project':
+      return `sl-box sl-project sl-project--${el.owner}`;
+    case 'operator-cluster':
+      return 'sl-box sl-cluster sl-cluster--operator';
+    case 'tenant-cluster':
+      return 'sl-box sl-cluster sl-cluster--tenant';
+    case 'k8s-node':
+      return `sl-box sl-node sl-node--${el.clusterKind}`;
+    case 'service':
+      return `sl-chip sl-chip--${el.form} sl-tone--${el.category}`;
+    case 'pod':
+      return 'sl-chip sl-chip--pod sl-tone--tenant';
+    default:
+      return `sl-resource sl-resource--${el.kind}`;
+  }
+}
+
 /**
  * One chip: an element of the diagram like any box (class, `data-id`, role, label and focus), placed
  * relative to its ChipsNode. It re-renders only when its own classes change.
@@ -22,6 +46,7 @@ const Chip = memo(function Chip({
   cls,
   tabbable,
   ghost,
+  far,
   description,
   onFocus,
 }: {
@@ -31,22 +56,29 @@ const Chip = memo(function Chip({
   cls: string;
   tabbable: boolean;
   ghost: boolean;
+  /** Drawn as a plain box of its kind, without text (the far layer). */
+  far: boolean;
   description: string;
   onFocus: (e: FocusEvent<HTMLElement>, box: ChipItem['box']) => void;
 }) {
   const { el, box } = item;
   const style = { transform: `translate(${box.x - x}px, ${box.y - y}px)`, width: box.w, height: box.h };
-  const body = el.kind === 'service' || el.kind === 'pod' ? <ChipBody el={el} /> : <ResourceBody el={el} />;
+  const body = far ? null : el.kind === 'service' || el.kind === 'pod' ? (
+    <ChipBody el={el} />
+  ) : (
+    <ResourceBody el={el} />
+  );
+  const base = far ? `${ELEMENT_CLASS} sl-item sl-far ${farClass(el)}` : `${ELEMENT_CLASS} sl-item`;
   if (ghost)
     return (
-      <div className="sl-item" style={style}>
+      <div className={far ? `sl-item sl-far ${farClass(el)}` : 'sl-item'} style={style}>
         {body}
       </div>
     );
   return (
     // biome-ignore lint/a11y/useSemanticElements: the role React Flow gives every node's wrapper (a fieldset is a form's).
     <div
-      className={cls ? `${ELEMENT_CLASS} sl-item ${cls}` : `${ELEMENT_CLASS} sl-item`}
+      className={cls ? `${base} ${cls}` : base}
       data-id={el.id}
       role="group"
       aria-roledescription="diagram element"
@@ -61,7 +93,10 @@ const Chip = memo(function Chip({
   );
 });
 
-/** Many chips in one React Flow node (the services of a host, the pods of a node, a project's resources). */
+/**
+ * Many chips in one React Flow node (the services of a host, the pods of a node, a project's resources), or
+ * every box of a big diagram seen from far (the far layer).
+ */
 function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
   const tabbable = useStore(focusableNodes);
   const description = describedBy(useStore(flowId));
@@ -90,6 +125,7 @@ function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
       cls={data.cls?.[i] ?? ''}
       tabbable={tabbable && !ghost}
       ghost={ghost}
+      far={data.far === true}
       description={description}
       onFocus={onFocus}
     />
