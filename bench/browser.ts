@@ -386,7 +386,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
             value: ms(median(times)),
             unit: 'ms',
             target: { op: '<=', value: 1000 },
-            note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} nodes`,
+            note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
           },
           {
             key: 'browser.heap.default',
@@ -418,7 +418,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
             label: `First diagram after navigation, ${bigLabel} elements`,
             value: ms(median(times)),
             unit: 'ms',
-            note: `view both, folded as the app starts it (${nodes} nodes); median of ${times.length}`,
+            note: `view both, folded as the app starts it (${nodes} boxes); median of ${times.length}`,
           },
         ];
       },
@@ -452,7 +452,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       value: ms(median(r.times)),
       unit: 'ms' as const,
       target: { op: '<=' as const, value: target },
-      note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} nodes`,
+      note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
     });
     await part([['browser.switch.default', 'View switch to ready, default model', 'ms']], async () => {
       const r = await switchCase('/?topology=traditional', false);
@@ -516,13 +516,13 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         };
         const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
         const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
-          `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} nodes`;
+          `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
         const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
         return [
           { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
           { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
           { ...k2, value: heapFolded, note: 'after a GC' },
-          { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} nodes` },
+          { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
           { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
           { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
           { ...k6, value: heapExpanded, note: 'after a GC' },
@@ -591,7 +591,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         {
           ...k1,
           value: ms(median(full)),
-          note: `load (folded) + unfold all; ${nodes} nodes; median of ${full.length}`,
+          note: `load (folded) + unfold all; ${nodes} boxes; median of ${full.length}`,
         },
         { ...k2, value: round(mm / median(full), 1), target: { op: '>=', value: 10 } },
         { ...k3, value: ms(median(folded)), note: `median of ${folded.length}` },

@@ -22,6 +22,7 @@ export interface BenchApi {
   stopFrames(): number[];
   /** A point over the empty pane, near the middle (dragging there pans; no node is clicked). */
   panePoint(): { x: number; y: number };
+  /** The element boxes in the page (a big diagram seen up close has only those in view). */
   nodeCount(): number;
 }
 

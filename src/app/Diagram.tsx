@@ -303,8 +303,10 @@ export function Flow({
   }, []);
   const base = useMemo(() => layoutToFlow(layout, { far: farLayer }).nodes, [layout, farLayer]);
   const reduced = usePrefersReducedMotion();
-  const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !farLayer);
-  const decorated = useDecoratedNodes(scene, base, farLayer ? undefined : appeared, sync?.marks);
+  // A big diagram changes without fades: from far there is nothing to read, and up close boxes mount as they
+  // scroll into view (a fade class would replay then). Boxes that stay still glide (CSS).
+  const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !big);
+  const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
   const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
   const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.

@@ -56,13 +56,12 @@ export function useViewTransition(
   useLayoutEffect(() => {
     prev.current = { layout, nodes };
   }, [layout, nodes]);
-  // Ghosts fade out, then go; what appeared loses its fade (a box mounted again later, scrolled into view
-  // in a big diagram, does not fade in again).
-  const [done, setDone] = useState<Layout | null>(null);
+  // Ghosts fade out, then go.
+  const [gone, setGone] = useState<Layout | null>(null);
   useEffect(() => {
-    if (transition === NONE) return;
-    const t = setTimeout(() => setDone(layout), FADE_MS);
+    if (transition.ghosts.length === 0) return;
+    const t = setTimeout(() => setGone(layout), FADE_MS);
     return () => clearTimeout(t);
   }, [transition, layout]);
-  return done === layout ? NONE : transition;
+  return gone === layout ? { appeared: transition.appeared, ghosts: NO_GHOSTS } : transition;
 }
