@@ -87,7 +87,8 @@ const MAX_ZOOM = 3;
 
 /**
  * Where a diagram of w x h is placed on a canvas of cw x ch: all of it, fitted; or, when `readable` and the fit
- * would be unreadably small (a phone), at a readable zoom from the left. Compare's half-width panes fit.
+ * would be unreadably small (a phone), at a readable zoom from the left. Compare's half-width panes and big
+ * diagrams (an overview first, the far layer) fit.
  */
 export function startViewport(w: number, h: number, cw: number, ch: number, readable: boolean): Viewport {
   return (
@@ -285,12 +286,15 @@ export function Flow({
   // A big diagram seen from far is drawn as one far layer (plain boxes, toFlow). Every new layout is placed
   // (ReadyWatcher), so whether it starts far is known before React Flow moves; after that, the zoom decides.
   const big = layout.boxes.length >= FAR_LAYER_MIN_BOXES;
+  const readable = !sync && !big;
   const [zoomedFar, setZoomedFar] = useState<{ layout: Layout; far: boolean } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
   const placedFar = useMemo(() => {
     const el = frame.current;
     if (!big || !el) return false;
-    return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, !sync).zoom < FAR_ZOOM;
+    return (
+      startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable).zoom < FAR_ZOOM
+    );
   }, [layout, start]);
   const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
   const shown = useRef(layout);
@@ -318,7 +322,7 @@ export function Flow({
     if (!el) return;
     const w = el.clientWidth;
     const h = el.clientHeight;
-    const viewport = startViewport(layout.width, layout.height, w, h, !sync);
+    const viewport = startViewport(layout.width, layout.height, w, h, readable);
     setFar(viewport.zoom < FAR_ZOOM);
     setStart({ w, h, viewport });
   }, []);
@@ -427,7 +431,7 @@ export function Flow({
             width={layout.width}
             height={layout.height}
             start={start}
-            readable={!sync}
+            readable={readable}
           />
           <FarWatcher onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
