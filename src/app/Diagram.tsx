@@ -372,6 +372,7 @@ export function Flow({
       data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
       data-far={far ? 'true' : undefined}
+      data-far-layer={farLayer ? 'true' : undefined}
       data-focus={useApp((s) => (s.hovered ?? s.selected) !== null) ? 'true' : undefined}
       onKeyDown={(e) => {
         const id = elementIdAt(e.target);
@@ -415,9 +416,13 @@ export function Flow({
           onMoveStart={(event) => {
             moving.current = true;
             if (event) userMoved.current = true;
+            // While the canvas moves, it is one composited layer (moved, not repainted, each frame) and the
+            // boxes take no pointer events (CSS on data-moving; set on the element: no render of the diagram).
+            frame.current?.setAttribute('data-moving', 'true');
           }}
           onMoveEnd={() => {
             moving.current = false;
+            frame.current?.removeAttribute('data-moving');
           }}
           {...handlers}
         >
