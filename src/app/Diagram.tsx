@@ -367,7 +367,8 @@ export function Flow({
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div
       ref={frame}
-      className={`sl-diagram h-full w-full${reduced ? '' : ' sl-motion'}`}
+      // A big diagram changes at once: gliding thousands of boxes costs more than it shows.
+      className={`sl-diagram h-full w-full${reduced || big ? '' : ' sl-motion'}`}
       data-testid={sync?.testId ?? 'diagram'}
       data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
