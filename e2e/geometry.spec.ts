@@ -47,13 +47,11 @@ function measure(page: Page): Promise<Measured> {
       const id = n.dataset.id ?? '';
       return !id.includes('band:') && !id.includes('edges:');
     });
-    const hostNames = [...document.querySelectorAll<HTMLElement>('.sl-el .sl-host__name')].map(
-      (el) => ({
-        id: el.closest<HTMLElement>('.sl-el')?.dataset.id ?? '',
-        fontPx: Number.parseFloat(getComputedStyle(el).fontSize),
-        text: el.textContent ?? '',
-      }),
-    );
+    const hostNames = [...document.querySelectorAll<HTMLElement>('.sl-el .sl-host__name')].map((el) => ({
+      id: el.closest<HTMLElement>('.sl-el')?.dataset.id ?? '',
+      fontPx: Number.parseFloat(getComputedStyle(el).fontSize),
+      text: el.textContent ?? '',
+    }));
     const truncated: string[] = [];
     const clipped: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>(`.sl-el :is(${labels})`)) {

@@ -230,9 +230,7 @@ test.describe('sharing', () => {
     await waitReady(other, 'both');
     await expect(other.getByTestId('model-status')).toContainText('Shared cloud');
     const ids = async (p: Page) =>
-      (
-        await p.locator('.sl-el').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))
-      ).sort();
+      (await p.locator('.sl-el').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).sort();
     expect(await ids(other)).toEqual(await ids(page));
     await expect(node(other, 'web').locator('[data-host]')).toHaveAttribute('data-host', 'cmp2');
   });

@@ -86,8 +86,7 @@ test('a hostile model opened from a file: every view, details, search, outline, 
   await expectInert(page, 'k8s-in-tenant');
   // A service instance is named after its process.
   const chip =
-    (await page.locator('.sl-el[data-id^="hasOwnProperty@"]').first().getAttribute('data-id')) ??
-    '';
+    (await page.locator('.sl-el[data-id^="hasOwnProperty@"]').first().getAttribute('data-id')) ?? '';
   await node(page, chip).focus();
   await page.keyboard.press('Enter');
   await expect(details(page).locator('#details-title')).toHaveJSProperty(
