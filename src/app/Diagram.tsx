@@ -307,8 +307,8 @@ export function Flow({
   }, []);
   const base = useMemo(() => layoutToFlow(layout, { far: farLayer }).nodes, [layout, farLayer]);
   const reduced = usePrefersReducedMotion();
-  // A big diagram changes without fades: from far there is nothing to read, and up close boxes mount as they
-  // scroll into view (a fade class would replay then). Boxes that stay still glide (CSS).
+  // A big diagram changes without fades (nor glides, see the class below): from far there is nothing to read,
+  // and up close boxes mount as they scroll into view (a fade class would replay then).
   const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !big);
   const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
   const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
