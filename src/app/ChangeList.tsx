@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { diffScenes } from '../topology/diffViews';
+import { CloseButton } from './CloseButton';
 import { sceneFor } from './derived';
 import { useApp } from './store';
 
@@ -46,14 +47,7 @@ export function ChangeList() {
           {last.from} → {last.to}
         </span>
         <span className="flex-1" />
-        <button
-          type="button"
-          onClick={dismiss}
-          aria-label="Dismiss what changed"
-          className="rounded px-1.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          ✕
-        </button>
+        <CloseButton label="Dismiss what changed" onClick={dismiss} />
       </div>
       <ul className="grid list-disc gap-0.5 pl-4" aria-live="polite">
         {diff.summary.map((line, i) => (

@@ -3,6 +3,7 @@ import { kindLabel } from '../render/describe';
 import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
 import type { Scene, SceneElement } from '../topology/scene';
+import { CloseButton } from './CloseButton';
 import { useBlast, useCollapsed, useScene } from './derived';
 import { safeHref } from './links';
 import { useApp, useAppStore } from './store';
@@ -172,14 +173,7 @@ export function DetailsCard() {
             {el.name}
           </h2>
         </div>
-        <button
-          type="button"
-          aria-label="Close the details"
-          onClick={() => store.getState().select(null)}
-          className="rounded px-1.5 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          ✕
-        </button>
+        <CloseButton label="Close the details" onClick={() => store.getState().select(null)} />
       </div>
       <div className="grid gap-2 overflow-auto px-3 py-2">
         {el.description ? <p className="leading-snug">{el.description}</p> : null}

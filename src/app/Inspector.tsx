@@ -8,6 +8,7 @@ import {
   runningOn,
 } from '../topology/explain';
 import type { Scene, SceneElement } from '../topology/scene';
+import { CloseButton } from './CloseButton';
 import { containersOf } from './DetailsCard';
 import { useBlast, useCollapsed, useScene } from './derived';
 import { type InspectorTab, useApp, useAppStore } from './store';
@@ -302,14 +303,7 @@ export function Inspector() {
           ))}
         </div>
         <span className="flex-1" />
-        <button
-          type="button"
-          aria-label="Close the explain panel"
-          onClick={() => setInspector(null)}
-          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          ✕
-        </button>
+        <CloseButton label="Close the explain panel" onClick={() => setInspector(null)} />
       </div>
       <div
         id="inspector-panel"

@@ -1,4 +1,5 @@
 import { type ReactNode, useRef } from 'react';
+import { CloseButton } from './CloseButton';
 import { useModalDialog } from './useModalDialog';
 
 /**
@@ -35,14 +36,7 @@ export function ModalDialog({
         <h2 id={`${id}-title`} className="text-[15px] font-semibold">
           {title}
         </h2>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close"
-          className="rounded px-2 py-0.5 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          ✕
-        </button>
+        <CloseButton label="Close" onClick={onClose} />
       </div>
       {open ? children : null}
     </dialog>
