@@ -1,3 +1,4 @@
+import { boxClass } from '../boxClass';
 import { kindLabel } from '../describe';
 import type { ChipItem } from '../toFlow';
 
@@ -5,10 +6,9 @@ import type { ChipItem } from '../toFlow';
 export function ChipBody({ el }: { el: ChipItem['el'] }) {
   if (el.kind !== 'service' && el.kind !== 'pod') return null;
   const form = el.kind === 'pod' ? 'pod' : el.form;
-  const tone = el.kind === 'pod' ? 'tenant' : el.category;
   return (
     <div
-      className={`sl-chip sl-chip--${form} sl-tone--${tone}`}
+      className={boxClass(el)}
       data-kind={el.kind}
       data-form={form}
       title={`${el.name}: ${kindLabel(el)}${el.description ? `\n${el.description}` : ''}`}

@@ -1,5 +1,6 @@
 import { type NodeProps, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { type FocusEvent, memo, useCallback } from 'react';
+import { boxClass } from '../boxClass';
 import { ariaLabelOf } from '../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
 import { ChipBody } from './ChipBody';
@@ -10,30 +11,6 @@ const flowId = (s: ReactFlowState) => s.rfId;
 
 /** What React Flow's node description is called (its wrapper of every node points at it). */
 const describedBy = (rfId: string) => `react-flow__node-desc-${rfId}`;
-
-/** The classes that give a box of the far layer its kind's fill and border (the boxes' own classes). */
-function farClass(el: ChipItem['el']): string {
-  switch (el.kind) {
-    case 'host':
-      return 'sl-box sl-host';
-    case 'vm':
-      return `sl-box sl-vm${el.amphoraOf.length ? ' sl-vm--amphora' : ''}`;
-    case 'project':
-      return `sl-box sl-project sl-project--${el.owner}`;
-    case 'operator-cluster':
-      return 'sl-box sl-cluster sl-cluster--operator';
-    case 'tenant-cluster':
-      return 'sl-box sl-cluster sl-cluster--tenant';
-    case 'k8s-node':
-      return `sl-box sl-node sl-node--${el.clusterKind}`;
-    case 'service':
-      return `sl-chip sl-chip--${el.form} sl-tone--${el.category}`;
-    case 'pod':
-      return 'sl-chip sl-chip--pod sl-tone--tenant';
-    default:
-      return `sl-resource sl-resource--${el.kind}`;
-  }
-}
 
 /**
  * One chip: an element of the diagram like any box (class, `data-id`, role, label and focus), placed
@@ -68,10 +45,10 @@ const Chip = memo(function Chip({
   ) : (
     <ResourceBody el={el} />
   );
-  const base = far ? `${ELEMENT_CLASS} sl-item sl-far ${farClass(el)}` : `${ELEMENT_CLASS} sl-item`;
+  const base = far ? `${ELEMENT_CLASS} sl-item sl-far ${boxClass(el)}` : `${ELEMENT_CLASS} sl-item`;
   if (ghost)
     return (
-      <div className={far ? `sl-item sl-far ${farClass(el)}` : 'sl-item'} style={style}>
+      <div className={far ? `sl-item sl-far ${boxClass(el)}` : 'sl-item'} style={style}>
         {body}
       </div>
     );

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { boxClass } from '../boxClass';
 import type { ElementNode } from '../toFlow';
 import { K8sIcon } from './K8sIcon';
 
@@ -15,7 +16,7 @@ function ClusterNodeView({ data }: NodeProps<ElementNode>) {
         .join(' · ');
   return (
     <div
-      className={`sl-box sl-cluster sl-cluster--${operator ? 'operator' : 'tenant'}`}
+      className={boxClass(el)}
       data-kind={el.kind}
       title={`${el.name}: ${operator ? "operator's" : "tenant's"} Kubernetes · ${detail}${el.description ? `\n${el.description}` : ''}`}
     >

@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { hostSubtitle } from '../../layout/layoutScene';
+import { boxClass } from '../boxClass';
 import type { ElementNode } from '../toFlow';
 
 function HostNodeView({ data }: NodeProps<ElementNode>) {
@@ -8,7 +9,7 @@ function HostNodeView({ data }: NodeProps<ElementNode>) {
   if (el.kind !== 'host') return null;
   const [roles, capacity] = hostSubtitle(el);
   return (
-    <div className="sl-box sl-host" data-kind="host" title={el.description}>
+    <div className={boxClass(el)} data-kind="host" title={el.description}>
       <div className="sl-host__head">
         <span className="sl-host__name">{el.name}</span>
         {el.rack ? <span className="sl-host__rack">{el.rack}</span> : null}

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { boxClass } from '../boxClass';
 import type { ElementNode } from '../toFlow';
 import { K8sIcon } from './K8sIcon';
 
@@ -12,12 +13,7 @@ function K8sNodeView({ data }: NodeProps<ElementNode>) {
   if (el.kind !== 'k8s-node') return null;
   const cp = el.nodeRole === 'control-plane';
   return (
-    <div
-      className={`sl-box sl-node sl-node--${el.clusterKind}`}
-      data-kind="k8s-node"
-      data-node-role={el.nodeRole}
-      title={el.description}
-    >
+    <div className={boxClass(el)} data-kind="k8s-node" data-node-role={el.nodeRole} title={el.description}>
       <div className="sl-node__head">
         <K8sIcon size={11} />
         <span className="sl-node__role">{cp ? 'control plane' : 'worker'}</span>

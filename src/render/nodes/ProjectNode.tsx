@@ -1,12 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { boxClass } from '../boxClass';
 import type { ElementNode } from '../toFlow';
 
 function ProjectNodeView({ data }: NodeProps<ElementNode>) {
   const { el, folded } = data;
   if (el.kind !== 'project') return null;
   return (
-    <div className={`sl-box sl-project sl-project--${el.owner}`} data-kind="project" title={el.description}>
+    <div className={boxClass(el)} data-kind="project" title={el.description}>
       <div className="sl-project__head">
         <span className="sl-project__label">project</span>
         <span className="sl-project__name">{el.name}</span>

@@ -1,4 +1,5 @@
 import { resourceLabel } from '../../layout/layoutScene';
+import { boxClass } from '../boxClass';
 import type { ChipItem } from '../toFlow';
 
 const GLYPH = { network: '⇄', 'load-balancer': '⚖', volume: '▤' } as const;
@@ -7,7 +8,7 @@ const GLYPH = { network: '⇄', 'load-balancer': '⚖', volume: '▤' } as const
 export function ResourceBody({ el }: { el: ChipItem['el'] }) {
   if (el.kind !== 'network' && el.kind !== 'load-balancer' && el.kind !== 'volume') return null;
   return (
-    <div className={`sl-resource sl-resource--${el.kind}`} data-kind={el.kind} title={el.description}>
+    <div className={boxClass(el)} data-kind={el.kind} title={el.description}>
       <span className="sl-resource__glyph" aria-hidden="true">
         {GLYPH[el.kind]}
       </span>

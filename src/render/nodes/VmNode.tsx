@@ -1,17 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { boxClass } from '../boxClass';
 import type { ElementNode } from '../toFlow';
 
 function VmNodeView({ data }: NodeProps<ElementNode>) {
   const { el } = data;
   if (el.kind !== 'vm') return null;
   return (
-    <div
-      className={`sl-box sl-vm${el.amphoraOf.length ? ' sl-vm--amphora' : ''}`}
-      data-kind="vm"
-      data-host={el.host}
-      title={el.description}
-    >
+    <div className={boxClass(el)} data-kind="vm" data-host={el.host} title={el.description}>
       <div className="sl-vm__name">{el.name}</div>
       <div className="sl-vm__meta">
         {el.flavor} · <span className="sl-vm__host">{el.host}</span>
