@@ -19,7 +19,7 @@ import {
   useState,
 } from 'react';
 import { shallow } from 'zustand/shallow';
-import type { Layout } from '../layout/layoutScene';
+import { boxBounds, type Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
 import { type DiagramNode, ELEMENT_CLASS, FAR_LAYER_MIN_BOXES, layoutToFlow } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
@@ -222,23 +222,12 @@ function ZoomWatcher({ layout }: { layout: Layout }) {
   const done = useRef<unknown>(null);
   useEffect(() => {
     if (!request || done.current === request || canvas.w === 0 || canvas.h === 0) return;
-    let x0 = Number.POSITIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    for (const id of request.ids) {
-      const box = layout.byId.get(id);
-      if (!box) continue;
-      x0 = Math.min(x0, box.x);
-      y0 = Math.min(y0, box.y);
-      x1 = Math.max(x1, box.x + box.w);
-      y1 = Math.max(y1, box.y + box.h);
-    }
-    if (x1 < x0) return;
+    const bounds = boxBounds(request.ids.flatMap((id) => layout.byId.get(id) ?? []));
+    if (!bounds) return;
     done.current = request;
     const many = request.ids.length > 1;
     const viewport = getViewportForBounds(
-      { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      bounds,
       canvas.w,
       canvas.h,
       MIN_ZOOM,

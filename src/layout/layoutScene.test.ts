@@ -5,7 +5,7 @@ import { deriveScene } from '../topology/deriveScene';
 import type { K8sNodeElement, ServiceElement } from '../topology/scene';
 import { VIEWS } from '../topology/views';
 import { layoutProblems } from './checkLayout';
-import { defaultCollapsed, type Layout, layoutScene } from './layoutScene';
+import { boxBounds, defaultCollapsed, type Layout, layoutScene } from './layoutScene';
 import { MAX_NAME_WIDTH, nameWidth, textWidth } from './text';
 
 const model = defaultModel();
@@ -236,5 +236,17 @@ describe('long names', () => {
       }
       expect(nameWidth(long, 12, true)).toBe(MAX_NAME_WIDTH);
     }
+  });
+});
+
+describe('boxBounds', () => {
+  it('is the smallest rectangle holding the boxes, and null for none', () => {
+    expect(
+      boxBounds([
+        { x: 10, y: 20, w: 5, h: 5 },
+        { x: 2, y: 30, w: 30, h: 10 },
+      ]),
+    ).toEqual({ x: 2, y: 20, width: 30, height: 20 });
+    expect(boxBounds([])).toBeNull();
   });
 });

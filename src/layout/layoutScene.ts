@@ -361,6 +361,23 @@ interface ClusterPlan {
  * hardware, operator-Kubernetes and OpenStack bands, so what runs on a host sits right above it; tenant
  * projects sit above, each tenant cluster right above its VMs. Linear in the number of elements.
  */
+/** The smallest rectangle holding these boxes (null for none). */
+export function boxBounds(
+  boxes: Iterable<{ x: number; y: number; w: number; h: number }>,
+): { x: number; y: number; width: number; height: number } | null {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  return x1 < x0 ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   const collapsed = options.collapsed ?? NONE;
   const hiddenLayers = options.hiddenLayers ?? NONE;

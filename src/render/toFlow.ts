@@ -1,5 +1,11 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
-import type { Layout, LayoutBand, LayoutBox, LayoutEdge } from '../layout/layoutScene';
+import {
+  boxBounds,
+  type Layout,
+  type LayoutBand,
+  type LayoutBox,
+  type LayoutEdge,
+} from '../layout/layoutScene';
 import type { SceneElement } from '../topology/scene';
 import { ariaLabelOf, foldedSummary } from './describe';
 
@@ -228,17 +234,10 @@ export function layoutToFlow(
     });
   }
   for (const [id, { at, z, items }] of chipGroups) {
-    let x0 = Number.POSITIVE_INFINITY;
-    let y0 = Number.POSITIVE_INFINITY;
-    let x1 = Number.NEGATIVE_INFINITY;
-    let y1 = Number.NEGATIVE_INFINITY;
-    for (const { box } of items) {
-      x0 = Math.min(x0, box.x);
-      y0 = Math.min(y0, box.y);
-      x1 = Math.max(x1, box.x + box.w);
-      y1 = Math.max(y1, box.y + box.h);
-    }
-    const placement = placed(x0, y0, x1 - x0, y1 - y0);
+    const bounds = boxBounds(items.map((c) => c.box));
+    if (!bounds) continue; // a group is made with its first chip: never empty
+    const { x: x0, y: y0, width, height } = bounds;
+    const placement = placed(x0, y0, width, height);
     nodes[at] = {
       id,
       type: 'chips',
