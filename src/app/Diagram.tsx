@@ -270,8 +270,6 @@ export function Flow({
   // (React Flow would measure it after mounting, and the first placement would come a render later).
   const frame = useRef<HTMLDivElement>(null);
   const [start, setStart] = useState<(CanvasSize & { viewport: Viewport }) | null>(null);
-  // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
-  const [far, setFar] = useState(false);
   // A big diagram seen from far is drawn as one far layer (plain boxes, toFlow). Every new layout is placed
   // (ReadyWatcher), so whether it starts far is known before React Flow moves; after that, the zoom decides.
   const big = layout.boxes.length >= FAR_LAYER_MIN_BOXES;
@@ -286,14 +284,13 @@ export function Flow({
     );
   }, [layout, start]);
   const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
+  // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
+  const far = zoomedFar ? zoomedFar.far : start !== null && start.viewport.zoom < FAR_ZOOM;
   const shown = useRef(layout);
   useLayoutEffect(() => {
     shown.current = layout;
   });
-  const onFar = useCallback((isFar: boolean) => {
-    setFar(isFar);
-    setZoomedFar({ layout: shown.current, far: isFar });
-  }, []);
+  const onFar = useCallback((isFar: boolean) => setZoomedFar({ layout: shown.current, far: isFar }), []);
   const base = useMemo(() => layoutToFlow(layout, { far: farLayer }).nodes, [layout, farLayer]);
   const reduced = usePrefersReducedMotion();
   // A big diagram changes without fades (nor glides, see the class below): from far there is nothing to read,
@@ -311,9 +308,7 @@ export function Flow({
     if (!el) return;
     const w = el.clientWidth;
     const h = el.clientHeight;
-    const viewport = startViewport(layout.width, layout.height, w, h, readable);
-    setFar(viewport.zoom < FAR_ZOOM);
-    setStart({ w, h, viewport });
+    setStart({ w, h, viewport: startViewport(layout.width, layout.height, w, h, readable) });
   }, []);
   // While the canvas pans or zooms, boxes sliding under the pointer do not light up their stacks.
   const moving = useRef(false);

@@ -1,7 +1,6 @@
-import { defaultCollapsed } from '../layout/layoutScene';
 import { K8sIcon } from '../render/nodes/K8sIcon';
 import type { Layer } from '../topology/scene';
-import { useCollapsed, useScene } from './derived';
+import { collapsedFor, useCollapsed, useScene } from './derived';
 import { useApp } from './store';
 
 const TONES = [
@@ -59,7 +58,8 @@ function FoldAll() {
   const setCollapsed = useApp((s) => s.setCollapsed);
   if (!scene) return null;
   const folded = collapsed.size > 0;
-  if (!folded && defaultCollapsed(scene).size === 0) return null;
+  // How the model starts (computed once per scene, for the diagram too).
+  if (!folded && collapsedFor(scene, null).size === 0) return null;
   return (
     <button
       type="button"
