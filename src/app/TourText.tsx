@@ -1,4 +1,4 @@
-import { parseTourText } from '../model/tours';
+import { parseTourText } from '../model/tourText';
 
 /** A tour text, rendered from the safe subset as React text: never as HTML. */
 export function TourText({ text }: { text: string }) {

@@ -1,4 +1,4 @@
-import { HOST_ROLES } from './schema';
+import { HOST_ROLES } from './vocabulary';
 
 /** How many elements of each kind a model has in its fullest view (`both`). */
 export interface ElementCounts {

@@ -1,6 +1,9 @@
 // First: zod must be jitless before any schema is built (the CSP forbids eval).
 import './zodConfig';
 import { z } from 'zod';
+import { HOST_ROLES, PERSONAS, SAFE_HREF, SERVICE_KINDS, VIEWS, WORKLOAD_KINDS } from './vocabulary';
+
+export { HOST_ROLES, PERSONAS, SAFE_HREF, SERVICE_KINDS, VIEWS, WORKLOAD_KINDS };
 
 /**
  * The Stacklayers model, version 1: the facts about one cloud. The four views are computed from it
@@ -45,15 +48,12 @@ const DocsUrl = Str()
   .describe('A link to the documentation (http or https only).');
 
 /** The four ways OpenStack and Kubernetes are combined. */
-export const VIEWS = ['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both'] as const;
 export const View = z.enum(VIEWS);
 export type View = z.infer<typeof View>;
 
-export const HOST_ROLES = ['controller', 'network', 'compute', 'storage'] as const;
 export const HostRole = z.enum(HOST_ROLES).describe('What a host is for.');
 export type HostRole = z.infer<typeof HostRole>;
 
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
 export const WorkloadKind = z.enum(WORKLOAD_KINDS);
 export type WorkloadKind = z.infer<typeof WorkloadKind>;
 
@@ -113,8 +113,6 @@ export const Process = z
   })
   .describe('One process (or container, or pod) of a service.');
 export type Process = z.infer<typeof Process>;
-
-export const SERVICE_KINDS = ['openstack', 'infrastructure', 'storage'] as const;
 
 export const Service = z
   .strictObject({
@@ -303,8 +301,6 @@ const CODE_SPAN = /`[^`]*`/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|<!--|<!\[CDATA\[|<\?/;
 /** A markdown link `[text](target)`; the target is group 1. */
 const MD_LINK = /\[[^\]]*\]\(([^)]*)\)/g;
-/** The only link targets a tour may use. */
-export const SAFE_HREF = /^https?:\/\/[^\s<>"'`]+$/i;
 
 /** Tour text: plain text or the safe markdown subset (see `parseTourText`); raw HTML and non-http(s) links are refused. */
 const TourText = (max: number) =>
@@ -331,8 +327,6 @@ const TourText = (max: number) =>
     .describe(
       'Plain text, or a safe markdown subset: **bold**, *italic*, `code`, [links](https://…), blank lines between paragraphs. Never HTML.',
     );
-
-export const PERSONAS = ['operator', 'tenant'] as const;
 
 export const TourAnswer = z
   .strictObject({

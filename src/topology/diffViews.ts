@@ -1,4 +1,5 @@
-import { type Model, type View, WORKLOAD_KINDS, type WorkloadKind } from '../model/schema';
+import type { Model, View, WorkloadKind } from '../model/schema';
+import { WORKLOAD_KINDS } from '../model/vocabulary';
 import { deriveScene } from './deriveScene';
 import type { K8sNodeElement, Scene, SceneElement, ServiceElement, TenantClusterElement } from './scene';
 import { count, listNames } from './words';

@@ -1,4 +1,5 @@
-import { VIEWS, type View } from '../model/schema';
+import type { View } from '../model/schema';
+import { VIEWS } from '../model/vocabulary';
 import type { ViewFlags } from './scene';
 
 export { VIEWS, type View };
