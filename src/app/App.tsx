@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import './bundledDefault';
+import { afterFirstDiagram } from './afterFirstDiagram';
 import { bootstrap } from './bootstrap';
 import { ChangeList } from './ChangeList';
 import { Compare } from './Compare';
@@ -20,10 +21,14 @@ import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
 import { useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
+import { loadValidator } from './validator';
 import { WhatIfBanner } from './WhatIfBanner';
 
 // CodeMirror is loaded only when the editor opens, so the viewer stays small.
-const EditorPanel = lazy(() => import('./editor/EditorPanel'));
+// The editor checks every keystroke: its chunk and the validator load together.
+const EditorPanel = lazy(() =>
+  Promise.all([import('./editor/EditorPanel'), loadValidator()]).then(([m]) => m),
+);
 
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement &&
@@ -135,6 +140,8 @@ export function App() {
     // Before the first render: the bundled example, a share link or a saved draft load synchronously, so
     // the very first render already draws the diagram (only a `?model=` URL is fetched after it).
     void bootstrap(created, window.location);
+    // Ready for the first model the user opens, pastes or edits.
+    void afterFirstDiagram().then(loadValidator);
     return created;
   });
   useUrlSync(store);

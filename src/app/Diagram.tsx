@@ -23,6 +23,7 @@ import { boxBounds, type Layout } from '../layout/layoutScene';
 import { nodeTypes } from '../render/nodeTypes';
 import { type DiagramNode, ELEMENT_CLASS, FAR_LAYER_MIN_BOXES, layoutToFlow } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
+import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
 import { useApp, useAppStore } from './store';
 import { useDecoratedNodes } from './useDecoratedNodes';
@@ -301,7 +302,10 @@ export function Flow({
   const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
-  const onReady = useCallback(() => setReadyLayout(layout), [layout]);
+  const onReady = useCallback(() => {
+    setReadyLayout(layout);
+    firstDiagramDrawn();
+  }, [layout]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
   useLayoutEffect(() => {
     const el = frame.current;

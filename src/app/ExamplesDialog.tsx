@@ -3,6 +3,7 @@ import { EXAMPLES } from './examples';
 import { forgetModelInUrl, loadExample } from './loaders';
 import { ModalDialog } from './ModalDialog';
 import { useAppStore } from './store';
+import { loadValidator } from './validator';
 
 /** A draft's model name when it has one (drafts may be invalid JSON). */
 function draftTitle(d: Draft): string {
@@ -57,7 +58,13 @@ export function ExamplesDialog({ open, onClose }: { open: boolean; onClose: () =
               <li key={`${d.savedAt}:${d.source.key}`}>
                 <button
                   type="button"
-                  onClick={() => pick(() => store.getState().loadText(d.text, d.source, { edited: true }))}
+                  onClick={() =>
+                    pick(() =>
+                      loadValidator().then(() =>
+                        store.getState().loadText(d.text, d.source, { edited: true }),
+                      ),
+                    )
+                  }
                   className="w-full rounded-lg px-3 py-1.5 text-left text-[12.5px] hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800"
                 >
                   <span className="font-medium">{draftTitle(d)}</span>{' '}

@@ -1,8 +1,16 @@
 import type { StoreApi } from 'zustand';
 import { type Draft, loadDraft, pushHistory } from './drafts';
 import { DEFAULT_EXAMPLE } from './examples';
-import { fingerprint, loadExample, loadFromShare, loadFromUrl, resolveModelUrl } from './loaders';
+import {
+  bundledModel,
+  fingerprint,
+  loadExample,
+  loadFromShare,
+  loadFromUrl,
+  resolveModelUrl,
+} from './loaders';
 import type { AppState } from './store';
+import { loadValidator } from './validator';
 
 /**
  * What the page shows first: a share link (`#model=`), else a model URL (`?model=`), else the saved draft,
@@ -13,15 +21,22 @@ export async function bootstrap(store: StoreApi<AppState>, location: Location): 
   const saved = loadDraft();
   const hashModel = new URLSearchParams(location.hash.replace(/^#/, '')).get('model');
   const urlModel = new URLSearchParams(location.search).get('model');
-  const restore = (draft: Draft, note?: string) => {
-    store.getState().loadText(draft.text, draft.source, { edited: draft.edited, restoring: true });
+  const restore = async (draft: Draft, note?: string) => {
+    // A saved draft that is the bundled default, untouched, needs no validator (and loads before the first render).
+    const trusted = bundledModel(draft.text);
+    if (!trusted) await loadValidator();
+    store.getState().loadText(draft.text, draft.source, {
+      edited: draft.edited,
+      restoring: true,
+      ...(trusted ? { trusted } : {}),
+    });
     if (note) store.getState().setNotice({ kind: 'info', text: note });
   };
 
   if (hashModel) {
     if (saved?.edited && saved.source.key === `link:${fingerprint(hashModel)}`)
       return restore(saved, 'Your edits to this shared model were restored from this browser.');
-    loadFromShare(store, hashModel);
+    await loadFromShare(store, hashModel);
   } else if (urlModel) {
     const resolved = resolveModelUrl(urlModel, location.href);
     if ('url' in resolved && saved?.edited && saved.source.key === `url:${resolved.url}`)
@@ -32,6 +47,6 @@ export async function bootstrap(store: StoreApi<AppState>, location: Location): 
   if (saved?.edited && store.getState().draft !== '') pushHistory(saved);
   // Nothing loaded (a damaged link, a failed fetch): still show a diagram, the draft's or the example's.
   if (store.getState().draft !== '') return;
-  if (saved) restore(saved);
+  if (saved) await restore(saved);
   else await loadExample(store, DEFAULT_EXAMPLE);
 }

@@ -5,6 +5,7 @@ import { fingerprint, forgetModelInUrl, loadFromFile } from './loaders';
 import type { AppState } from './store';
 import { urlWithView } from './url';
 import { navigateToView } from './useUrlSync';
+import { loadValidator } from './validator';
 
 type Store = StoreApi<AppState>;
 
@@ -84,7 +85,7 @@ async function readText(file: File): Promise<string | undefined> {
 
 /** Imports the texts into the draft; says what happened. Returns whether a model was imported. */
 async function importTexts(store: Store, files: { name: string; text: string }[]): Promise<boolean> {
-  const { importCloud, importedAnything } = await import('../import');
+  const [{ importCloud, importedAnything }] = await Promise.all([import('../import'), loadValidator()]);
   const { model, report, view } = importCloud(files);
   if (!importedAnything(report)) {
     store.getState().setLoading(null);

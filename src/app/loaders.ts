@@ -1,12 +1,13 @@
 import type { StoreApi } from 'zustand';
-import { checkDraft } from '../model/checkDraft';
 import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
 import type { LocatedIssue } from '../model/locate';
 import { preflightText } from '../model/preflight';
+import type { Model } from '../model/schema';
 import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
 import type { AppState } from './store';
+import { loadValidator } from './validator';
 
 type Store = StoreApi<AppState>;
 
@@ -116,7 +117,8 @@ async function fetchAndLoad(
     return false;
   };
   store.getState().setLoading(loading);
-  const got = await fetchModelText(url);
+  // The validator loads while the model downloads.
+  const [got, checkDraft] = await Promise.all([fetchModelText(url), loadValidator()]);
   if ('error' in got) return fail(got.error);
   if (refuseInvalid) {
     const check = checkDraft(got.text);
@@ -130,7 +132,8 @@ export function shareSource(encoded: string): DraftSource {
 }
 
 /** Loads the model of a `#model=` share link. */
-export function loadFromShare(store: Store, encoded: string): boolean {
+export async function loadFromShare(store: Store, encoded: string): Promise<boolean> {
+  await loadValidator();
   let text: string;
   try {
     text = decodeShare(encoded);
@@ -146,18 +149,27 @@ export function loadFromShare(store: Store, encoded: string): boolean {
 }
 
 /** Examples whose text ships inside a bundle (the app's default model), by example id. */
-const bundled = new Map<string, string>();
+const bundled = new Map<string, { text: string; model: Model }>();
 
-/** Makes an example load from text in the bundle, without a request (see `bundledDefault.ts`). */
-export function registerBundledExample(id: string, text: string): void {
-  bundled.set(id, text);
+/**
+ * Makes an example load from text in the bundle, without a request and without validation: `model` is
+ * its text parsed, and the tests check that it is a valid model (see `bundledDefault.ts`).
+ */
+export function registerBundledExample(id: string, text: string, model: Model): void {
+  bundled.set(id, { text, model });
+}
+
+/** The model of a text that is a bundled example's, exactly (a saved, untouched default): known valid. */
+export function bundledModel(text: string): Model | undefined {
+  for (const own of bundled.values()) if (own.text === text) return own.model;
+  return undefined;
 }
 
 export async function loadExample(store: Store, example: Example): Promise<boolean> {
   const source: DraftSource = { kind: 'example', label: example.title, key: `example:${example.id}` };
   // A bundled example (the app's default) needs no request, and so no wait before the first diagram.
-  const text = bundled.get(example.id);
-  if (text !== undefined) return store.getState().loadText(text, source);
+  const own = bundled.get(example.id);
+  if (own !== undefined) return store.getState().loadText(own.text, source, { trusted: own.model });
   const url = new URL(exampleUrl(example), window.location.href).href;
   return fetchAndLoad(store, url, `Loading ${example.title}…`, source);
 }
@@ -173,7 +185,7 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
   }
   let text: string;
   try {
-    text = await file.text();
+    [text] = await Promise.all([file.text(), loadValidator()]);
   } catch {
     store.getState().setNotice({ kind: 'error', text: `Could not read ${file.name}.` });
     return false;

@@ -1,11 +1,39 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAppStore } from './store';
+import { loadValidator, validatorIfLoaded } from './validator';
 
 const defaultText = readFileSync(new URL('../../public/models/default.json', import.meta.url), 'utf8');
 const source = (label: string) => ({ kind: 'file' as const, label, key: `file:${label}` });
 
+// First in this file: the validator (zod) is not loaded yet.
+describe('the validator loads on demand', () => {
+  it('loads the bundled default without it, and text from outside once it is there', async () => {
+    expect(validatorIfLoaded()).toBeNull();
+    const store = createAppStore({ view: 'traditional', theme: 'light' });
+    const trusted = JSON.parse(defaultText);
+    expect(store.getState().loadText(defaultText, source('default.json'), { trusted })).toBe(true);
+    expect(store.getState().model).toBe(trusted);
+    expect(validatorIfLoaded()).toBeNull();
+
+    const broken = defaultText.replace('"host": "kvm3"', '"host": "kvm9"');
+    // Not checked yet: nothing changes until the validator is there, then the load happens.
+    expect(store.getState().loadText(broken, source('broken.json'))).toBe(false);
+    expect(store.getState().draft).toBe(defaultText);
+    store.getState().editDraft(`${broken} `);
+    await loadValidator();
+    expect(validatorIfLoaded()).not.toBeNull();
+    expect(store.getState().draft).toBe(`${broken} `);
+    expect(store.getState().edited).toBe(true);
+    expect(store.getState().model).toBe(trusted);
+    expect(store.getState().issues[0]?.message).toMatch(/kvm9/);
+  });
+});
+
 describe('loadText', () => {
+  beforeAll(async () => {
+    await loadValidator();
+  });
   it('refuses input over a limit as a whole: only a notice changes', () => {
     const store = createAppStore({ view: 'traditional', theme: 'light' });
     expect(store.getState().loadText(defaultText, source('default.json'))).toBe(true);

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
-import { checkDraft } from '../model/checkDraft';
+import type { DraftCheck } from '../model/checkDraft';
 import type { LocatedIssue } from '../model/locate';
 import type { Model } from '../model/schema';
 import type { Persona } from '../topology/explain';
@@ -8,6 +8,7 @@ import type { Layer } from '../topology/scene';
 import type { View } from '../topology/views';
 import { type DraftSource, pushHistory } from './drafts';
 import type { ThemeChoice } from './url';
+import { loadValidator, validatorIfLoaded } from './validator';
 
 /** A short message for the user (announced politely; errors assertively). */
 export interface Notice {
@@ -64,12 +65,15 @@ export interface AppState {
 
   /**
    * Replaces the draft with loaded text. The replaced draft goes to the history when it was edited, so a
-   * load never loses an edit. Returns whether the text is a valid model.
+   * load never loses an edit. Returns whether the text is a valid model. `trusted` is the model of a text
+   * that ships with the app and is checked by its tests (the bundled default): it is not validated again.
+   * Text from outside needs the validator (`loadValidator()`); if it has not loaded yet, the load happens
+   * when it has, and this returns false.
    */
   loadText: (
     text: string,
     source: DraftSource,
-    options?: { edited?: boolean; restoring?: boolean },
+    options?: { edited?: boolean; restoring?: boolean; trusted?: Model },
   ) => boolean;
   /** The user typed in the editor. */
   editDraft: (text: string) => void;
@@ -153,7 +157,14 @@ export function createAppStore(initial: {
 
     loadText: (text, source, options = {}) => {
       const before = get();
-      const check = checkDraft(text);
+      const validate = validatorIfLoaded();
+      const check: DraftCheck | undefined = options.trusted
+        ? { ok: true, model: options.trusted, issues: [] }
+        : validate?.(text);
+      if (!check) {
+        void loadValidator().then(() => get().loadText(text, source, options));
+        return false;
+      }
       // Input over a limit (or not text at all) is refused as a whole: the draft, the editor and the diagram
       // stay as they were (opening megabytes in the editor would freeze the tab), and a notice says why.
       const refusal = !options.restoring && !check.ok ? check.issues.find((i) => i.limit) : undefined;
@@ -190,7 +201,12 @@ export function createAppStore(initial: {
     },
     editDraft: (text) => {
       if (text === get().draft) return;
-      const check = checkDraft(text);
+      const validate = validatorIfLoaded();
+      if (!validate) {
+        void loadValidator().then(() => get().editDraft(text));
+        return;
+      }
+      const check = validate(text);
       set((s) => ({
         draft: text,
         edited: true,

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { openFiles } from './importFiles';
 import { forgetModelInUrl } from './loaders';
 import type { AppState } from './store';
+import { loadValidator } from './validator';
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -46,8 +47,10 @@ export function useDropAndPaste(store: StoreApi<AppState>): boolean {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!/^\s*[{[]/.test(text)) return;
       e.preventDefault();
-      store.getState().loadText(text, { kind: 'paste', label: 'pasted JSON', key: 'paste' });
-      forgetModelInUrl();
+      void loadValidator().then(() => {
+        store.getState().loadText(text, { kind: 'paste', label: 'pasted JSON', key: 'paste' });
+        forgetModelInUrl();
+      });
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
-import { type Tour, validateTours } from '../model/tours';
+import type { Tour } from '../model/tours';
+import { afterFirstDiagram } from './afterFirstDiagram';
 import { useApp } from './store';
 
 export const DEFAULT_TOURS_URL = `${import.meta.env.BASE_URL}tours/default.json`;
 
 let defaults: Promise<Tour[]> | null = null;
-/** The built-in tours (fetched once, from the page's own origin). */
+/**
+ * The built-in tours (fetched once, from the page's own origin, and validated: with the schema, so after the
+ * first diagram is drawn, see `afterFirstDiagram`).
+ */
 function loadDefaultTours(): Promise<Tour[]> {
-  defaults ??= fetch(DEFAULT_TOURS_URL)
-    .then((r) => (r.ok ? r.json() : []))
-    .then((json: unknown) => {
-      const r = validateTours(json);
-      return r.ok ? r.tours : [];
+  defaults ??= afterFirstDiagram()
+    .then(() => Promise.all([fetch(DEFAULT_TOURS_URL), import('../model/tours')]))
+    .then(async ([r, { validateTours }]) => {
+      const json: unknown = r.ok ? await r.json() : [];
+      const checked = validateTours(json);
+      return checked.ok ? checked.tours : [];
     })
     .catch(() => []);
   return defaults;

@@ -45,7 +45,8 @@ export function useUrlSync(store: StoreApi<AppState>): void {
     // A share link pasted into the address bar of this tab changes only the hash: no reload, so load it here.
     const onHash = () => {
       const encoded = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('model');
-      if (encoded && store.getState().source.key !== shareSource(encoded).key) loadFromShare(store, encoded);
+      if (encoded && store.getState().source.key !== shareSource(encoded).key)
+        void loadFromShare(store, encoded);
     };
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onHash);

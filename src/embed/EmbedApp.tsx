@@ -11,6 +11,7 @@ import { TourPlayer } from '../app/TourPlayer';
 import { readUrl, type ThemeChoice } from '../app/url';
 import { useResolvedTheme } from '../app/useTheme';
 import { ViewSwitches } from '../app/ViewSwitch';
+import { loadValidator } from '../app/validator';
 import type { View } from '../topology/views';
 import { acceptsMessage, parseSetMessage, type ResizeMessage, trustedOrigin } from './messages';
 
@@ -49,9 +50,10 @@ export async function loadEmbedModel(
   model: EmbedConfig['model'],
   defaultUrl?: string,
 ) {
-  if (model && 'text' in model)
+  if (model && 'text' in model) {
+    await loadValidator();
     store.getState().loadText(model.text, { kind: 'draft', label: 'inline model', key: 'inline' });
-  else if (model && 'share' in model) loadFromShare(store, model.share);
+  } else if (model && 'share' in model) await loadFromShare(store, model.share);
   else if (model && 'url' in model) await loadFromUrl(store, model.url);
   else if (defaultUrl) await loadFromUrl(store, defaultUrl);
   else await loadExample(store, DEFAULT_EXAMPLE);

@@ -1,0 +1,25 @@
+import type { DraftCheck } from '../model/checkDraft';
+
+// The model validator (zod and the schema, ~90 KB of JavaScript and ~80 ms of a fresh page's main thread to
+// build and first run) loads on demand: the app's first diagram is of its bundled default model, which is
+// checked by the tests, not by every page load (see `loadTrusted` in the store). Everything that loads text
+// from outside awaits `loadValidator()` first; the app also starts loading it once the first diagram is up.
+
+type Check = (text: string) => DraftCheck;
+
+let check: Check | null = null;
+let loading: Promise<Check> | null = null;
+
+/** Loads the validator once; resolves when `validatorIfLoaded()` has it. */
+export function loadValidator(): Promise<Check> {
+  loading ??= import('../model/checkDraft').then((m) => {
+    check = m.checkDraft;
+    return m.checkDraft;
+  });
+  return loading;
+}
+
+/** The validator when it has loaded, else null. */
+export function validatorIfLoaded(): Check | null {
+  return check;
+}
