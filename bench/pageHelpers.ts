@@ -22,7 +22,7 @@ export interface BenchApi {
   stopFrames(): number[];
   /** A point over the empty pane, near the middle (dragging there pans; no node is clicked). */
   panePoint(): { x: number; y: number };
-  /** The element boxes in the page (a big diagram seen up close has only those in view). */
+  /** The boxes drawn: element boxes in the page (a big diagram seen up close has only those in view) and the far layer's. */
   nodeCount(): number;
 }
 
@@ -167,5 +167,11 @@ export function pageHelpers(): void {
     return points.find((p) => document.elementFromPoint(p.x, p.y) === pane) ?? { x: cx, y: cy };
   };
 
-  bench.nodeCount = () => document.querySelectorAll(`${DIAGRAM} .sl-el`).length;
+  // Element boxes, and the boxes the far layer draws on its canvas.
+  bench.nodeCount = () =>
+    document.querySelectorAll(`${DIAGRAM} .sl-el`).length +
+    [...document.querySelectorAll(`${DIAGRAM} canvas.sl-far-canvas`)].reduce(
+      (n, c) => n + Number(c.getAttribute('data-boxes') ?? 0),
+      0,
+    );
 }

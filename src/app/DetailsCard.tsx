@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { kindLabel } from '../render/describe';
+import { farBoxOnScreen } from '../render/nodes/FarCanvas';
 import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
 import type { Scene, SceneElement } from '../topology/scene';
@@ -77,10 +78,13 @@ export function DetailsCard() {
       const node = (root as Document | ShadowRoot).querySelector?.(
         `.${ELEMENT_CLASS}[data-id="${CSS.escape(selected)}"]`,
       );
-      const pane = node?.closest('.react-flow');
+      // A box of a big diagram seen from far is drawn on the far layer's canvas, not an element.
+      const far = node ? null : farBoxOnScreen(root as Document | ShadowRoot, selected);
+      const pane = (node ?? far?.canvas)?.closest('.react-flow');
       const ready = pane?.closest('[data-ready="true"]');
-      if (!node || !pane || !ready) return false;
-      const r = node.getBoundingClientRect();
+      if (!pane || !ready) return false;
+      const r = node?.getBoundingClientRect() ?? far;
+      if (!r) return false;
       const p = pane.getBoundingClientRect();
       setSide(r.left + r.width / 2 - p.left < Math.min(380, p.width / 2) ? 'right' : 'left');
       return true;

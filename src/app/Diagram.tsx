@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { shallow } from 'zustand/shallow';
 import { boxBounds, type Layout } from '../layout/layoutScene';
+import { farElementAt } from '../render/nodes/FarCanvas';
 import { nodeTypes } from '../render/nodeTypes';
 import { type DiagramNode, ELEMENT_CLASS, FAR_LAYER_MIN_BOXES, layoutToFlow } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
@@ -204,6 +205,10 @@ function elementIdAt(target: EventTarget | null): string | null {
   return el?.getAttribute('data-id') ?? null;
 }
 
+/** The element under the pointer: an element's DOM box, or a box drawn on the far layer's canvas. */
+const elementAtPointer = (e: ReactMouseEvent) =>
+  elementIdAt(e.target) ?? farElementAt(e.target, e.clientX, e.clientY);
+
 /** Tells when the zoom crosses FAR_ZOOM (a child of React Flow: its store lives inside it). */
 function FarWatcher({ onChange }: { onChange: (far: boolean) => void }) {
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
@@ -322,35 +327,39 @@ export function Flow({
   useLayoutEffect(() => {
     latest.current = { scene, collapsed, interactive };
   });
-  const handlers = useMemo(
-    () => ({
+  const handlers = useMemo(() => {
+    const hoverAt = (e: ReactMouseEvent) => {
+      if (moving.current) return;
+      const id = elementAtPointer(e);
+      const next = id && latest.current.scene.byId.has(id) ? id : null;
+      if (store.getState().hovered !== next) store.getState().hover(next);
+    };
+    return {
       // A chip is not a node of its own: the element is the one under the pointer, else the node's.
       onNodeClick: (e: ReactMouseEvent, node: DiagramNode) => {
         const { scene, collapsed, interactive } = latest.current;
         if (!interactive) return;
         if (node.type === 'group') store.getState().toggleCollapsed(node.id, collapsed);
         else {
-          const id = elementIdAt(e.target) ?? node.id;
+          const id = elementAtPointer(e) ?? node.id;
           if (scene.byId.has(id)) store.getState().select(id);
         }
       },
       onNodeDoubleClick: (e: ReactMouseEvent, node: DiagramNode) => {
         const { scene, collapsed } = latest.current;
-        const el = scene.byId.get(elementIdAt(e.target) ?? node.id);
+        const el = scene.byId.get(elementAtPointer(e) ?? node.id);
         if (el && COLLAPSIBLE.has(el.kind)) store.getState().toggleCollapsed(el.id, collapsed);
       },
       onPaneClick: () => store.getState().select(null),
       // Hover is delegated: the pointer entering any element's box (a node or a chip) lights its stack.
-      onMouseOver: (e: ReactMouseEvent) => {
-        if (moving.current) return;
-        const id = elementIdAt(e.target);
-        const next = id && latest.current.scene.byId.has(id) ? id : null;
-        if (store.getState().hovered !== next) store.getState().hover(next);
+      onMouseOver: (e: ReactMouseEvent) => hoverAt(e),
+      // Over the far layer's canvas the box under the pointer changes without leaving an element.
+      onMouseMove: (e: ReactMouseEvent) => {
+        if (e.target instanceof HTMLCanvasElement) hoverAt(e);
       },
       onMouseLeave: () => store.getState().hover(null),
-    }),
-    [store],
-  );
+    };
+  }, [store]);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: delegates Enter/Space and focus of the (focusable) element nodes inside.
     <div

@@ -1,9 +1,9 @@
 import { type NodeProps, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { type FocusEvent, memo, useCallback } from 'react';
-import { boxClass } from '../boxClass';
 import { ariaLabelOf } from '../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
 import { ChipBody } from './ChipBody';
+import { FarCanvas } from './FarCanvas';
 import { ResourceBody } from './ResourceBody';
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;
@@ -23,7 +23,6 @@ const Chip = memo(function Chip({
   cls,
   tabbable,
   ghost,
-  far,
   description,
   onFocus,
 }: {
@@ -33,22 +32,16 @@ const Chip = memo(function Chip({
   cls: string;
   tabbable: boolean;
   ghost: boolean;
-  /** Drawn as a plain box of its kind, without text (the far layer). */
-  far: boolean;
   description: string;
   onFocus: (e: FocusEvent<HTMLElement>, box: ChipItem['box']) => void;
 }) {
   const { el, box } = item;
   const style = { transform: `translate(${box.x - x}px, ${box.y - y}px)`, width: box.w, height: box.h };
-  const body = far ? null : el.kind === 'service' || el.kind === 'pod' ? (
-    <ChipBody el={el} />
-  ) : (
-    <ResourceBody el={el} />
-  );
-  const base = far ? `${ELEMENT_CLASS} sl-item sl-far ${boxClass(el)}` : `${ELEMENT_CLASS} sl-item`;
+  const body = el.kind === 'service' || el.kind === 'pod' ? <ChipBody el={el} /> : <ResourceBody el={el} />;
+  const base = `${ELEMENT_CLASS} sl-item`;
   if (ghost)
     return (
-      <div className={far ? `sl-item sl-far ${boxClass(el)}` : 'sl-item'} style={style}>
+      <div className="sl-item" style={style}>
         {body}
       </div>
     );
@@ -74,7 +67,7 @@ const Chip = memo(function Chip({
  * Many chips in one React Flow node (the services of a host, the pods of a node, a project's resources), or
  * every box of a big diagram seen from far (the far layer).
  */
-function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
+function ChipsNodeView({ data, width, height }: NodeProps<ChipsNodeType>) {
   const tabbable = useStore(focusableNodes);
   const description = describedBy(useStore(flowId));
   const ghost = data.ghost === true;
@@ -93,6 +86,17 @@ function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
     },
     [store],
   );
+  if (data.far)
+    return ghost ? null : (
+      <FarCanvas
+        items={data.chips}
+        cls={data.cls}
+        x={data.x}
+        y={data.y}
+        width={width ?? 0}
+        height={height ?? 0}
+      />
+    );
   return data.chips.map((item, i) => (
     <Chip
       key={item.el.id}
@@ -102,7 +106,6 @@ function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
       cls={data.cls?.[i] ?? ''}
       tabbable={tabbable && !ghost}
       ghost={ghost}
-      far={data.far === true}
       description={description}
       onFocus={onFocus}
     />

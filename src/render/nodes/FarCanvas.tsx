@@ -1,0 +1,187 @@
+import { type ReactFlowState, useStore } from '@xyflow/react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { boxClass } from '../boxClass';
+import { type ChipItem, ELEMENT_CLASS } from '../toFlow';
+
+/**
+ * The far layer of a big diagram (seen from so far that no text is drawn) on one canvas: every box a filled
+ * rectangle of its kind's colour, as the page's CSS gives it (read from a hidden probe element with the box's
+ * classes, so themes, the lens, what-if and compare marks look as they do up close). Thousands of boxes as
+ * elements cost hundreds of milliseconds of style work at every change (a view switch, a hover); on a
+ * canvas a change is one redraw of a few milliseconds.
+ *
+ * The canvas sits in the viewport like any node (panning moves it, zoom scales it) and is drawn at the
+ * resolution of the zoom, in steps of √2, so a zoom redraws it only when a step is crossed.
+ */
+
+/** The largest canvas drawn, in pixels (side, and area), whatever the zoom. */
+const MAX_SIDE = 8192;
+const MAX_AREA = 16_000_000;
+
+/** Which box is under a point of a far canvas, for clicks and hover: set by each canvas as it draws. */
+const hitBoxes = new WeakMap<Element, { items: readonly ChipItem[]; x: number; y: number; width: number }>();
+
+/**
+ * The element under a point of a far canvas (the innermost box there), or null when the point is on no box
+ * or `target` is not a far canvas.
+ */
+export function farElementAt(target: EventTarget | null, clientX: number, clientY: number): string | null {
+  if (!(target instanceof Element)) return null;
+  const hit = hitBoxes.get(target);
+  if (!hit) return null;
+  const r = target.getBoundingClientRect();
+  // The canvas's size on screen / its size in flow units: the zoom it is seen at.
+  const zoom = r.width / hit.width;
+  const px = hit.x + (clientX - r.left) / zoom;
+  const py = hit.y + (clientY - r.top) / zoom;
+  // Children come after their parents: the last box containing the point is the innermost.
+  for (let i = hit.items.length - 1; i >= 0; i--) {
+    const b = (hit.items[i] as ChipItem).box;
+    if (px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h) return b.id;
+  }
+  return null;
+}
+
+/** Where a box of a far canvas in `root` is on screen, with that canvas; null when no far canvas draws it. */
+export function farBoxOnScreen(
+  root: Document | ShadowRoot,
+  id: string,
+): { canvas: Element; left: number; top: number; width: number; height: number } | null {
+  for (const canvas of root.querySelectorAll('canvas.sl-far-canvas')) {
+    const hit = hitBoxes.get(canvas);
+    const box = hit?.items.find((item) => item.box.id === id)?.box;
+    if (!hit || !box) continue;
+    const r = canvas.getBoundingClientRect();
+    const zoom = r.width / hit.width;
+    return {
+      canvas,
+      left: r.left + (box.x - hit.x) * zoom,
+      top: r.top + (box.y - hit.y) * zoom,
+      width: box.w * zoom,
+      height: box.h * zoom,
+    };
+  }
+  return null;
+}
+
+type Look = { fill: string; alpha: number; ring: string | null; ringWidth: number };
+const NO_LOOK: Look = { fill: 'transparent', alpha: 0, ring: null, ringWidth: 0 };
+const SHADOW = /^(\S+\([^)]*\)|#[0-9a-f]+|[a-z]+)\s+-?[\d.]+px\s+-?[\d.]+px\s+[\d.]+px\s+([\d.]+)px/i;
+
+/** The look of a box with these classes: its background, opacity and ring (a box-shadow spread), from CSS. */
+function lookOf(probe: HTMLElement, classes: string): Look {
+  probe.className = classes;
+  const cs = getComputedStyle(probe);
+  const shadow = SHADOW.exec(cs.boxShadow);
+  const alpha = Number.parseFloat(cs.opacity);
+  if (!shadow && (cs.backgroundColor === 'rgba(0, 0, 0, 0)' || cs.backgroundColor === 'transparent'))
+    return NO_LOOK;
+  return {
+    fill: cs.backgroundColor,
+    alpha: Number.isFinite(alpha) ? alpha : 1,
+    ring: shadow ? (shadow[1] ?? null) : null,
+    ringWidth: shadow ? Number.parseFloat(shadow[2] ?? '0') : 0,
+  };
+}
+
+const PROBE_STYLE = { visibility: 'hidden', width: 0, height: 0, pointerEvents: 'none' } as const;
+
+/** The resolution step for a zoom: 2^(k/2) device pixels per flow unit. */
+const stepOf = (zoom: number) =>
+  Math.ceil(Math.log2(Math.max(zoom, 1e-4) * (window.devicePixelRatio || 1)) * 2);
+const zoomStep = (s: ReactFlowState) => stepOf(s.transform[2]);
+
+/** Redraws when the theme on <html> changes (the colours come from CSS variables). */
+function useThemeEpoch(): number {
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => {
+    const mo = new MutationObserver(() => setEpoch((e) => e + 1));
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    return () => mo.disconnect();
+  }, []);
+  return epoch;
+}
+
+function FarCanvasView({
+  items,
+  cls,
+  x,
+  y,
+  width,
+  height,
+}: {
+  items: readonly ChipItem[];
+  /** Each box's classes of the moment (lens, what-if, compare), by index; absent: none. */
+  cls: readonly string[] | undefined;
+  /** The layer's origin and size in flow units. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const probe = useRef<HTMLDivElement>(null);
+  const step = useStore(zoomStep);
+  const epoch = useThemeEpoch();
+  const scale = Math.min(
+    2 ** (step / 2),
+    MAX_SIDE / Math.max(width, height, 1),
+    Math.sqrt(MAX_AREA / Math.max(width * height, 1)),
+  );
+  const pw = Math.max(1, Math.ceil(width * scale));
+  const ph = Math.max(1, Math.ceil(height * scale));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is the theme: the colours are read from CSS.
+  useLayoutEffect(() => {
+    const c = canvas.current;
+    const p = probe.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !p || !ctx) return;
+    hitBoxes.set(c, { items, x, y, width });
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, c.width, c.height);
+    ctx.setTransform(scale, 0, 0, scale, -x * scale, -y * scale);
+    const looks = new Map<string, Look>();
+    // A ring stays visible from far: at least 1.5 pixels wide.
+    const minRing = 1.5 / scale;
+    items.forEach((item, i) => {
+      const classes = `${ELEMENT_CLASS} sl-item sl-far ${boxClass(item.el)} ${cls?.[i] ?? ''}`;
+      let look = looks.get(classes);
+      if (!look) {
+        look = lookOf(p, classes);
+        looks.set(classes, look);
+      }
+      if (look.alpha <= 0) return;
+      const { x: bx, y: by, w, h } = item.box;
+      ctx.globalAlpha = look.alpha;
+      if (look.ring && look.ringWidth > 0) {
+        const rw = Math.max(look.ringWidth, minRing);
+        ctx.fillStyle = look.ring;
+        ctx.fillRect(bx - rw, by - rw, w + 2 * rw, h + 2 * rw);
+      }
+      ctx.fillStyle = look.fill;
+      ctx.fillRect(bx, by, w, h);
+    });
+    ctx.globalAlpha = 1;
+    p.className = '';
+  }, [items, cls, x, y, width, scale, pw, ph, epoch]);
+
+  return (
+    <>
+      <canvas
+        ref={canvas}
+        className="sl-far-canvas"
+        width={pw}
+        height={ph}
+        data-boxes={items.length}
+        style={{ width, height }}
+        role="img"
+        aria-label={`${items.length.toLocaleString('en')} boxes, seen from far: zoom in to read and select them by keyboard, or use the outline.`}
+      />
+      {/* Takes each box's classes in turn while the canvas is drawn; never seen. */}
+      <div ref={probe} aria-hidden="true" style={PROBE_STYLE} />
+    </>
+  );
+}
+
+export const FarCanvas = memo(FarCanvasView);
