@@ -85,3 +85,25 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   await page.getByRole('button', { name: 'Fold as it started' }).click();
   await expect(node(page, 'group:compute')).toBeVisible();
 });
+
+test('compare, unfolded: each pane shows the whole of its big diagram, on the far layer', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const model = generateModel(2000, 3);
+  await page.route('**/big-cloud.json', (route) => route.fulfill({ json: model }));
+  await page.goto('/?model=/big-cloud.json&topology=both&compare=traditional,both');
+  await expect(page.locator('[data-testid="compare-a"][data-ready="true"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Unfold all' }).click();
+  // The left pane places the view (the panes share it): the left's whole diagram is in view.
+  const pane = page.getByTestId('compare-a');
+  const canvas = pane.locator('canvas.sl-far-canvas');
+  await expect(canvas).toHaveCount(1);
+  await expect(page.getByTestId('compare-b').locator('canvas.sl-far-canvas')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const [c, p] = [await canvas.boundingBox(), await pane.boundingBox()];
+      return c && p ? c.x >= p.x - 1 && c.x + c.width <= p.x + p.width + 1 : false;
+    })
+    .toBe(true);
+});

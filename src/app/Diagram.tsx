@@ -426,7 +426,9 @@ export function Flow({
         >
           <ReadyWatcher
             place={!sync || sync.place}
-            animate={!reduced}
+            // A synced pane's viewport is controlled: a glide would be cut short at its first step (the
+            // controlled viewport is set back to it). A big diagram changes without glides.
+            animate={!reduced && !sync && !big}
             layout={layout}
             marker={base[0]}
             onReady={onReady}
