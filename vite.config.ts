@@ -1,19 +1,21 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { earlyScript } from './scripts/earlyScriptPlugin';
 import { preloadFont } from './scripts/preloadFontPlugin';
 import { cspMeta } from './scripts/securityHeaders';
 import { serviceWorker } from './scripts/serviceWorkerPlugin';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), serviceWorker()],
+  plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), earlyScript(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,
     // React, React Flow and zod make one ~170 KB (gzip) chunk; the budget is checked by tests, not this warning.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
-      input: { main: 'index.html', embed: 'embed.html' },
+      // `early` is the pages' first script (see scripts/earlyScriptPlugin.ts).
+      input: { main: 'index.html', embed: 'embed.html', early: 'src/early.ts' },
     },
   },
   test: {

@@ -6,6 +6,7 @@ import type { Model } from '../model/schema';
 import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
+import { fetchModel, resolveModelUrl } from './modelRequest';
 import type { AppState } from './store';
 import { loadValidator } from './validator';
 
@@ -27,18 +28,7 @@ export function prettyJson(text: string): string {
   }
 }
 
-/** Resolves `?model=` to an absolute http(s) URL, or explains why not. */
-export function resolveModelUrl(raw: string, base: string): { url: string } | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    return { error: `"${raw}" is not a URL` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { error: `only http and https models can be loaded, not ${url.protocol.replace(':', '')}` };
-  return { url: url.href };
-}
+export { resolveModelUrl };
 
 /** Fetches model text over http(s), with a message a person can act on for each way it can fail. */
 export async function fetchModelText(url: string): Promise<{ text: string } | { error: string }> {
@@ -46,8 +36,7 @@ export async function fetchModelText(url: string): Promise<{ text: string } | { 
   const sameOrigin = where.origin === window.location.origin;
   let res: Response;
   try {
-    // No cookies go to other sites; same-origin requests match the page's preload of the default model.
-    res = await fetch(url, { credentials: sameOrigin ? 'same-origin' : 'omit' });
+    res = await fetchModel(url);
   } catch {
     return {
       error: sameOrigin
