@@ -7,6 +7,7 @@ import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
 import { fetchModel, resolveModelUrl } from './modelRequest';
+import { checkOffThread, startChecker } from './offThread';
 import type { AppState } from './store';
 import { loadValidator } from './validator';
 
@@ -106,14 +107,13 @@ async function fetchAndLoad(
     return false;
   };
   store.getState().setLoading(loading);
-  // The validator loads while the model downloads.
-  const [got, checkDraft] = await Promise.all([fetchModelText(url), loadValidator()]);
+  // The checker starts (in a worker, with its validator) while the model downloads.
+  startChecker();
+  const got = await fetchModelText(url);
   if ('error' in got) return fail(got.error);
-  if (refuseInvalid) {
-    const check = checkDraft(got.text);
-    if (!check.ok) return fail(invalidModelMessage(url, check.issues));
-  }
-  return store.getState().loadText(got.text, source);
+  const check = await checkOffThread(got.text);
+  if (refuseInvalid && !check.ok) return fail(invalidModelMessage(url, check.issues));
+  return store.getState().loadText(got.text, source, { checked: check });
 }
 
 export function shareSource(encoded: string): DraftSource {

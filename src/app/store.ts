@@ -68,12 +68,12 @@ export interface AppState {
    * load never loses an edit. Returns whether the text is a valid model. `trusted` is the model of a text
    * that ships with the app and is checked by its tests (the bundled default): it is not validated again.
    * Text from outside needs the validator (`loadValidator()`); if it has not loaded yet, the load happens
-   * when it has, and this returns false.
+   * when it has, and this returns false. `checked` is this text's check, made elsewhere (a worker).
    */
   loadText: (
     text: string,
     source: DraftSource,
-    options?: { edited?: boolean; restoring?: boolean; trusted?: Model },
+    options?: { edited?: boolean; restoring?: boolean; trusted?: Model; checked?: DraftCheck },
   ) => boolean;
   /** The user typed in the editor. */
   editDraft: (text: string) => void;
@@ -160,7 +160,7 @@ export function createAppStore(initial: {
       const validate = validatorIfLoaded();
       const check: DraftCheck | undefined = options.trusted
         ? { ok: true, model: options.trusted, issues: [] }
-        : validate?.(text);
+        : (options.checked ?? validate?.(text));
       if (!check) {
         void loadValidator().then(() => get().loadText(text, source, options));
         return false;
