@@ -1,8 +1,17 @@
+import type { Page } from '@playwright/test';
 import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
 import { type ChipsNode, layoutToFlow } from '../src/render/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import { diagram, expect, node, test, waitReady } from './fixtures';
+
+const model = generateModel(2000, 3);
+
+/** Opens the app on a generated 2,000-element cloud (by `?model=`), in view both, with more of the query. */
+async function openBigCloud(page: Page, query: string): Promise<void> {
+  await page.route('**/big-cloud.json', (route) => route.fulfill({ json: model }));
+  await page.goto(`/?model=/big-cloud.json&topology=both${query}`);
+}
 
 /**
  * A big cloud, unfolded: from far it is one canvas of plain boxes (no text); closer, only the boxes in view are
@@ -12,9 +21,7 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   page,
 }) => {
   test.setTimeout(90_000);
-  const model = generateModel(2000, 3);
-  await page.route('**/big-cloud.json', (route) => route.fulfill({ json: model }));
-  await page.goto('/?model=/big-cloud.json&topology=both');
+  await openBigCloud(page, '');
   await waitReady(page, 'both');
   // It starts folded; the legend strip unfolds everything.
   await expect(node(page, 'group:compute')).toBeVisible();
@@ -90,9 +97,7 @@ test('compare, unfolded: each pane shows the whole of its big diagram, on the fa
   page,
 }) => {
   test.setTimeout(90_000);
-  const model = generateModel(2000, 3);
-  await page.route('**/big-cloud.json', (route) => route.fulfill({ json: model }));
-  await page.goto('/?model=/big-cloud.json&topology=both&compare=traditional,both');
+  await openBigCloud(page, '&compare=traditional,both');
   await expect(page.locator('[data-testid="compare-a"][data-ready="true"]')).toBeVisible();
   await page.getByRole('button', { name: 'Unfold all' }).click();
   // The left pane places the view (the panes share it): the left's whole diagram is in view.

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { builtFileTag } from './builtFileTag';
 
 /**
  * Puts the `early` entry (`src/early.ts`) in the built pages as their first script, a separate one: a page's
@@ -7,28 +8,10 @@ import type { Plugin } from 'vite';
  * them). It starts the download of the model the URL names. Not in the dev server: there the app fetches it.
  */
 export function earlyScript(entry = 'early'): Plugin {
-  let base = '/';
-  return {
-    name: 'stacklayers-early-script',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.isEntry && c.name === entry,
-        );
-        if (!chunk) return [];
-        return [
-          {
-            tag: 'script',
-            attrs: { type: 'module', crossorigin: '', src: `${base}${chunk.fileName}` },
-            injectTo: 'head-prepend',
-          },
-        ];
-      },
-    },
-  };
+  return builtFileTag(
+    'stacklayers-early-script',
+    (bundle) =>
+      Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === entry)?.fileName,
+    (src) => ({ tag: 'script', attrs: { type: 'module', crossorigin: '', src }, injectTo: 'head-prepend' }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { builtFileTag } from './builtFileTag';
 
 /**
  * Adds `<link rel="preload">` for the Latin Inter font to the built pages. The font is referenced only from
@@ -6,32 +7,13 @@ import type { Plugin } from 'vite';
  * preloaded, it arrives with the scripts and the first diagram does not wait for it (or redraw when it lands).
  */
 export function preloadFont(match = /inter-latin-wght-normal.*\.woff2$/): Plugin {
-  let base = '/';
-  return {
-    name: 'stacklayers-preload-font',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const font = Object.keys(ctx.bundle ?? {}).find((file) => match.test(file));
-        if (!font) return [];
-        return [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: `${base}${font}`,
-              as: 'font',
-              type: 'font/woff2',
-              crossorigin: '',
-            },
-            injectTo: 'head',
-          },
-        ];
-      },
-    },
-  };
+  return builtFileTag(
+    'stacklayers-preload-font',
+    (bundle) => Object.keys(bundle).find((file) => match.test(file)),
+    (href) => ({
+      tag: 'link',
+      attrs: { rel: 'preload', href, as: 'font', type: 'font/woff2', crossorigin: '' },
+      injectTo: 'head',
+    }),
+  );
 }
