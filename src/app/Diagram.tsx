@@ -22,7 +22,13 @@ import { shallow } from 'zustand/shallow';
 import { boxBounds, type Layout } from '../layout/layoutScene';
 import { farElementAt } from '../render/nodes/FarCanvas';
 import { nodeTypes } from '../render/nodeTypes';
-import { type DiagramNode, ELEMENT_CLASS, FAR_LAYER_MIN_BOXES, layoutToFlow } from '../render/toFlow';
+import {
+  type DiagramNode,
+  ELEMENT_CLASS,
+  FAR_LAYER_MIN_BOXES,
+  FAR_ZOOM,
+  layoutToFlow,
+} from '../render/toFlow';
 import type { Scene } from '../topology/scene';
 import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
@@ -193,9 +199,6 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
     />
   );
 }
-
-/** Below this zoom the boxes' text (9–13 px) would be under 4 px on screen. */
-export const FAR_ZOOM = 0.3;
 
 const COLLAPSIBLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 

@@ -138,9 +138,12 @@ function edgesData(layout: Layout): EdgesNodeData {
   return data;
 }
 
+/** Below this zoom the boxes' text (9–13 px) would be under 4 px on screen: it is not drawn. */
+export const FAR_ZOOM = 0.3;
+
 /**
  * From this many boxes on, a diagram seen from far (zoom below FAR_ZOOM, where no text is drawn) is drawn as
- * one far layer: every box a plain element in one node, instead of a React Flow node (and its contents) each.
+ * one far layer: every box drawn on one canvas in one node, instead of a React Flow node (and its contents) each.
  */
 export const FAR_LAYER_MIN_BOXES = 400;
 

@@ -1,7 +1,7 @@
 import { type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { boxClass } from '../boxClass';
-import { type ChipItem, ELEMENT_CLASS } from '../toFlow';
+import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM } from '../toFlow';
 
 /**
  * The far layer of a big diagram (seen from so far that no text is drawn) on one canvas: every box a filled
@@ -86,9 +86,12 @@ function lookOf(probe: HTMLElement, classes: string): Look {
 
 const PROBE_STYLE = { visibility: 'hidden', width: 0, height: 0, pointerEvents: 'none' } as const;
 
-/** The resolution step for a zoom: 2^(k/2) device pixels per flow unit. */
+/**
+ * The resolution step for a zoom: 2^(k/2) device pixels per flow unit. Never more than the far zoom's: the
+ * layer is seen from there or farther (it is drawn a moment before a new layout is placed, at the old zoom).
+ */
 const stepOf = (zoom: number) =>
-  Math.ceil(Math.log2(Math.max(zoom, 1e-4) * (window.devicePixelRatio || 1)) * 2);
+  Math.ceil(Math.log2(Math.max(Math.min(zoom, FAR_ZOOM), 1e-4) * (window.devicePixelRatio || 1)) * 2);
 const zoomStep = (s: ReactFlowState) => stepOf(s.transform[2]);
 
 /** Redraws when the theme on <html> changes (the colours come from CSS variables). */
