@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
-import { type ChipsNode, layoutToFlow } from '../src/render/toFlow';
+import { type FarNode, layoutToFlow } from '../src/render/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import { diagram, expect, node, test, waitReady } from './fixtures';
 
@@ -35,7 +35,7 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   const canvas = diagram(page).locator('canvas.sl-far-canvas');
   await expect(canvas).toHaveCount(1);
   const layout = layoutScene(deriveScene(model, 'both'));
-  const farNode = layoutToFlow(layout, { far: true }).nodes.find((n) => n.id === 'chips:far') as ChipsNode;
+  const farNode = layoutToFlow(layout, { far: true }).nodes.find((n) => n.type === 'far') as FarNode;
   expect(Number(await canvas.getAttribute('data-boxes'))).toBe(farNode.data.chips.length);
   expect(farNode.data.chips.length).toBeGreaterThan(2000);
   expect(await diagram(page).locator('.react-flow__node').count()).toBeLessThan(40);

@@ -71,7 +71,7 @@ const MINIMAP_COLORS: Record<string, string> = {
 const minimapColor = (n: Node) =>
   n.type === 'band' || n.type === 'edges'
     ? 'transparent'
-    : n.type === 'chips' && n.data.far
+    : n.type === 'far'
       ? // The far layer is one node over the whole diagram: a neutral outline of it.
         '#cbd5e1'
       : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
@@ -417,8 +417,8 @@ export function Flow({
           onMoveStart={(event) => {
             moving.current = true;
             if (event) userMoved.current = true;
-            // While the canvas moves, it is one composited layer (moved, not repainted, each frame) and the
-            // boxes take no pointer events (CSS on data-moving; set on the element: no render of the diagram).
+            // While the canvas moves, it is one composited layer (moved, not repainted, each frame: CSS on
+            // data-moving, set on the element, so the diagram does not render again).
             frame.current?.setAttribute('data-moving', 'true');
           }}
           onMoveEnd={() => {

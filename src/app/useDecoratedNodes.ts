@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { ChipsNode, DiagramNode, EdgesNode } from '../render/toFlow';
+import type { ChipsNode, DiagramNode, EdgesNode, FarNode } from '../render/toFlow';
 import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
 import { useBlast } from './derived';
@@ -79,16 +79,16 @@ export function useDecoratedNodes(
       const prev = cache.current.get(n.id);
       let cls: string;
       let node: DiagramNode;
-      if (n.type === 'chips') {
-        // Each chip has its own classes; the node is replaced (and its changed chips re-rendered) when any changes.
-        const chips = (n as ChipsNode).data;
+      if (n.type === 'chips' || n.type === 'far') {
+        // Each chip (or box of the far layer) has its own classes; the node is replaced (and its changed chips re-rendered) when any changes.
+        const chips = (n as ChipsNode | FarNode).data;
         const each = chips.chips.map((c) => classesOf(c.el.id));
         cls = each.join('|');
         node =
           prev && prev.base === n && prev.cls === cls
             ? prev.node
             : each.some(Boolean)
-              ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode)
+              ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode | FarNode)
               : n;
       } else {
         cls = classesOf(n.id);

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../layout/layoutScene';
-import type { ChipsNode, DiagramNode } from '../render/toFlow';
+import type { DiagramNode } from '../render/toFlow';
 
 const FADE_MS = 450;
 const NO_GHOSTS: DiagramNode[] = [];
@@ -38,7 +38,7 @@ export function useViewTransition(
     for (const n of before.nodes) {
       if (stays.has(n.id) || n.type === 'edges') continue;
       // The far layer (a big diagram seen from far) does not fade out: thousands of boxes, no text to read.
-      if (n.type === 'chips' && (n as ChipsNode).data.far) continue;
+      if (n.type === 'far') continue;
       ghosts.push({
         ...n,
         id: `ghost:${n.id}`,

@@ -3,6 +3,7 @@ import { BandNode } from './nodes/BandNode';
 import { ChipsNode } from './nodes/ChipsNode';
 import { ClusterNode } from './nodes/ClusterNode';
 import { EdgesNode } from './nodes/EdgesNode';
+import { FarNode } from './nodes/FarCanvas';
 import { GroupNode } from './nodes/GroupNode';
 import { HostNode } from './nodes/HostNode';
 import { K8sNodeNode } from './nodes/K8sNodeNode';
@@ -15,6 +16,7 @@ export const nodeTypes: NodeTypes = {
   edges: EdgesNode,
   host: HostNode,
   chips: ChipsNode,
+  far: FarNode,
   cluster: ClusterNode,
   k8sNode: K8sNodeNode,
   project: ProjectNode,

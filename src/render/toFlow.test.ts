@@ -10,14 +10,15 @@ import {
   type DiagramNode,
   ELEMENT_CLASS,
   FAR_LAYER_MIN_BOXES,
+  type FarNode,
   layoutToFlow,
 } from './toFlow';
 
-/** Every element id a set of React Flow nodes draws: element nodes' own ids and the chips inside ChipsNodes. */
+/** Every element id a set of React Flow nodes draws: element nodes' own ids, the chips of ChipsNodes, the far layer's boxes. */
 function drawnIds(nodes: readonly DiagramNode[]): string[] {
   return nodes.flatMap((n) =>
-    n.type === 'chips'
-      ? (n as ChipsNode).data.chips.map((c) => c.el.id)
+    n.type === 'chips' || n.type === 'far'
+      ? (n as ChipsNode | FarNode).data.chips.map((c) => c.el.id)
       : n.type === 'band' || n.type === 'edges'
         ? []
         : [n.id],
@@ -81,9 +82,9 @@ describe('layoutToFlow', () => {
     const layout = layoutScene(deriveScene(generateModel(2000, 7), 'both'));
     expect(layout.boxes.length).toBeGreaterThanOrEqual(FAR_LAYER_MIN_BOXES);
     const { nodes } = layoutToFlow(layout, { far: true });
-    const layers = nodes.filter((n) => n.type === 'chips') as ChipsNode[];
-    expect(layers.map((n) => n.id)).toEqual(['chips:far']);
-    expect(layers[0]?.data.far).toBe(true);
+    expect(nodes.filter((n) => n.type === 'chips')).toEqual([]);
+    const layers = nodes.filter((n) => n.type === 'far') as FarNode[];
+    expect(layers.map((n) => n.id)).toEqual(['far']);
     expect(drawnIds(nodes).toSorted()).toEqual(layout.boxes.map((b) => b.id).toSorted());
     const order = new Map(layers[0]?.data.chips.map((c, i) => [c.el.id, i]));
     for (const box of layout.boxes)

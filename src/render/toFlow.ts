@@ -46,16 +46,16 @@ export type ChipsNodeData = {
   cls?: readonly string[];
   /** A fading copy of chips that left the diagram (nothing in it is focusable or addressable). */
   ghost?: boolean;
-  /** The far layer: every box of a big diagram seen from far, drawn as a plain box without text. */
-  far?: boolean;
 };
 export type ChipsNode = Node<ChipsNodeData, 'chips'>;
+/** The far layer: every box of a big diagram seen from far, in one node, drawn on a canvas (FarCanvas). */
+export type FarNode = Node<ChipsNodeData, 'far'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
 export type GroupNodeData = { box: LayoutBox };
 export type GroupNode = Node<GroupNodeData, 'group'>;
 export type BandNode = Node<BandNodeData, 'band'>;
 export type EdgesNode = Node<EdgesNodeData, 'edges'>;
-export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode | ChipsNode;
+export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode | ChipsNode | FarNode;
 
 /** The kinds drawn as chips inside a ChipsNode rather than as nodes of their own. */
 export const CHIP_KINDS: ReadonlySet<SceneElement['kind']> = new Set([
@@ -150,7 +150,7 @@ export const FAR_LAYER_MIN_BOXES = 400;
 /**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * at their absolute positions (parents before children, so a parent is drawn below its children).
- * With `far`, every element box is a chip of one node of chips (the far layer), in the same order.
+ * With `far`, every element box goes into one far node (the far layer), in the same order.
  */
 export function layoutToFlow(
   layout: Layout,
@@ -211,7 +211,7 @@ export function layoutToFlow(
     depth.set(box.id, d);
     if (options.far || CHIP_KINDS.has(el.kind)) {
       const key = options.far
-        ? 'chips:far'
+        ? 'far'
         : `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
       const group = chipGroups.get(key);
       if (group) group.items.push({ el, box });
@@ -243,18 +243,18 @@ export function layoutToFlow(
     const placement = placed(x0, y0, width, height);
     nodes[at] = {
       id,
-      type: 'chips',
+      type: options.far ? 'far' : 'chips',
       ...placement,
       // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
       style: { ...placement.style, pointerEvents: 'none' },
-      data: options.far ? { chips: items, x: x0, y: y0, far: true } : { chips: items, x: x0, y: y0 },
+      data: { chips: items, x: x0, y: y0 },
       zIndex: z,
       // The chips are the focusable, labelled elements; their container is neither.
       focusable: false,
       selectable: false,
       domAttributes: ROLE_DESCRIPTION.chips,
       ...fixed,
-    };
+    } as ChipsNode | FarNode;
   }
   return { nodes, edges: [] };
 }

@@ -3,7 +3,6 @@ import { type FocusEvent, memo, useCallback } from 'react';
 import { ariaLabelOf } from '../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
 import { ChipBody } from './ChipBody';
-import { FarCanvas } from './FarCanvas';
 import { ResourceBody } from './ResourceBody';
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;
@@ -38,7 +37,6 @@ const Chip = memo(function Chip({
   const { el, box } = item;
   const style = { transform: `translate(${box.x - x}px, ${box.y - y}px)`, width: box.w, height: box.h };
   const body = el.kind === 'service' || el.kind === 'pod' ? <ChipBody el={el} /> : <ResourceBody el={el} />;
-  const base = `${ELEMENT_CLASS} sl-item`;
   if (ghost)
     return (
       <div className="sl-item" style={style}>
@@ -48,7 +46,7 @@ const Chip = memo(function Chip({
   return (
     // biome-ignore lint/a11y/useSemanticElements: the role React Flow gives every node's wrapper (a fieldset is a form's).
     <div
-      className={cls ? `${base} ${cls}` : base}
+      className={cls ? `${ELEMENT_CLASS} sl-item ${cls}` : `${ELEMENT_CLASS} sl-item`}
       data-id={el.id}
       role="group"
       aria-roledescription="diagram element"
@@ -63,11 +61,8 @@ const Chip = memo(function Chip({
   );
 });
 
-/**
- * Many chips in one React Flow node (the services of a host, the pods of a node, a project's resources), or
- * every box of a big diagram seen from far (the far layer).
- */
-function ChipsNodeView({ data, width, height }: NodeProps<ChipsNodeType>) {
+/** Many chips in one React Flow node (the services of a host, the pods of a node, a project's resources). */
+function ChipsNodeView({ data }: NodeProps<ChipsNodeType>) {
   const tabbable = useStore(focusableNodes);
   const description = describedBy(useStore(flowId));
   const ghost = data.ghost === true;
@@ -86,17 +81,6 @@ function ChipsNodeView({ data, width, height }: NodeProps<ChipsNodeType>) {
     },
     [store],
   );
-  if (data.far)
-    return ghost ? null : (
-      <FarCanvas
-        items={data.chips}
-        cls={data.cls}
-        x={data.x}
-        y={data.y}
-        width={width ?? 0}
-        height={height ?? 0}
-      />
-    );
   return data.chips.map((item, i) => (
     <Chip
       key={item.el.id}

@@ -1,7 +1,7 @@
-import { type ReactFlowState, useStore } from '@xyflow/react';
+import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { boxClass } from '../boxClass';
-import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM } from '../toFlow';
+import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType } from '../toFlow';
 
 /**
  * The far layer of a big diagram (seen from so far that no text is drawn) on one canvas: every box a filled
@@ -99,7 +99,7 @@ function useThemeEpoch(): number {
   const [epoch, setEpoch] = useState(0);
   useEffect(() => {
     const mo = new MutationObserver(() => setEpoch((e) => e + 1));
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => mo.disconnect();
   }, []);
   return epoch;
@@ -187,4 +187,20 @@ function FarCanvasView({
   );
 }
 
-export const FarCanvas = memo(FarCanvasView);
+const FarCanvas = memo(FarCanvasView);
+
+/** The far layer's node: its boxes on one canvas the size of the node. */
+function FarNodeView({ data, width, height }: NodeProps<FarNodeType>) {
+  return (
+    <FarCanvas
+      items={data.chips}
+      cls={data.cls}
+      x={data.x}
+      y={data.y}
+      width={width ?? 0}
+      height={height ?? 0}
+    />
+  );
+}
+
+export const FarNode = memo(FarNodeView);
