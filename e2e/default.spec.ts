@@ -1,4 +1,4 @@
-import { diagram, expect, expectView, node, test, waitReady } from './fixtures';
+import { diagram, expect, expectView, gotoView, node, test, waitReady } from './fixtures';
 
 const HOSTS = ['ctl1', 'ctl2', 'ctl3', 'kvm1', 'kvm2', 'kvm3', 'kvm4', 'ceph1', 'ceph2', 'ceph3'];
 const CONTROLLERS = ['ctl1', 'ctl2', 'ctl3'];
@@ -96,4 +96,49 @@ test.describe('default page', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(legend.getByText('pod', { exact: true })).toBeVisible();
   });
+});
+
+/**
+ * Characters the bundled font (Inter, its subsets as the page declares them) has no glyph for send the browser
+ * searching the system's fonts at the first layout, and come out in another font (an emoji on some systems):
+ * the app's own words and marks stay within it (icons are drawn, not typed).
+ */
+test('every character of the interface is in the bundled font', async ({ page }) => {
+  const uncovered = () =>
+    page.evaluate(() => {
+      const ranges = [...document.fonts]
+        .filter((f) => f.family.replace(/["']/g, '') === 'Inter Variable')
+        .flatMap((f) =>
+          f.unicodeRange.split(',').map((r) => {
+            const [a = '0', b] = r.trim().replace(/^U\+/i, '').split('-');
+            return [Number.parseInt(a, 16), Number.parseInt(b ?? a, 16)] as const;
+          }),
+        );
+      const out = new Set<string>();
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const c of (n as Text).data) {
+          const cp = c.codePointAt(0) ?? 0;
+          if (cp > 0x20 && !ranges.some(([a, b]) => cp >= a && cp <= b)) out.add(c);
+        }
+      }
+      return [...out];
+    });
+  await gotoView(page, 'both');
+  expect(await uncovered()).toEqual([]);
+  // A details card, the explain panel, the list of changes after a switch, a tour.
+  await node(page, 'kvm1').click();
+  await expect(page.getByTestId('details')).toBeVisible();
+  expect(await uncovered()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expect(page.getByText('Quorum: a majority is floor(n/2) + 1')).toBeVisible();
+  expect(await uncovered()).toEqual([]);
+  await page.getByRole('switch', { name: /Kubernetes in a tenant project/ }).click();
+  await waitReady(page, 'control-plane-on-k8s');
+  await expect(page.getByTestId('changes')).toBeVisible();
+  expect(await uncovered()).toEqual([]);
+  await page.getByRole('button', { name: 'Tour' }).click();
+  await expect(page.getByTestId('tour')).toBeVisible();
+  expect(await uncovered()).toEqual([]);
 });

@@ -66,7 +66,7 @@ test('after a switch, what changed is said in words', async ({ page }) => {
   await switches(page).controlPlaneOnK8s.click();
   await waitReady(page, 'control-plane-on-k8s');
   const changes = page.getByTestId('changes');
-  await expect(changes).toContainText('traditional → control-plane-on-k8s');
+  await expect(changes).toContainText('traditional to control-plane-on-k8s');
   await expect(changes).toContainText('undercloud');
   await expect(changes).toContainText('pods');
   // With motion, what appears fades in.

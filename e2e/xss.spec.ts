@@ -166,7 +166,7 @@ test('a hostile model opened from a file: every view, details, search, outline, 
     const hrefs = await player.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
     await expectInert(page, `tour step ${i + 1}`);
-    if (i + 1 < tour.steps.length) await player.getByRole('button', { name: 'Next →' }).click();
+    if (i + 1 < tour.steps.length) await player.getByRole('button', { name: 'Next' }).click();
   }
   await page.getByRole('button', { name: 'Leave the tour' }).click();
 

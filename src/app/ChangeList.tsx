@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Icon } from '../render/Icon';
 import { diffScenes } from '../topology/diffViews';
 import { CloseButton } from './CloseButton';
 import { sceneFor } from './derived';
@@ -43,8 +44,8 @@ export function ChangeList() {
     >
       <div className="mb-1 flex items-baseline gap-2">
         <h2 className="font-semibold">What changed</h2>
-        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-400">
-          {last.from} → {last.to}
+        <span className="text-[11.5px] font-semibold text-slate-500 dark:text-slate-400">
+          {last.from} <Icon name="arrowRight" label="to" /> {last.to}
         </span>
         <span className="flex-1" />
         <CloseButton label="Dismiss what changed" onClick={dismiss} />

@@ -1,5 +1,6 @@
 import type { Viewport } from '@xyflow/react';
 import { useMemo, useState } from 'react';
+import { Icon } from '../render/Icon';
 import { diffScenes, type ViewDiff } from '../topology/diffViews';
 import { VIEWS, type View } from '../topology/views';
 import { Flow } from './Diagram';
@@ -92,7 +93,7 @@ export function Compare({ colorMode }: { colorMode: 'light' | 'dark' }) {
         className="max-h-28 overflow-auto border-t border-slate-200 bg-white px-4 py-1.5 text-[12.5px] dark:border-slate-800 dark:bg-slate-950"
       >
         <span className="font-semibold">
-          {compare[0]} → {compare[1]}:
+          {compare[0]} <Icon name="arrowRight" label="to" /> {compare[1]}:
         </span>{' '}
         {diff.summary.join(' ')}
         <span className="ml-2 inline-flex gap-3 text-[11.5px] text-slate-600 dark:text-slate-300">

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { kindLabel } from '../render/describe';
+import { Icon } from '../render/Icon';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';
 import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
@@ -264,7 +265,7 @@ export function DetailsCard() {
             rel="noopener noreferrer"
             className="text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
           >
-            Documentation ↗
+            Documentation <Icon name="external" />
           </a>
         ) : null}
         <div className="flex flex-wrap gap-1.5 pt-1">

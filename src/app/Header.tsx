@@ -47,7 +47,7 @@ export function Header() {
           className="min-w-0 flex-1 truncate text-[12.5px] text-slate-600 dark:text-slate-300"
           aria-live="polite"
         >
-          <span className="font-mono text-[11.5px] text-slate-500 dark:text-slate-400">{view}</span>{' '}
+          <span className="text-[11.5px] font-semibold text-slate-500 dark:text-slate-400">{view}</span>{' '}
           {VIEW_NOTES[view]}
         </p>
         <Toolbar />

@@ -1,5 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
 import { kindLabel } from '../render/describe';
+import { Icon } from '../render/Icon';
 import {
   controlPlaneShare,
   layerCounts,
@@ -49,7 +50,7 @@ function QuorumRow({ group, up }: { group: QuorumGroup; up?: number }) {
             }.`}
         {group.even ? (
           <span className="ml-1 text-amber-800 dark:text-amber-300">
-            ⚠ {group.size} is even: one more member adds cost, not tolerance.
+            <Icon name="warning" /> {group.size} is even: one more member adds cost, not tolerance.
           </span>
         ) : null}
       </div>
@@ -84,7 +85,7 @@ function Numbers({ scene }: { scene: Scene }) {
       </section>
       <section>
         <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-          Quorum: a majority is ⌊n/2⌋+1
+          Quorum: a majority is floor(n/2) + 1
         </h3>
         <p className="text-[12px] text-slate-600 dark:text-slate-300">
           Clustered services keep working only while a majority of their members is up. Three members survive

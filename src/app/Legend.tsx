@@ -1,3 +1,4 @@
+import { Icon } from '../render/Icon';
 import { K8sIcon } from '../render/nodes/K8sIcon';
 import type { Layer } from '../topology/scene';
 import { collapsedFor, useCollapsed, useScene } from './derived';
@@ -87,7 +88,8 @@ export function Legend() {
         aria-controls="legend-items"
         className="flex-none rounded px-1.5 font-semibold uppercase tracking-wider text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>Legend
+        <Icon name={open ? 'chevronDown' : 'chevronRight'} className="mr-1" />
+        Legend
       </button>
       {open ? (
         <ul id="legend-items" className="flex flex-wrap items-center gap-x-3.5 gap-y-0.5">
@@ -117,7 +119,7 @@ export function Legend() {
             <svg width="22" height="8" aria-hidden="true">
               <path d="M1 4 H21" className="sl-edge" />
             </svg>
-            VM → its host
+            VM <Icon name="arrowRight" label="to" /> its host
           </li>
         </ul>
       ) : null}

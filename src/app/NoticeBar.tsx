@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Icon } from '../render/Icon';
 import { useApp } from './store';
 
 /** The latest notice (load errors, copied links, restored drafts). Info notices fade after a while. */
@@ -28,10 +29,10 @@ export function NoticeBar() {
             <button
               type="button"
               onClick={() => setNotice(null)}
-              className="rounded px-1.5 focus-visible:outline-2 focus-visible:outline-blue-600"
+              className="flex-none rounded p-1 focus-visible:outline-2 focus-visible:outline-blue-600"
               aria-label="Dismiss"
             >
-              ✕
+              <Icon name="close" size={14} />
             </button>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Tour } from '../model/tours';
+import { Icon } from '../render/Icon';
 import { useApp, useAppStore } from './store';
 import { TourText } from './TourText';
 import { urlWithParam } from './url';
@@ -158,7 +159,8 @@ export function TourPlayer() {
           disabled={stepIndex === 0}
           className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800"
         >
-          ← Back
+          <Icon name="arrowLeft" className="mr-1" />
+          Back
         </button>
         {stepIndex + 1 < total ? (
           <button
@@ -166,7 +168,8 @@ export function TourPlayer() {
             onClick={() => go(stepIndex + 1)}
             className="rounded-md bg-blue-600 px-3 py-1 font-medium text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
           >
-            Next →
+            Next
+            <Icon name="arrowRight" className="ml-1" />
           </button>
         ) : (
           <button
@@ -180,7 +183,9 @@ export function TourPlayer() {
         <span
           className={`flex-1 text-slate-500 dark:text-slate-400 ${presenter ? 'text-[14px]' : 'text-[11.5px]'}`}
         >
-          → or Space: next · ←: back · Esc: leave{presenter ? '' : ' · P: presenter mode'}
+          <Icon name="arrowRight" label="Right arrow" /> or Space: next ·{' '}
+          <Icon name="arrowLeft" label="Left arrow" />: back · Esc: leave
+          {presenter ? '' : ' · P: presenter mode'}
         </span>
         <button
           type="button"

@@ -8,6 +8,7 @@ import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { LocatedIssue } from '../../model/locate';
+import { Icon } from '../../render/Icon';
 import { downloadDraft } from '../download';
 import { DEFAULT_EXAMPLE } from '../examples';
 import { forgetModelInUrl, loadExample } from '../loaders';
@@ -173,7 +174,7 @@ export default function EditorPanel({ dark }: { dark: boolean }) {
           aria-label="Close the editor"
           onClick={() => store.getState().setEditorOpen(false)}
         >
-          ✕
+          <Icon name="close" size={14} />
         </button>
       </div>
       <div ref={host} className="sl-editor min-h-0 flex-1 overflow-hidden" data-testid="editor" />

@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { boxClass } from '../boxClass';
+import { Icon } from '../Icon';
 import type { ElementNode } from '../toFlow';
 import { K8sIcon } from './K8sIcon';
 
@@ -29,7 +30,11 @@ function ClusterNodeView({ data }: NodeProps<ElementNode>) {
         {operator && el.derived ? <span className="sl-badge">derived</span> : null}
         <span className="sl-cluster__detail">{detail}</span>
       </div>
-      {folded !== undefined ? <div className="sl-summary">▸ {folded || 'no nodes'}</div> : null}
+      {folded !== undefined ? (
+        <div className="sl-summary">
+          <Icon name="chevronRight" /> {folded || 'no nodes'}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { Icon } from '../Icon';
 import type { GroupNode as GroupNodeType } from '../toFlow';
 
 /** Many hosts (or projects) folded into one box; activating it unfolds them. */
@@ -10,7 +11,9 @@ function GroupNodeView({ data }: NodeProps<GroupNodeType>) {
     <div className={`sl-box sl-group ${hosts ? 'sl-host' : 'sl-project'}`} data-kind={box.kind}>
       <div className="sl-group__label">{box.label}</div>
       <div className="sl-group__summary">{box.summary}</div>
-      <div className="sl-group__hint">▸ click to unfold</div>
+      <div className="sl-group__hint">
+        <Icon name="chevronRight" /> click to unfold
+      </div>
     </div>
   );
 }
