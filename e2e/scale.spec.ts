@@ -21,6 +21,16 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   page,
 }) => {
   test.setTimeout(90_000);
+  // Counts the far layer's drawings (each starts by clearing its canvas).
+  await page.addInitScript(() => {
+    const w = window as unknown as { farDraws: number };
+    w.farDraws = 0;
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (this: CanvasRenderingContext2D, ...r) {
+      if (this.canvas.classList.contains('sl-far-canvas')) w.farDraws++;
+      return clear.apply(this, r);
+    };
+  });
   await openBigCloud(page, '');
   await waitReady(page, 'both');
   // It starts folded; the legend strip unfolds everything.
@@ -28,6 +38,8 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   await page.getByRole('button', { name: 'Unfold all' }).click();
   await expect(node(page, 'group:compute')).toHaveCount(0);
   await waitReady(page, 'both');
+  // Drawn once, at the zoom it is placed at (not first at the folded diagram's zoom, then again).
+  expect(await page.evaluate(() => (window as unknown as { farDraws: number }).farDraws)).toBe(1);
 
   // Unfolded, it is placed whole (an overview), below the far zoom: every box drawn on one canvas (no text),
   // and few React Flow nodes.
@@ -53,6 +65,10 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   const rect = await canvas.boundingBox();
   if (!rect) throw new Error('no canvas box');
   const zoom = rect.width / (farNode.width ?? 1);
+  // Its resolution is that zoom's, rounded up to a step of √2 (device pixels per flow unit).
+  const perUnit = Number(await canvas.getAttribute('width')) / (farNode.width ?? 1);
+  expect(perUnit).toBeGreaterThanOrEqual(zoom * 0.99);
+  expect(perUnit).toBeLessThanOrEqual(zoom * Math.SQRT2 * 1.01);
   const pane = await diagram(page).boundingBox();
   if (!pane) throw new Error('no diagram box');
   const onScreen = farNode.data.chips

@@ -128,7 +128,7 @@ function ReadyWatcher({
   layout: Layout;
   /** The first node of this layout: React Flow holds this layout when its first node has this data. */
   marker: DiagramNode | undefined;
-  onReady: () => void;
+  onReady: (layout: Layout) => void;
   userMoved: { current: boolean };
   width: number;
   height: number;
@@ -165,7 +165,7 @@ function ReadyWatcher({
     // Ready once the frame that draws this layout has been painted: a task queued from that frame's
     // animation callback runs after its paint.
     const frame = requestAnimationFrame(() => {
-      painted = window.setTimeout(onReady, 0);
+      painted = window.setTimeout(() => onReady(layout), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -285,13 +285,12 @@ export function Flow({
   const readable = !sync && !big;
   const [zoomedFar, setZoomedFar] = useState<{ layout: Layout; far: boolean } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
-  const placedFar = useMemo(() => {
+  const placedZoom = useMemo(() => {
     const el = frame.current;
-    if (!big || !el) return false;
-    return (
-      startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable).zoom < FAR_ZOOM
-    );
+    if (!big || !el) return undefined;
+    return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable).zoom;
   }, [layout, start]);
+  const placedFar = placedZoom !== undefined && placedZoom < FAR_ZOOM;
   const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
   // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
   const far = zoomedFar ? zoomedFar.far : start !== null && start.viewport.zoom < FAR_ZOOM;
@@ -300,20 +299,36 @@ export function Flow({
     shown.current = layout;
   });
   const onFar = useCallback((isFar: boolean) => setZoomedFar({ layout: shown.current, far: isFar }), []);
-  const base = useMemo(() => layoutToFlow(layout, { far: farLayer }).nodes, [layout, farLayer]);
+  // A pane that places its own view tells the far layer the zoom it is placing it at (a synced pane follows
+  // the other's viewport).
+  const ownZoom = !sync || sync.place ? placedZoom : undefined;
+  const base = useMemo(
+    () => layoutToFlow(layout, { far: farLayer, farZoom: ownZoom }).nodes,
+    [layout, farLayer, ownZoom],
+  );
   const reduced = usePrefersReducedMotion();
   // A big diagram changes without fades (nor glides, see the class below): from far there is nothing to read,
   // and up close boxes mount as they scroll into view (a fade class would replay then).
   const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !big);
   const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
   const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
-  const [readyLayout, setReadyLayout] = useState<Layout | null>(null);
+  // Whether a layout has been drawn and placed (the minimap waits for it).
+  const [placedOnce, setPlacedOnce] = useState(false);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
-  const onReady = useCallback(() => {
-    setReadyLayout(layout);
-    firstDiagramDrawn();
+  // The ready marker is written on the element itself, not rendered: the diagram is drawn by then, and
+  // rendering the whole flow again to change one attribute would only delay it. A new layout clears it
+  // before it is painted; a call for a layout no longer shown is ignored.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new layout clears the marker.
+  useLayoutEffect(() => {
+    frame.current?.setAttribute('data-ready', 'false');
   }, [layout]);
+  const onReady = useCallback((ready: Layout) => {
+    if (ready !== shown.current) return;
+    frame.current?.setAttribute('data-ready', 'true');
+    setPlacedOnce(true);
+    firstDiagramDrawn();
+  }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
   useLayoutEffect(() => {
     const el = frame.current;
@@ -370,7 +385,6 @@ export function Flow({
       // A big diagram changes at once: gliding thousands of boxes costs more than it shows.
       className={`sl-diagram h-full w-full${reduced || big ? '' : ' sl-motion'}`}
       data-testid={sync?.testId ?? 'diagram'}
-      data-ready={readyLayout === layout ? 'true' : 'false'}
       data-view={view}
       data-far={far ? 'true' : undefined}
       data-far-layer={farLayer ? 'true' : undefined}
@@ -447,7 +461,7 @@ export function Flow({
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />
           ) : null}
           {/* Only once placed: before the first fit the diagram is always partly out of view. */}
-          {sync || readyLayout === null ? null : <OverviewMap width={layout.width} height={layout.height} />}
+          {sync || !placedOnce ? null : <OverviewMap width={layout.width} height={layout.height} />}
         </ReactFlow>
       ) : null}
     </div>

@@ -46,6 +46,11 @@ export type ChipsNodeData = {
   cls?: readonly string[];
   /** A fading copy of chips that left the diagram (nothing in it is focusable or addressable). */
   ghost?: boolean;
+  /**
+   * The far layer only: the zoom this layout is about to be placed at, so that its canvas is drawn once, at
+   * that zoom's resolution, rather than first at the zoom of the moment (the previous layout's) and again.
+   */
+  zoom?: number;
 };
 export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** The far layer: every box of a big diagram seen from far, in one node, drawn on a canvas (FarCanvas). */
@@ -150,11 +155,12 @@ export const FAR_LAYER_MIN_BOXES = 400;
 /**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * at their absolute positions (parents before children, so a parent is drawn below its children).
- * With `far`, every element box goes into one far node (the far layer), in the same order.
+ * With `far`, every element box goes into one far node (the far layer), in the same order; `farZoom` is the
+ * zoom the layout will be placed at, when known.
  */
 export function layoutToFlow(
   layout: Layout,
-  options: { far?: boolean } = {},
+  options: { far?: boolean; farZoom?: number } = {},
 ): { nodes: DiagramNode[]; edges: Edge[] } {
   const nodes: DiagramNode[] = [];
   for (const band of layout.bands) {
@@ -247,7 +253,10 @@ export function layoutToFlow(
       ...placement,
       // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
       style: { ...placement.style, pointerEvents: 'none' },
-      data: { chips: items, x: x0, y: y0 },
+      data:
+        options.far && options.farZoom !== undefined
+          ? { chips: items, x: x0, y: y0, zoom: options.farZoom }
+          : { chips: items, x: x0, y: y0 },
       zIndex: z,
       // The chips are the focusable, labelled elements; their container is neither.
       focusable: false,

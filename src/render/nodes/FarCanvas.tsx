@@ -108,6 +108,7 @@ function useThemeEpoch(): number {
 function FarCanvasView({
   items,
   cls,
+  zoom,
   x,
   y,
   width,
@@ -116,6 +117,8 @@ function FarCanvasView({
   items: readonly ChipItem[];
   /** Each box's classes of the moment (lens, what-if, compare), by index; absent: none. */
   cls: readonly string[] | undefined;
+  /** The zoom these boxes are about to be placed at (see ChipsNodeData.zoom). */
+  zoom: number | undefined;
   /** The layer's origin and size in flow units. */
   x: number;
   y: number;
@@ -124,7 +127,13 @@ function FarCanvasView({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const probe = useRef<HTMLDivElement>(null);
-  const step = useStore(zoomStep);
+  const current = useStore(zoomStep);
+  // New boxes are drawn at the zoom they are about to be placed at; then the zoom of the moment decides.
+  const drawnItems = useRef<readonly ChipItem[] | null>(null);
+  const step = zoom !== undefined && drawnItems.current !== items ? stepOf(zoom) : current;
+  useLayoutEffect(() => {
+    drawnItems.current = items;
+  });
   const epoch = useThemeEpoch();
   const scale = Math.min(
     2 ** (step / 2),
@@ -195,6 +204,7 @@ function FarNodeView({ data, width, height }: NodeProps<FarNodeType>) {
     <FarCanvas
       items={data.chips}
       cls={data.cls}
+      zoom={data.zoom}
       x={data.x}
       y={data.y}
       width={width ?? 0}
