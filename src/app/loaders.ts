@@ -6,7 +6,7 @@ import type { Model } from '../model/schema';
 import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
-import { fetchModel, resolveModelUrl } from './modelRequest';
+import { fetchModelText, resolveModelUrl } from './modelRequest';
 import { checkOffThread, startChecker } from './offThread';
 import type { AppState } from './store';
 import { loadValidator } from './validator';
@@ -29,41 +29,7 @@ export function prettyJson(text: string): string {
   }
 }
 
-export { resolveModelUrl };
-
-/** Fetches model text over http(s), with a message a person can act on for each way it can fail. */
-export async function fetchModelText(url: string): Promise<{ text: string } | { error: string }> {
-  const where = new URL(url);
-  const sameOrigin = where.origin === window.location.origin;
-  let res: Response;
-  try {
-    res = await fetchModel(url);
-  } catch {
-    return {
-      error: sameOrigin
-        ? `Could not load ${url}: the network request failed.`
-        : `Could not load ${url}: the network failed, or ${where.host} does not allow other sites to read it (CORS). Download the file and open it instead.`,
-    };
-  }
-  if (!res.ok)
-    return {
-      error: `Could not load ${url}: the server answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`,
-    };
-  const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > MAX_MODEL_TEXT)
-    return {
-      error: `Could not load ${url}: it is ${megabytes(length)}; the limit is ${megabytes(MAX_MODEL_TEXT)}.`,
-    };
-  const text = await res.text();
-  if (text.length > MAX_MODEL_TEXT)
-    return { error: `Could not load ${url}: it is larger than ${megabytes(MAX_MODEL_TEXT)}.` };
-  // A missing file on many servers answers 200 with the site's index page.
-  if ((res.headers.get('content-type') ?? '').includes('html') || text.trimStart().startsWith('<'))
-    return {
-      error: `Could not load ${url}: the server answered with a web page (HTML), not a model file. Check the address.`,
-    };
-  return { text };
-}
+export { fetchModelText, resolveModelUrl };
 
 /** Why a fetched text is not a model, in one sentence: the first problem and how many more. */
 export function invalidModelMessage(url: string, issues: readonly LocatedIssue[]): string {
@@ -111,6 +77,7 @@ async function fetchAndLoad(
   startChecker();
   const got = await fetchModelText(url);
   if ('error' in got) return fail(got.error);
+  // A page's own `?model=` is being checked already, since its text arrived (src/early.ts): the same check.
   const check = await checkOffThread(got.text);
   if (refuseInvalid && !check.ok) return fail(invalidModelMessage(url, check.issues));
   return store.getState().loadText(got.text, source, { checked: check });

@@ -9,25 +9,28 @@ describe('model requests started early', () => {
   it('are made once and taken once; later loads of the URL ask the network again', async () => {
     vi.stubGlobal('window', { location: { origin: 'https://docs.example' } });
     const fetch = vi.fn(
-      async (url: string, init?: RequestInit) => new Response(`${url} ${init?.credentials}`),
+      async (url: string, init?: RequestInit) =>
+        new Response(`{"url": "${url}", "cookies": "${init?.credentials}"}`),
     );
     vi.stubGlobal('fetch', fetch);
-    const { fetchModel, requestModel } = await import('./modelRequest');
+    const { fetchModelText, requestModel } = await import('./modelRequest');
     const url = 'https://docs.example/cloud.json';
-    requestModel(url);
-    requestModel(url);
+    const early = requestModel(url);
+    expect(requestModel(url)).toBe(early);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(await (await fetchModel(url)).text()).toBe(`${url} same-origin`);
+    // The text is read as soon as it arrives, before the app takes it.
+    expect(await early).toEqual({ text: `{"url": "${url}", "cookies": "same-origin"}` });
+    expect(await fetchModelText(url)).toEqual(await early);
     expect(fetch).toHaveBeenCalledTimes(1);
-    await fetchModel(url);
+    await fetchModelText(url);
     expect(fetch).toHaveBeenCalledTimes(2);
     // No cookies go to another site.
-    expect(await (await fetchModel('https://other.example/m.json')).text()).toBe(
-      'https://other.example/m.json omit',
-    );
+    expect(await fetchModelText('https://other.example/m.json')).toEqual({
+      text: '{"url": "https://other.example/m.json", "cookies": "omit"}',
+    });
   });
 
-  it('a failed early request fails the load that takes it, not the page', async () => {
+  it('a failed early request fails the load that takes it, with a message, not the page', async () => {
     vi.stubGlobal('window', { location: { origin: 'https://docs.example' } });
     vi.stubGlobal(
       'fetch',
@@ -35,9 +38,29 @@ describe('model requests started early', () => {
         throw new TypeError('network down');
       }),
     );
-    const { fetchModel, requestModel } = await import('./modelRequest');
-    requestModel('https://docs.example/cloud.json');
+    const { fetchModelText, requestModel } = await import('./modelRequest');
+    void requestModel('https://docs.example/cloud.json');
     await new Promise((r) => setTimeout(r, 0)); // an unhandled rejection would be reported by now
-    await expect(fetchModel('https://docs.example/cloud.json')).rejects.toThrow('network down');
+    expect(await fetchModelText('https://docs.example/cloud.json')).toEqual({
+      error: 'Could not load https://docs.example/cloud.json: the network request failed.',
+    });
+  });
+
+  it('a download cut short is a failed load with a message', async () => {
+    vi.stubGlobal('window', { location: { origin: 'https://docs.example' } });
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"version": 1, '));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body)),
+    );
+    const { fetchModelText } = await import('./modelRequest');
+    expect(await fetchModelText('https://docs.example/cloud.json')).toEqual({
+      error: 'Could not load https://docs.example/cloud.json: the connection broke while it was downloading.',
+    });
   });
 });

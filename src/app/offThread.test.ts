@@ -38,6 +38,30 @@ describe('checking model text off the main thread', () => {
     expect(b.ok).toBe(false);
   });
 
+  it('the same text asked for again (a page’s model, checked as soon as it arrived) is checked once', async () => {
+    const posted: string[] = [];
+    class CountingWorker {
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: (() => void) | null = null;
+      postMessage(m: { id: number; text: string }) {
+        posted.push(m.text);
+        setTimeout(() => this.onmessage?.({ data: { id: m.id, check: checkDraft(m.text) } }), 0);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', CountingWorker);
+    const { checkOffThread } = await import('./offThread');
+    const early = checkOffThread(text);
+    const later = checkOffThread(text);
+    expect(later).toBe(early);
+    expect((await later).ok).toBe(true);
+    expect(posted).toHaveLength(1);
+    // Another text is checked anew, and so is the first again after it.
+    expect((await checkOffThread(broken)).ok).toBe(false);
+    expect((await checkOffThread(text)).ok).toBe(true);
+    expect(posted).toHaveLength(3);
+  });
+
   it('when the worker fails, what waited for it is checked here', async () => {
     class FailingWorker {
       onerror: (() => void) | null = null;

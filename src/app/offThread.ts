@@ -38,14 +38,24 @@ export function startChecker(): void {
   worker.onmessageerror = giveUp;
 }
 
-/** Checks model text off the main thread when a worker is available; the same result either way. */
+/** The last text checked and its check: the same text asked for again gets the same check. */
+let last: { text: string; check: Promise<DraftCheck> } | null = null;
+
+/**
+ * Checks model text off the main thread when a worker is available; the same result either way. The same
+ * text as the last call's (a page's `?model=`, whose check starts as soon as it arrives) is not checked twice.
+ */
 export function checkOffThread(text: string): Promise<DraftCheck> {
+  if (last?.text === text) return last.check;
   startChecker();
   const w = worker;
-  if (!w) return loadValidator().then((check) => check(text));
-  return new Promise((resolve) => {
-    const id = nextId++;
-    pending.set(id, { text, resolve });
-    w.postMessage({ id, text });
-  });
+  const check: Promise<DraftCheck> = w
+    ? new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, { text, resolve });
+        w.postMessage({ id, text });
+      })
+    : loadValidator().then((validate) => validate(text));
+  last = { text, check };
+  return check;
 }
