@@ -27,6 +27,11 @@ export type EdgesNodeData = {
   lit?: ReadonlySet<string> | null;
   /** Ids that are down in a what-if: their edges are drawn as broken. */
   down?: ReadonlySet<string> | null;
+  /**
+   * With the far layer: only lit and broken edges are drawn. From far the others are not shown (hairlines
+   * over the boxes), and a thousand hidden paths would still cost their creation at every change.
+   */
+  markedOnly?: boolean;
 };
 
 export type ElementNode = Node<ElementNodeData>;
@@ -128,6 +133,7 @@ const placed = (x: number, y: number, w: number, h: number) => ({
  */
 const bandDatas = new WeakMap<LayoutBand, BandNodeData>();
 const edgesDatas = new WeakMap<Layout, EdgesNodeData>();
+const farEdgesDatas = new WeakMap<Layout, EdgesNodeData>();
 function bandData(band: LayoutBand): BandNodeData {
   const known = bandDatas.get(band);
   if (known) return known;
@@ -135,11 +141,14 @@ function bandData(band: LayoutBand): BandNodeData {
   bandDatas.set(band, data);
   return data;
 }
-function edgesData(layout: Layout): EdgesNodeData {
-  const known = edgesDatas.get(layout);
+function edgesData(layout: Layout, far: boolean): EdgesNodeData {
+  const datas = far ? farEdgesDatas : edgesDatas;
+  const known = datas.get(layout);
   if (known) return known;
-  const data = { edges: layout.edges, width: layout.width, height: layout.height };
-  edgesDatas.set(layout, data);
+  const data = far
+    ? { edges: layout.edges, width: layout.width, height: layout.height, markedOnly: true }
+    : { edges: layout.edges, width: layout.width, height: layout.height };
+  datas.set(layout, data);
   return data;
 }
 
@@ -183,7 +192,7 @@ export function layoutToFlow(
     type: 'edges',
     ...placed(0, 0, layout.width, layout.height),
     style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
-    data: edgesData(layout),
+    data: edgesData(layout, options.far === true),
     selectable: false,
     focusable: false,
     zIndex: 1,

@@ -2,17 +2,24 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { EdgesNode as EdgesNodeType } from '../toFlow';
 
-/** Every edge of the layout in one SVG: vertical S-curves from a VM down to its host's column. */
+/**
+ * Every edge of the layout in one SVG: vertical S-curves from a VM down to its host's column. With the far
+ * layer, only the lit and broken ones.
+ */
 function EdgesNodeView({ data }: NodeProps<EdgesNodeType>) {
+  const { lit, down } = data;
+  const edges = data.markedOnly
+    ? data.edges.filter((e) => down?.has(e.from) || lit?.has(e.from))
+    : data.edges;
   return (
     <svg className="sl-edges" width={data.width} height={data.height} aria-hidden="true">
-      {data.edges.map((e) => {
+      {edges.map((e) => {
         const [a, b] = e.points;
         const my = (a.y + b.y) / 2;
-        const state = data.down?.has(e.from)
+        const state = down?.has(e.from)
           ? ' sl-edge--down'
-          : data.lit
-            ? data.lit.has(e.from)
+          : lit
+            ? lit.has(e.from)
               ? ' sl-edge--lit'
               : ' sl-edge--dim'
             : '';
