@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/chromium';
@@ -62,6 +62,43 @@ const TOUR: readonly [string, View][] = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The machine's CPU time so far, busy and total (Linux: /proc/stat); null where it cannot be read. */
+function cpuTimes(): { busy: number; total: number } | null {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1);
+    const n = fields.map(Number);
+    const total = n.reduce((a, b) => a + b, 0);
+    // idle + iowait
+    const idle = (n[3] ?? 0) + (n[4] ?? 0);
+    return Number.isFinite(total) && total > 0 ? { busy: total - idle, total } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the machine is quiet (under 20% busy over 100 ms; at most 3 s) before a fresh page is timed:
+ * a page closed just before (a Mermaid page of hundreds of megabytes, above all) is still being torn down by
+ * the browser for a while, and a page timed meanwhile shares the CPUs with that. Every fresh page, of either
+ * side, starts this way. Where the load cannot be read, a fixed pause.
+ */
+async function quiet(): Promise<void> {
+  const t0 = Date.now();
+  let before = cpuTimes();
+  if (!before) {
+    await sleep(300);
+    return;
+  }
+  while (Date.now() - t0 < 3000) {
+    await sleep(100);
+    const now = cpuTimes();
+    if (!now) return;
+    const busy = (now.busy - before.busy) / Math.max(1, now.total - before.total);
+    if (busy < 0.2) return;
+    before = now;
+  }
+}
+
 // --- the build and the server ----------------------------------------------------------------------------
 
 function newestMtime(path: string): number {
@@ -103,14 +140,21 @@ async function freePort(): Promise<number> {
 
 /**
  * `vite preview` of a snapshot of dist/ (a build running elsewhere meanwhile cannot pull files from under
- * the bench) on a free port; stop() ends that process (and only it) and removes the snapshot.
+ * the bench) on a free port, with the bench's own files added at their paths (`extra`: path -> file); stop()
+ * ends that process (and only it) and removes the snapshot.
  */
 export async function startPreview(
   root: URL,
+  extra: ReadonlyMap<string, URL> = new Map(),
 ): Promise<{ url: string; dist: URL; stop: () => Promise<void> }> {
   const port = await freePort();
   const snapshot = mkdtempSync(join(tmpdir(), 'stacklayers-bench-'));
   cpSync(fileURLToPath(new URL('dist/', root)), snapshot, { recursive: true });
+  for (const [path, file] of extra) {
+    const to = join(snapshot, path);
+    mkdirSync(dirname(to), { recursive: true });
+    cpSync(fileURLToPath(file), to);
+  }
   const vite = fileURLToPath(new URL('node_modules/vite/bin/vite.js', root));
   const child: ChildProcess = spawn(
     process.execPath,
@@ -152,18 +196,12 @@ export async function startPreview(
 
 // --- pages -----------------------------------------------------------------------------------------------
 
-interface Routed {
-  file: URL;
-  contentType: string;
-}
-
 class Session {
   readonly pageErrors: string[] = [];
   pageLoads = 0;
   constructor(
     readonly browser: Browser,
     readonly base: string,
-    readonly routes: Map<string, Routed>,
   ) {}
 
   /** A fresh context (no cache, no saved draft) and page. */
@@ -175,15 +213,6 @@ class Session {
     });
     await context.addInitScript({ content: NAME_SHIM });
     await context.addInitScript(pageHelpers);
-    await context.route(
-      (url) => url.pathname.startsWith('/__bench/'),
-      (route) => {
-        const routed = this.routes.get(new URL(route.request().url()).pathname);
-        return routed
-          ? route.fulfill({ status: 200, contentType: routed.contentType, path: fileURLToPath(routed.file) })
-          : route.fulfill({ status: 404, body: 'not found' });
-      },
-    );
     const page = await context.newPage();
     page.on('pageerror', (err) => this.pageErrors.push(err.message));
     return { context, page };
@@ -191,6 +220,7 @@ class Session {
 
   /** Navigates a fresh page to `path` and returns the ms from navigation start to the first ready marker. */
   async load(path: string, timeout = 60_000): Promise<{ ms: number; context: BrowserContext; page: Page }> {
+    await quiet();
     const { context, page } = await this.open();
     this.pageLoads++;
     try {
@@ -277,46 +307,27 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   const big = `/__bench/model-${opts.bigElements}.json`;
   const peerModel = generateModel(opts.peerElements, opts.seed);
   const mermaid = sceneToMermaid(deriveScene(peerModel, 'both'));
-  // The generated inputs are files (bench-results/inputs/), served by page.route on the app's origin.
+  // The generated inputs are files (bench-results/inputs/), served with the build on the app's origin under
+  // /__bench/ (by the server, like the app's own files: intercepting requests in the browser would slow
+  // every request of every page).
   const inputs = new URL('bench-results/inputs/', opts.root);
   mkdirSync(inputs, { recursive: true });
   const file = (name: string, text: string) => {
     writeFileSync(new URL(name, inputs), text);
     return new URL(name, inputs);
   };
-  const routes = new Map<string, Routed>([
-    [
-      big,
-      {
-        file: file(
-          `model-${opts.bigElements}.json`,
-          JSON.stringify(generateModel(opts.bigElements, opts.seed)),
-        ),
-        contentType: 'application/json',
-      },
-    ],
-    [
-      '/__bench/model-peer.json',
-      { file: file('model-peer.json', JSON.stringify(peerModel)), contentType: 'application/json' },
-    ],
+  const served = new Map<string, URL>([
+    [big, file(`model-${opts.bigElements}.json`, JSON.stringify(generateModel(opts.bigElements, opts.seed)))],
+    ['/__bench/model-peer.json', file('model-peer.json', JSON.stringify(peerModel))],
     [
       '/__bench/mermaid.html',
-      {
-        file: file('mermaid-peer.html', mermaidPage(mermaid.text, '/__bench/mermaid.min.js')),
-        contentType: 'text/html',
-      },
+      file('mermaid-peer.html', mermaidPage(mermaid.text, '/__bench/mermaid.min.js')),
     ],
-    [
-      '/__bench/mermaid.min.js',
-      {
-        file: new URL('node_modules/mermaid/dist/mermaid.min.js', opts.root),
-        contentType: 'text/javascript',
-      },
-    ],
+    ['/__bench/mermaid.min.js', new URL('node_modules/mermaid/dist/mermaid.min.js', opts.root)],
   ]);
   file('mermaid-peer.mmd', mermaid.text);
 
-  const server = await startPreview(opts.root);
+  const server = await startPreview(opts.root, served);
   const executablePath = chromiumPath();
   let browser: Browser;
   try {
@@ -325,7 +336,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     await server.stop();
     throw err;
   }
-  const session = new Session(browser, server.url, routes);
+  const session = new Session(browser, server.url);
   const settle = opts.smoke ? 50 : 600;
   const metrics: Metric[] = [];
   const detail: Record<string, unknown> = {

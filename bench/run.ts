@@ -58,7 +58,7 @@ if (!args.has('--skip-browser')) {
       navRuns: smoke ? 1 : 5,
       switchRuns: smoke ? 1 : 3,
       panMs: smoke ? 150 : 1000,
-      peerRuns: smoke ? 1 : 3,
+      peerRuns: smoke ? 1 : 5,
       bigElements: smoke ? 100 : 2_000,
       peerElements: smoke ? 20 : 1_080,
       seed: 1,
