@@ -3,6 +3,24 @@ import { expect, gotoView, node, type Page, tabTo, test, waitReady } from './fix
 const details = (page: Page) => page.getByTestId('details');
 
 test.describe('details and stack', () => {
+  test('a project resource says what makes it, not that it groups anything', async ({ page }) => {
+    await gotoView(page, 'both');
+    for (const [id, made] of [
+      ['db-1-data', 'made by Cinder'],
+      ['acme-web-net', 'made by Neutron'],
+      ['prod-k8s-api-lb', 'made by Octavia'],
+    ] as const) {
+      await node(page, id).click();
+      await expect(details(page).getByTestId('details-runs-on-nothing')).toContainText(made);
+      await page.keyboard.press('Escape');
+    }
+    // A project (its head: VMs fill the rest of its box).
+    await node(page, 'acme-web').click({ position: { x: 30, y: 8 } });
+    await expect(details(page).getByTestId('details-runs-on-nothing')).toHaveText(
+      'Nothing: it groups what is inside it.',
+    );
+  });
+
   test('clicking a service shows what it is, who runs it and its stack down to the hardware', async ({
     page,
   }) => {

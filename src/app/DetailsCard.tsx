@@ -59,6 +59,17 @@ function ElementLink({ el, scene }: { el: SceneElement; scene: Scene }) {
 /** Names longer than this may not fit the title's three lines: the details also show them in full. */
 const LONG_NAME = 60;
 
+/** What "runs on" says for an element with nothing below it in the diagram, by kind (else: a group). */
+const NOTHING_BELOW: Partial<Record<SceneElement['kind'], string>> = {
+  host: 'Nothing: this is the hardware.',
+  network:
+    "No one box: a virtual network of its project, made by Neutron on the hosts where the project's VMs run.",
+  volume:
+    "No one box: block storage of its project, made by Cinder on the cloud's storage back end (the storage hosts' Ceph or LVM).",
+  'load-balancer':
+    'No one box: a load balancer of its project, made by Octavia; by default it runs on amphora VMs (HAProxy) in the service project.',
+};
+
 /** The selected element: what it is, who runs it, what it runs on, what runs on it. Esc closes it. */
 export function DetailsCard() {
   const scene = useScene();
@@ -221,10 +232,8 @@ export function DetailsCard() {
               ))}
             </ol>
           ) : (
-            <p className="text-slate-600 dark:text-slate-300">
-              {el.kind === 'host'
-                ? 'Nothing: this is the hardware.'
-                : 'Nothing: it groups what is inside it.'}
+            <p className="text-slate-600 dark:text-slate-300" data-testid="details-runs-on-nothing">
+              {NOTHING_BELOW[el.kind] ?? 'Nothing: it groups what is inside it.'}
             </p>
           )}
         </div>
