@@ -34,6 +34,24 @@ test('the whole default tour, from the keyboard alone', async ({ page }) => {
   expect(new URL(page.url()).searchParams.get('tour')).toBeNull();
 });
 
+test('during a tour, the list of changes after a switch stays clear of the tour', async ({ page }) => {
+  await page.goto(`/?tour=${TOUR}&step=1`);
+  await waitReady(page, 'traditional');
+  const changes = page.getByTestId('changes');
+  for (let n = 1; n < 11 && !(await changes.isVisible()); n++) {
+    await tour(page).getByRole('button', { name: 'Next' }).click();
+    await waitReady(page);
+    await page.waitForTimeout(400); // the list is worked out when the page is idle
+  }
+  await expect(changes).toBeVisible();
+  const a = await changes.boundingBox();
+  const b = await tour(page).boundingBox();
+  if (!a || !b) throw new Error('no boxes');
+  const apart =
+    a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
+  expect(apart).toBe(true);
+});
+
 test('a step can be linked, and it sets the view, the lens and the failures', async ({ page }) => {
   await page.goto(`/?tour=${TOUR}&step=5`);
   await waitReady(page, 'traditional');

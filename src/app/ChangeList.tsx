@@ -20,6 +20,8 @@ export function ChangeList() {
   const model = useApp((s) => s.model);
   const last = useApp((s) => s.lastSwitch);
   const dismiss = useApp((s) => s.dismissSwitch);
+  // A tour's card takes the bottom of the diagram: the list goes to the top, out of its way.
+  const touring = useApp((s) => s.tour !== null);
   // Worked out once the switch has been drawn (when the page is idle): the list never delays the diagram.
   const [shown, setShown] = useState<typeof last>(null);
   useEffect(() => {
@@ -40,7 +42,7 @@ export function ChangeList() {
     <section
       aria-label="What changed"
       data-testid="changes"
-      className="absolute bottom-2 left-2 z-10 w-[min(420px,calc(100%-1rem))] rounded-xl border border-slate-200 bg-white/97 px-3 py-2 text-[12.5px] text-slate-800 shadow-md dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100"
+      className={`absolute ${touring ? 'top-2' : 'bottom-2'} left-2 z-10 w-[min(420px,calc(100%-1rem))] rounded-xl border border-slate-200 bg-white/97 px-3 py-2 text-[12.5px] text-slate-800 shadow-md dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
     >
       <div className="mb-1 flex items-baseline gap-2">
         <h2 className="font-semibold">What changed</h2>
