@@ -20,7 +20,7 @@ import { generateModel } from '../src/model/generate';
 import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
 import { bundleMetrics } from './bundle';
-import { NAME_SHIM, pageHelpers } from './pageHelpers';
+import { NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
 import { mermaidPage, sceneToMermaid } from './peer';
 import { type Metric, median, percentile, round } from './report';
 
@@ -224,11 +224,22 @@ class Session {
     const { context, page } = await this.open();
     this.pageLoads++;
     try {
-      await page.goto(this.base + path, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__bench.readyAt !== undefined || window.__bench.error, null, {
-        timeout,
-        polling: 50,
+      // The page says when it is ready (SETTLED): polling it meanwhile would compete with its loading.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settled = new Promise<void>((resolve, reject) => {
+        page.on('console', (msg) => {
+          if (msg.text() === SETTLED) resolve();
+        });
+        page.on('crash', () => reject(new Error('the page crashed')));
+        timer = setTimeout(() => reject(new Error(`no ready marker within ${timeout / 1000} s`)), timeout);
       });
+      settled.catch(() => undefined); // reported by the await below, or moot when navigation failed
+      try {
+        await page.goto(this.base + path, { waitUntil: 'commit' });
+        await settled;
+      } finally {
+        clearTimeout(timer);
+      }
       const { readyAt, error } = await page.evaluate(() => ({
         readyAt: window.__bench.readyAt,
         error: window.__bench.error,

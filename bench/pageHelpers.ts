@@ -32,6 +32,13 @@ declare global {
   }
 }
 
+/**
+ * What a page logs (console.debug) once it has a ready marker or an error: the bench waits for this message
+ * rather than polling the page, which would run Playwright's injected script (tens of ms of the page's main
+ * thread) while the page is still loading.
+ */
+export const SETTLED = '__bench:settled';
+
 /** tsx compiles with keepNames, which wraps functions in `__name(...)`: give the page that helper too. */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
@@ -50,6 +57,7 @@ export function pageHelpers(): void {
       const el = document.querySelector(`${DIAGRAM}[data-ready="true"]`);
       if (!el) return;
       bench.readyAt = performance.now();
+      console.debug('__bench:settled');
       bench.readyView = el.getAttribute('data-view');
       first.disconnect();
     });

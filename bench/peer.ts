@@ -60,8 +60,9 @@ mermaid.run({ querySelector: 'pre.mermaid' }).then(
   () => {
     if (document.querySelector('pre.mermaid svg')) window.__bench.readyAt = performance.now();
     else window.__bench.error = 'mermaid.run resolved without an svg';
+    console.debug('__bench:settled');
   },
-  (err) => { window.__bench.error = String((err && err.message) || err); },
+  (err) => { window.__bench.error = String((err && err.message) || err); console.debug('__bench:settled'); },
 );
 </script>
 </body>
