@@ -178,6 +178,8 @@ function ReadyWatcher({
 /** The minimap, shown only when part of the diagram is out of view (at fit, it would cover it). */
 function OverviewMap({ width, height }: { width: number; height: number }) {
   const partial = useFlowStore((s) => {
+    // Until React Flow has measured its pane, nothing is known to be out of view.
+    if (s.width === 0 || s.height === 0) return false;
     const [tx, ty, zoom] = s.transform;
     const slack = 4;
     return (
@@ -213,9 +215,13 @@ const elementAtPointer = (e: ReactMouseEvent) =>
   elementIdAt(e.target) ?? farElementAt(e.target, e.clientX, e.clientY);
 
 /** Tells when the zoom crosses FAR_ZOOM (a child of React Flow: its store lives inside it). */
-function FarWatcher({ onChange }: { onChange: (far: boolean) => void }) {
+function FarWatcher({ far: assumed, onChange }: { far: boolean; onChange: (far: boolean) => void }) {
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
-  useEffect(() => onChange(far), [far, onChange]);
+  // Only a change: on mounting, the zoom is the one the diagram was placed at, which it assumed already (a
+  // call would only render the whole flow once more).
+  useEffect(() => {
+    if (far !== assumed) onChange(far);
+  }, [far, assumed, onChange]);
   return null;
 }
 
@@ -312,8 +318,6 @@ export function Flow({
   const { appeared, ghosts } = useViewTransition(layout, base, !reduced && !big);
   const decorated = useDecoratedNodes(scene, base, appeared, sync?.marks);
   const nodes = useMemo(() => (ghosts.length ? [...decorated, ...ghosts] : decorated), [decorated, ghosts]);
-  // Whether a layout has been drawn and placed (the minimap waits for it).
-  const [placedOnce, setPlacedOnce] = useState(false);
   // Set when the user pans or zooms (programmatic moves have no event): then resizes keep their viewport.
   const userMoved = useRef(false);
   // The ready marker is written on the element itself, not rendered: the diagram is drawn by then, and
@@ -326,7 +330,6 @@ export function Flow({
   const onReady = useCallback((ready: Layout) => {
     if (ready !== shown.current) return;
     frame.current?.setAttribute('data-ready', 'true');
-    setPlacedOnce(true);
     firstDiagramDrawn();
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
@@ -455,13 +458,13 @@ export function Flow({
             start={start}
             readable={readable}
           />
-          <FarWatcher onChange={onFar} />
+          <FarWatcher far={far} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive ? (
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />
           ) : null}
-          {/* Only once placed: before the first fit the diagram is always partly out of view. */}
-          {sync || !placedOnce ? null : <OverviewMap width={layout.width} height={layout.height} />}
+          {/* The diagram is placed from its first frame (defaultViewport): the map shows when part of it is out of view. */}
+          {sync ? null : <OverviewMap width={layout.width} height={layout.height} />}
         </ReactFlow>
       ) : null}
     </div>
