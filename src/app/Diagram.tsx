@@ -7,6 +7,7 @@ import {
   useStore as useFlowStore,
   useNodesInitialized,
   useReactFlow,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import {
@@ -111,6 +112,7 @@ export function startViewport(w: number, h: number, cw: number, ch: number, read
  */
 function ReadyWatcher({
   place,
+  synced,
   animate,
   layout,
   marker,
@@ -123,6 +125,8 @@ function ReadyWatcher({
 }: {
   /** Whether this diagram places its own view (a synced pane does not). */
   place: boolean;
+  /** Whether its viewport is shared with another pane (compare). */
+  synced: boolean;
   /** Later placements glide (the first one never does). */
   animate: boolean;
   layout: Layout;
@@ -142,6 +146,7 @@ function ReadyWatcher({
   const current = useFlowStore((s) => s.nodes[0]?.data === marker?.data);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
   const { setViewport } = useReactFlow();
+  const flow = useStoreApi();
   // React Flow measures its canvas after mounting; until then, the size Flow measured before mounting it.
   const canvas = useFlowStore((s) => ({ w: s.width || start.w, h: s.height || start.h }), shallow);
   const placed = useRef(false);
@@ -149,8 +154,15 @@ function ReadyWatcher({
     if (!place) return;
     const duration = animate && placed.current ? 400 : 0;
     placed.current = true;
-    void setViewport(startViewport(width, height, canvas.w, canvas.h, readable), { duration });
-  }, [place, animate, width, height, canvas.w, canvas.h, readable, setViewport]);
+    const next = startViewport(width, height, canvas.w, canvas.h, readable);
+    // Already there (the first layout is mounted at its placement): moving would only render the flow again.
+    // A synced pane moves anyway: that is how the other pane learns the viewport.
+    const [x, y, zoom] = flow.getState().transform;
+    const there =
+      Math.abs(x - next.x) < 0.5 && Math.abs(y - next.y) < 0.5 && Math.abs(zoom - next.zoom) < 1e-6;
+    if (there && !synced) return;
+    void setViewport(next, { duration });
+  }, [place, animate, width, height, canvas.w, canvas.h, readable, setViewport, flow, synced]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
   useEffect(() => {
     // The first placement is the layout effect's (below); this one only follows later size changes.
@@ -446,6 +458,7 @@ export function Flow({
         >
           <ReadyWatcher
             place={!sync || sync.place}
+            synced={sync !== undefined}
             // A synced pane's viewport is controlled: a glide would be cut short at its first step (the
             // controlled viewport is set back to it). A big diagram changes without glides.
             animate={!reduced && !sync && !big}
