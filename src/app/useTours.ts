@@ -1,39 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { Tour } from '../model/tours';
-import { afterFirstDiagram } from './afterFirstDiagram';
+import { firstDiagramShown } from './afterFirstDiagram';
 import { useApp } from './store';
 
-export const DEFAULT_TOURS_URL = `${import.meta.env.BASE_URL}tours/default.json`;
-
-let defaults: Promise<Tour[]> | null = null;
-/**
- * The built-in tours (fetched once, from the page's own origin, and validated: with the schema, so after the
- * first diagram is drawn, see `afterFirstDiagram`).
- */
-function loadDefaultTours(): Promise<Tour[]> {
-  defaults ??= afterFirstDiagram()
-    .then(() => Promise.all([fetch(DEFAULT_TOURS_URL), import('../model/tours')]))
-    .then(async ([r, { validateTours }]) => {
-      const json: unknown = r.ok ? await r.json() : [];
-      const checked = validateTours(json);
-      return checked.ok ? checked.tours : [];
-    })
+let builtIn: Promise<readonly Tour[]> | null = null;
+/** The built-in tours, loaded once (after the first diagram: they are not part of it). */
+function loadBuiltInTours(): Promise<readonly Tour[]> {
+  builtIn ??= firstDiagramShown()
+    .then(() => import('./builtInTours'))
+    .then((m) => m.BUILT_IN_TOURS)
     .catch(() => []);
-  return defaults;
+  return builtIn;
 }
 
 /** The tours on offer: the model's own, then the built-in ones. */
 export function useTours(): Tour[] {
   const own = useApp((s) => s.model?.tours);
-  const [builtIn, setBuiltIn] = useState<Tour[]>([]);
+  const [shipped, setShipped] = useState<readonly Tour[]>([]);
   useEffect(() => {
     let live = true;
-    void loadDefaultTours().then((t) => {
-      if (live) setBuiltIn(t);
+    void loadBuiltInTours().then((t) => {
+      if (live) setShipped(t);
     });
     return () => {
       live = false;
     };
   }, []);
-  return [...(own ?? []), ...builtIn.filter((t) => !own?.some((o) => o.id === t.id))];
+  return [...(own ?? []), ...shipped.filter((t) => !own?.some((o) => o.id === t.id))];
 }
