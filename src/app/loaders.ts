@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes } from '../model/limits';
+import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes, thousands } from '../model/limits';
 import type { LocatedIssue } from '../model/locate';
 import { preflightText } from '../model/preflight';
 import type { Model } from '../model/schema';
@@ -158,7 +158,7 @@ export function shareLink(state: AppState, href: string): { url: string } | { er
   url.hash = `model=${encodeShare(JSON.stringify(state.model))}`;
   if (url.href.length > MAX_LINK_LENGTH)
     return {
-      error: `This model is too large for a link (${url.href.length.toLocaleString('en')} characters; links stop at ${MAX_LINK_LENGTH.toLocaleString('en')}). Share the file instead (Download), or put it on a web server and link to it with ?model=<its URL>.`,
+      error: `This model is too large for a link (${thousands(url.href.length)} characters; links stop at ${thousands(MAX_LINK_LENGTH)}). Share the file instead (Download), or put it on a web server and link to it with ?model=<its URL>.`,
     };
   return { url: url.href };
 }

@@ -1,5 +1,6 @@
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { thousands } from '../../model/limits';
 import { boxClass } from '../boxClass';
 import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType } from '../toFlow';
 
@@ -188,7 +189,7 @@ function FarCanvasView({
         data-boxes={items.length}
         style={{ width, height }}
         role="img"
-        aria-label={`${items.length.toLocaleString('en')} boxes, seen from far: zoom in to read and select them by keyboard, or use the outline.`}
+        aria-label={`${thousands(items.length)} boxes, seen from far: zoom in to read and select them by keyboard, or use the outline.`}
       />
       {/* Takes each box's classes in turn while the canvas is drawn; never seen. */}
       <div ref={probe} aria-hidden="true" style={PROBE_STYLE} />
