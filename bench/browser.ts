@@ -212,7 +212,7 @@ class Session {
       serviceWorkers: 'block',
     });
     await context.addInitScript({ content: NAME_SHIM });
-    await context.addInitScript(pageHelpers);
+    await context.addInitScript(pageHelpers, SETTLED);
     const page = await context.newPage();
     page.on('pageerror', (err) => this.pageErrors.push(err.message));
     return { context, page };

@@ -3,7 +3,7 @@
  * `performance.now()` in the page: milliseconds since its navigation started.
  */
 export interface BenchApi {
-  /** When the first `data-ready="true"` marker was seen (a requestAnimationFrame poll from the start). */
+  /** When the first `data-ready="true"` marker was seen (a mutation observer from the start). */
   readyAt?: number;
   readyView?: string | null;
   /** Set by a peer page when it failed. */
@@ -42,8 +42,11 @@ export const SETTLED = '__bench:settled';
 /** tsx compiles with keepNames, which wraps functions in `__name(...)`: give the page that helper too. */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
-/** Installed with addInitScript (serialized: it may use nothing from outside its body). */
-export function pageHelpers(): void {
+/**
+ * Installed with addInitScript, with SETTLED as its argument (serialized: it may use nothing from outside its
+ * body).
+ */
+export function pageHelpers(settled: string): void {
   const DIAGRAM = '[data-testid="diagram"]';
   const diagram = () => document.querySelector(DIAGRAM);
   const bench = {} as BenchApi;
@@ -57,8 +60,8 @@ export function pageHelpers(): void {
       const el = document.querySelector(`${DIAGRAM}[data-ready="true"]`);
       if (!el) return;
       bench.readyAt = performance.now();
-      console.debug('__bench:settled');
       bench.readyView = el.getAttribute('data-view');
+      console.debug(settled);
       first.disconnect();
     });
     first.observe(document, {

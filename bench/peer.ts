@@ -1,4 +1,5 @@
 import type { Scene, SceneElement } from '../src/topology/scene';
+import { SETTLED } from './pageHelpers';
 
 /**
  * The peer comparison: the same scene as a Mermaid flowchart with subgraphs. Every scene element is one box,
@@ -60,9 +61,9 @@ mermaid.run({ querySelector: 'pre.mermaid' }).then(
   () => {
     if (document.querySelector('pre.mermaid svg')) window.__bench.readyAt = performance.now();
     else window.__bench.error = 'mermaid.run resolved without an svg';
-    console.debug('__bench:settled');
+    console.debug(${JSON.stringify(SETTLED)});
   },
-  (err) => { window.__bench.error = String((err && err.message) || err); console.debug('__bench:settled'); },
+  (err) => { window.__bench.error = String((err && err.message) || err); console.debug(${JSON.stringify(SETTLED)}); },
 );
 </script>
 </body>

@@ -51,15 +51,18 @@ export type ChipsNodeData = {
   cls?: readonly string[];
   /** A fading copy of chips that left the diagram (nothing in it is focusable or addressable). */
   ghost?: boolean;
+};
+export type ChipsNode = Node<ChipsNodeData, 'chips'>;
+/** Data of the far layer: its boxes as chips, and the zoom it is about to be placed at, when known. */
+export type FarNodeData = ChipsNodeData & {
   /**
-   * The far layer only: the zoom this layout is about to be placed at, so that its canvas is drawn once, at
-   * that zoom's resolution, rather than first at the zoom of the moment (the previous layout's) and again.
+   * So that its canvas is drawn once, at that zoom's resolution, rather than first at the zoom of the moment
+   * (the previous layout's) and again.
    */
   zoom?: number;
 };
-export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** The far layer: every box of a big diagram seen from far, in one node, drawn on a canvas (FarCanvas). */
-export type FarNode = Node<ChipsNodeData, 'far'>;
+export type FarNode = Node<FarNodeData, 'far'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
 export type GroupNodeData = { box: LayoutBox };
 export type GroupNode = Node<GroupNodeData, 'group'>;

@@ -89,7 +89,7 @@ const PROBE_STYLE = { visibility: 'hidden', width: 0, height: 0, pointerEvents: 
 
 /**
  * The resolution step for a zoom: 2^(k/2) device pixels per flow unit. Never more than the far zoom's: the
- * layer is seen from there or farther (it is drawn a moment before a new layout is placed, at the old zoom).
+ * layer is only seen from there or farther.
  */
 const stepOf = (zoom: number) =>
   Math.ceil(Math.log2(Math.max(Math.min(zoom, FAR_ZOOM), 1e-4) * (window.devicePixelRatio || 1)) * 2);
@@ -118,7 +118,7 @@ function FarCanvasView({
   items: readonly ChipItem[];
   /** Each box's classes of the moment (lens, what-if, compare), by index; absent: none. */
   cls: readonly string[] | undefined;
-  /** The zoom these boxes are about to be placed at (see ChipsNodeData.zoom). */
+  /** The zoom these boxes are about to be placed at (see FarNodeData.zoom). */
   zoom: number | undefined;
   /** The layer's origin and size in flow units. */
   x: number;
