@@ -141,4 +141,12 @@ test('every character of the interface is in the bundled font', async ({ page })
   await page.getByRole('button', { name: 'Tour' }).click();
   await expect(page.getByTestId('tour')).toBeVisible();
   expect(await uncovered()).toEqual([]);
+  // Folded boxes say what they hold (a big model starts folded: hosts, groups, projects).
+  await page.goto('/?model=/models/large.json');
+  await waitReady(page);
+  await node(page, 'group:projects').click();
+  await expect(page.locator('.sl-summary').first()).toBeVisible();
+  await node(page, 'group:compute').click();
+  await expect(node(page, 'cmp1')).toContainText('folded');
+  expect(await uncovered()).toEqual([]);
 });

@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { hostSubtitle } from '../../layout/layoutScene';
 import { boxClass } from '../boxClass';
+import { Icon } from '../Icon';
 import type { ElementNode } from '../toFlow';
 
 function HostNodeView({ data }: NodeProps<ElementNode>) {
@@ -16,7 +17,9 @@ function HostNodeView({ data }: NodeProps<ElementNode>) {
       </div>
       <div className="sl-host__line">{roles}</div>
       {folded !== undefined ? (
-        <div className="sl-host__line sl-host__folded">▸ {folded || 'nothing'} folded</div>
+        <div className="sl-host__line sl-host__folded">
+          <Icon name="chevronRight" className="sl-glyph--lead" /> {folded || 'nothing'} folded
+        </div>
       ) : capacity ? (
         <div className="sl-host__line sl-muted">{capacity}</div>
       ) : null}

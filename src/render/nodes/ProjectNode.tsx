@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { boxClass } from '../boxClass';
+import { Icon } from '../Icon';
 import type { ElementNode } from '../toFlow';
 
 function ProjectNodeView({ data }: NodeProps<ElementNode>) {
@@ -13,7 +14,11 @@ function ProjectNodeView({ data }: NodeProps<ElementNode>) {
         <span className="sl-project__name">{el.name}</span>
         <span className="sl-project__owner">{el.owner === 'operator' ? 'operator' : 'tenant'}</span>
       </div>
-      {folded !== undefined ? <div className="sl-summary">▸ {folded || 'empty'}</div> : null}
+      {folded !== undefined ? (
+        <div className="sl-summary">
+          <Icon name="chevronRight" className="sl-glyph--lead" /> {folded || 'empty'}
+        </div>
+      ) : null}
     </div>
   );
 }
