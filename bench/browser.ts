@@ -209,6 +209,8 @@ class Session {
     const context = await this.browser.newContext({
       viewport: VIEWPORT,
       deviceScaleFactor: 1,
+      // The page itself is timed: its service worker registers only after the first diagram, when idle
+      // (src/main.tsx), and would precache the build during the pan and zoom runs.
       serviceWorkers: 'block',
     });
     await context.addInitScript({ content: NAME_SHIM });

@@ -163,6 +163,11 @@ test.describe('offline', () => {
   test('after the first load, the app reloads with the network off', async ({ page, context }) => {
     await page.goto('/?topology=both');
     await waitReady(page, 'both');
+    // It is registered only once the first diagram is up and the page idle: precaching the build does not
+    // compete with the first diagram.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(
+      0,
+    );
     // Wait until the service worker has precached the build and controls the page.
     await page.waitForFunction(async () => {
       await navigator.serviceWorker.ready;

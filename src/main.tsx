@@ -5,6 +5,7 @@ import './render/diagram.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { afterFirstDiagram } from './app/afterFirstDiagram';
 
 // The font is preloaded, but a font face only starts loading (and decoding) when text first asks for it: at
 // the first layout, which would then be drawn in the fallback font and laid out again when Inter arrives.
@@ -19,11 +20,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Offline after the first visit (workshops): a service worker precaches the whole build. Where the browser
-// refuses (a sandboxed frame throws on reading navigator.serviceWorker, private modes reject), the app simply
-// works online.
+// Offline after the first visit (workshops): a service worker precaches the whole build. It is registered
+// once the first diagram is up and the page is idle, so that downloading and storing the build (the editor
+// included) does not compete with the first diagram. Where the browser refuses (a sandboxed frame throws on
+// reading navigator.serviceWorker, private modes reject), the app simply works online.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
+  void afterFirstDiagram().then(() => {
     try {
       void navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => undefined);
     } catch {
