@@ -560,7 +560,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       `browser: peer, ${mermaid.boxes} boxes: Mermaid ${opts.peerRuns}x vs Stacklayers ${opts.peerRuns}x (fresh pages)`,
     );
     const peerKeys: [string, string, Metric['unit']][] = [
-      ['peer.mermaid', `Mermaid flowchart, ${mermaid.boxes} boxes, fresh page to SVG`, 'ms'],
+      ['peer.mermaid', `Mermaid flowchart, ${mermaid.boxes} boxes, fresh page to painted SVG`, 'ms'],
       ['peer.stacklayers', `Stacklayers, same ${mermaid.boxes} boxes all drawn, fresh page to ready`, 'ms'],
       ['peer.ratio', 'Stacklayers faster than Mermaid (all boxes drawn)', 'x'],
       ['peer.stacklayersFolded', 'Stacklayers, same model as it starts (folded), fresh page to ready', 'ms'],
