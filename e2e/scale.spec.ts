@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
-import { type FarNode, layoutToFlow } from '../src/render/toFlow';
+import { boxClass } from '../src/render/boxClass';
+import { ELEMENT_CLASS, type FarNode, layoutToFlow } from '../src/render/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import { diagram, expect, node, test, waitReady } from './fixtures';
 
@@ -69,6 +70,54 @@ test('a 2,000-element cloud unfolded: the far layer, selection in it, and only w
   const perUnit = Number(await canvas.getAttribute('width')) / (farNode.width ?? 1);
   expect(perUnit).toBeGreaterThanOrEqual(zoom * 0.99);
   expect(perUnit).toBeLessThanOrEqual(zoom * Math.SQRT2 * 1.01);
+  // Each kind of box has the colour the page's CSS gives a box of its classes (the middle of its first box
+  // big enough to sample, against the CSS background drawn on a canvas of its own).
+  const samples = new Map<string, { classes: string; x: number; y: number }>();
+  const chips = farNode.data.chips;
+  const inside = (a: (typeof chips)[number]['box'], b: typeof a) =>
+    a !== b && a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+  for (const c of chips) {
+    const kind = boxClass(c.el);
+    if (samples.has(kind) || c.box.w * perUnit < 4 || c.box.h * perUnit < 4) continue;
+    // Only boxes with none drawn over them (a cluster's middle is its nodes).
+    if (chips.some((o) => inside(o.box, c.box))) continue;
+    samples.set(kind, {
+      classes: `${ELEMENT_CLASS} sl-item sl-far ${kind}`,
+      x: Math.floor((c.box.x - farNode.data.x + c.box.w / 2) * perUnit),
+      y: Math.floor((c.box.y - farNode.data.y + c.box.h / 2) * perUnit),
+    });
+  }
+  expect(samples.size).toBeGreaterThanOrEqual(2);
+  const colours = await canvas.evaluate(
+    (c: HTMLCanvasElement, list) => {
+      const probe = document.createElement('div');
+      c.parentElement?.append(probe);
+      const one = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      const out = list.map(({ classes, x, y }) => {
+        probe.className = classes;
+        const cs = getComputedStyle(probe);
+        one?.clearRect(0, 0, 1, 1);
+        if (one) {
+          one.globalAlpha = Number.parseFloat(cs.opacity);
+          one.fillStyle = cs.backgroundColor;
+          one.fillRect(0, 0, 1, 1);
+        }
+        return {
+          classes,
+          drawn: [...(c.getContext('2d')?.getImageData(x, y, 1, 1).data ?? [])],
+          css: [...(one?.getImageData(0, 0, 1, 1).data ?? [])],
+        };
+      });
+      probe.remove();
+      return out;
+    },
+    [...samples.values()],
+  );
+  for (const { classes, drawn, css } of colours) {
+    expect(css[3], classes).toBeGreaterThan(0);
+    for (let k = 0; k < 4; k++)
+      expect(Math.abs((drawn[k] ?? -99) - (css[k] ?? 99)), classes).toBeLessThanOrEqual(2);
+  }
   const pane = await diagram(page).boundingBox();
   if (!pane) throw new Error('no diagram box');
   const onScreen = farNode.data.chips
