@@ -33,8 +33,13 @@ export interface BrowserOptions {
   switchRuns: number;
   /** ms of panning, then as many of zooming. */
   panMs: number;
-  /** Fresh-page loads of each peer. */
+  /** Fresh-page loads of Mermaid. */
   peerRuns: number;
+  /**
+   * Fresh-page loads of Stacklayers (the app, and the embed) after each of Mermaid's: each takes about a
+   * second, Mermaid's several, and a median of more samples is steadier on a shared machine.
+   */
+  peerStacklayersPerRun: number;
   /** Elements of the big model (2,000). */
   bigElements: number;
   /** Elements of the model both peers draw (~1,300 boxes in view `both`). */
@@ -557,7 +562,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     });
 
     log(
-      `browser: peer, ${mermaid.boxes} boxes: Mermaid ${opts.peerRuns}x vs Stacklayers ${opts.peerRuns}x (fresh pages)`,
+      `browser: peer, ${mermaid.boxes} boxes: Mermaid ${opts.peerRuns}x vs Stacklayers ${opts.peerRuns * opts.peerStacklayersPerRun}x (fresh pages)`,
     );
     const peerKeys: [string, string, Metric['unit']][] = [
       ['peer.mermaid', `Mermaid flowchart, ${mermaid.boxes} boxes, fresh page to painted SVG`, 'ms'],
@@ -586,15 +591,17 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         if (svgNodes === 0) throw new Error('Mermaid drew no nodes');
         mermaidTimes.push(m.ms);
         await m.context.close();
-        const s = await session.load('/?topology=both&model=/__bench/model-peer.json');
-        const expand = await s.page.evaluate(() => window.__bench.expandAll());
-        nodes = await s.page.evaluate(() => window.__bench.nodeCount());
-        folded.push(s.ms);
-        full.push(s.ms + expand);
-        await s.context.close();
-        const e = await session.load('/embed.html?topology=both&model=/__bench/model-peer.json');
-        embed.push(e.ms);
-        await e.context.close();
+        for (let j = 0; j < opts.peerStacklayersPerRun; j++) {
+          const s = await session.load('/?topology=both&model=/__bench/model-peer.json');
+          const expand = await s.page.evaluate(() => window.__bench.expandAll());
+          nodes = await s.page.evaluate(() => window.__bench.nodeCount());
+          folded.push(s.ms);
+          full.push(s.ms + expand);
+          await s.context.close();
+          const e = await session.load('/embed.html?topology=both&model=/__bench/model-peer.json');
+          embed.push(e.ms);
+          await e.context.close();
+        }
       }
       detail.peer = {
         boxes: mermaid.boxes,

@@ -59,6 +59,7 @@ if (!args.has('--skip-browser')) {
       switchRuns: smoke ? 1 : 3,
       panMs: smoke ? 150 : 1000,
       peerRuns: smoke ? 1 : 5,
+      peerStacklayersPerRun: smoke ? 1 : 3,
       bigElements: smoke ? 100 : 2_000,
       peerElements: smoke ? 20 : 1_080,
       seed: 1,
