@@ -145,8 +145,8 @@ async function freePort(): Promise<number> {
 
 /**
  * `vite preview` of a snapshot of dist/ (a build running elsewhere meanwhile cannot pull files from under
- * the bench) on a free port, with the bench's own files added at their paths (`extra`: path -> file); stop()
- * ends that process (and only it) and removes the snapshot.
+ * the bench) on a free port, with the bench's own files and folders added at their paths (`extra`: path ->
+ * file or folder); stop() ends that process (and only it) and removes the snapshot.
  */
 export async function startPreview(
   root: URL,
@@ -158,7 +158,8 @@ export async function startPreview(
   for (const [path, file] of extra) {
     const to = join(snapshot, path);
     mkdirSync(dirname(to), { recursive: true });
-    cpSync(fileURLToPath(file), to);
+    // A file, or a folder (without source maps).
+    cpSync(fileURLToPath(file), to, { recursive: true, filter: (from) => !from.endsWith('.map') });
   }
   const vite = fileURLToPath(new URL('node_modules/vite/bin/vite.js', root));
   const child: ChildProcess = spawn(
@@ -339,9 +340,14 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     ['/__bench/model-peer.json', file('model-peer.json', JSON.stringify(peerModel))],
     [
       '/__bench/mermaid.html',
-      file('mermaid-peer.html', mermaidPage(mermaid.text, '/__bench/mermaid.min.js')),
+      file('mermaid-peer.html', mermaidPage(mermaid.text, '/__bench/mermaid.esm.min.mjs')),
     ],
-    ['/__bench/mermaid.min.js', new URL('node_modules/mermaid/dist/mermaid.min.js', opts.root)],
+    // The module and the chunks it imports (from ./chunks/mermaid.esm.min/, next to it).
+    ['/__bench/mermaid.esm.min.mjs', new URL('node_modules/mermaid/dist/mermaid.esm.min.mjs', opts.root)],
+    [
+      '/__bench/chunks/mermaid.esm.min',
+      new URL('node_modules/mermaid/dist/chunks/mermaid.esm.min/', opts.root),
+    ],
   ]);
   file('mermaid-peer.mmd', mermaid.text);
 
