@@ -1,71 +1,29 @@
-import { useMemo, useState } from 'react';
-import { MAX_LINK_LENGTH } from '../model/limits';
-import { encodeShare } from '../model/share';
-import { sceneFor, useCollapsed } from './derived';
-import { downloadDraft, modelFileName, saveBlob } from './download';
-import { shareLink } from './loaders';
+import { type ComponentType, useEffect, useState } from 'react';
+import { afterFirstDiagram } from './afterFirstDiagram';
 import { ModalDialog } from './ModalDialog';
-import { iframeSnippet, type SnippetState, webComponentSnippet } from './snippets';
-import { useApp, useAppStore } from './store';
-import { buttonClass } from './Toolbar';
-import { useResolvedTheme } from './useTheme';
 
-/** An SVG string drawn onto a canvas at `scale`, as PNG. The SVG is standalone, so the canvas stays clean. */
-async function svgToPng(svg: string, scale: number): Promise<Blob> {
-  const img = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('the SVG could not be drawn'));
-      img.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(img.width * scale);
-    canvas.height = Math.ceil(img.height * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no canvas');
-    ctx.scale(scale, scale);
-    ctx.drawImage(img, 0, 0);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+// The dialog's body is a chunk of its own, with the compressor the links need (fflate), which no page needs for
+// its first diagram. It loads once the first diagram is up and the page idle, so it is there, drawn at once,
+// when the user opens the dialog (a keyboard user's first Tab lands in it); opened sooner, it loads then.
+let Body: ComponentType | null = null;
+let loading: Promise<ComponentType> | null = null;
+function loadBody(): Promise<ComponentType> {
+  loading ??= import('./ShareBody').then((m) => {
+    Body = m.default;
+    return m.default;
+  });
+  return loading;
 }
+void afterFirstDiagram().then(loadBody);
 
-function Snippet({ label, value, testId }: { label: string; value: string; testId: string }) {
-  const store = useAppStore();
-  return (
-    <div className="grid gap-1">
-      <div className="flex items-center justify-between">
-        <span className="text-[12.5px] font-semibold">{label}</span>
-        <button
-          type="button"
-          className={buttonClass}
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(value);
-              store.getState().setNotice({ kind: 'info', text: `${label} copied.` });
-            } catch {
-              window.prompt(`Copy the ${label.toLowerCase()}:`, value);
-            }
-          }}
-        >
-          Copy
-        </button>
-      </div>
-      <textarea
-        readOnly
-        value={value}
-        aria-label={label}
-        data-testid={testId}
-        rows={Math.min(6, value.split('\n').length + 1)}
-        className="w-full resize-none rounded border border-slate-300 bg-slate-50 p-1.5 font-mono text-[11.5px] text-slate-800 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-200"
-      />
-    </div>
-  );
+function ShareContent() {
+  const [Loaded, setLoaded] = useState<ComponentType | null>(() => Body);
+  useEffect(() => {
+    if (!Loaded) void loadBody().then((b) => setLoaded(() => b));
+  }, [Loaded]);
+  if (!Loaded)
+    return <p className="px-5 py-4 text-[13px] text-slate-600 dark:text-slate-300">Preparing the links…</p>;
+  return <Loaded />;
 }
 
 /** Share and export: permalink, iframe and web-component snippets, SVG, PNG and the model. */
@@ -79,116 +37,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
       onClose={onClose}
       width="w-[min(680px,94vw)]"
     >
-      <ShareBody />
+      <ShareContent />
     </ModalDialog>
-  );
-}
-
-function ShareBody() {
-  const store = useAppStore();
-  const model = useApp((s) => s.model);
-  const view = useApp((s) => s.view);
-  const persona = useApp((s) => s.persona);
-  const themeChoice = useApp((s) => s.theme);
-  const theme = useResolvedTheme(themeChoice);
-  const collapsedChosen = useApp((s) => s.collapsed);
-  const scene = model ? sceneFor(model, view) : null;
-  const collapsed = useCollapsed(scene);
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  const state: SnippetState | null = useMemo(() => {
-    if (!model) return null;
-    const share = encodeShare(JSON.stringify(model));
-    return {
-      view,
-      persona,
-      theme: themeChoice,
-      model: share.length < MAX_LINK_LENGTH - 200 ? { share } : null,
-    };
-  }, [model, view, persona, themeChoice]);
-  const link = model ? shareLink(store.getState(), window.location.href) : null;
-  const modelUrl = new URLSearchParams(window.location.search).get('model');
-
-  const svgText = async () => {
-    if (!scene) throw new Error('no model');
-    const [{ sceneToSvg }, { layoutFor }] = await Promise.all([import('../render/svg'), import('./derived')]);
-    const layout = layoutFor(scene, collapsedChosen ?? collapsed, store.getState().hiddenLayers);
-    return sceneToSvg(layout, theme, { title: `${model?.name ?? 'Cloud'}: ${view} view` });
-  };
-  const base_name = model
-    ? modelFileName({ model, source: store.getState().source }).replace(/\.json$/, '')
-    : 'model';
-
-  if (!state) return null;
-  return (
-    <div className="grid gap-3 p-5 text-[12.5px]">
-      <p className="text-slate-600 dark:text-slate-300">
-        Everything here shows the <strong>{view}</strong> view{persona ? ` with the ${persona} lens` : ''}, in
-        the {themeChoice === 'auto' ? "reader's" : themeChoice} theme.
-      </p>
-      {link && 'url' in link ? (
-        <Snippet label="Permalink" value={link.url} testId="snippet-link" />
-      ) : (
-        <p role="alert">{link && 'error' in link ? link.error : ''}</p>
-      )}
-      {state.model || modelUrl ? (
-        <Snippet
-          label="Iframe"
-          value={iframeSnippet(base, modelUrl ? { ...state, model: { url: modelUrl } } : state)}
-          testId="snippet-iframe"
-        />
-      ) : null}
-      <Snippet
-        label="Web component"
-        value={webComponentSnippet(base, state, modelUrl ?? `${base_name}.json`)}
-        testId="snippet-wc"
-      />
-      {modelUrl ? null : (
-        <p className="text-[12px] text-slate-600 dark:text-slate-300">
-          The web component reads the model from <code>model-src</code>: download the model and put it next to
-          your page, or paste it inside the element as <code>{'<script type="application/json">'}</code>.
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2 pt-1">
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy !== null}
-          onClick={async () => {
-            setBusy('svg');
-            try {
-              saveBlob(new Blob([await svgText()], { type: 'image/svg+xml' }), `${base_name}-${view}.svg`);
-            } finally {
-              setBusy(null);
-            }
-          }}
-        >
-          Download SVG
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy !== null}
-          onClick={async () => {
-            setBusy('png');
-            try {
-              saveBlob(await svgToPng(await svgText(), 2), `${base_name}-${view}.png`);
-            } catch (err) {
-              store
-                .getState()
-                .setNotice({ kind: 'error', text: `PNG export failed: ${(err as Error).message}` });
-            } finally {
-              setBusy(null);
-            }
-          }}
-        >
-          Download PNG (2x)
-        </button>
-        <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
-          Download model JSON
-        </button>
-      </div>
-    </div>
   );
 }

@@ -3,7 +3,6 @@ import { VIEWS, type View } from '../topology/views';
 import { downloadDraft } from './download';
 import { ExamplesDialog } from './ExamplesDialog';
 import { openFiles } from './importFiles';
-import { shareLink } from './loaders';
 import { ShareDialog } from './ShareDialog';
 import { useApp, useAppStore } from './store';
 import { urlWithParam } from './url';
@@ -27,6 +26,7 @@ export function Toolbar() {
 
   const copyLink = async () => {
     const state = store.getState();
+    const { shareLink } = await import('./shareLink');
     const link = shareLink(state, window.location.href);
     if ('error' in link) {
       state.setNotice({ kind: 'error', text: link.error });

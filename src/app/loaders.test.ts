@@ -3,7 +3,8 @@ import { checkDraft } from '../model/checkDraft';
 import { decodeShare } from '../model/share';
 import { defaultModel } from '../testing/fixtures';
 import { modelFileName } from './download';
-import { fingerprint, invalidModelMessage, prettyJson, resolveModelUrl, shareLink } from './loaders';
+import { fingerprint, invalidModelMessage, prettyJson, resolveModelUrl } from './loaders';
+import { shareLink } from './shareLink';
 import type { AppState } from './store';
 
 const state = (model = defaultModel()) =>

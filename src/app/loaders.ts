@@ -1,9 +1,8 @@
 import type { StoreApi } from 'zustand';
-import { MAX_LINK_LENGTH, MAX_MODEL_TEXT, megabytes, thousands } from '../model/limits';
+import { MAX_MODEL_TEXT, megabytes } from '../model/limits';
 import type { LocatedIssue } from '../model/locate';
 import { preflightText } from '../model/preflight';
 import type { Model } from '../model/schema';
-import { decodeShare, encodeShare } from '../model/share';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
 import { fetchModelText, resolveModelUrl } from './modelRequest';
@@ -89,7 +88,8 @@ export function shareSource(encoded: string): DraftSource {
 
 /** Loads the model of a `#model=` share link. */
 export async function loadFromShare(store: Store, encoded: string): Promise<boolean> {
-  await loadValidator();
+  // The decompressor (fflate) loads with the validator, only for pages opened by a share link.
+  const [{ decodeShare }] = await Promise.all([import('../model/share'), loadValidator()]);
   let text: string;
   try {
     text = decodeShare(encoded);
@@ -147,20 +147,6 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
     return false;
   }
   return store.getState().loadText(text, { kind: 'file', label: file.name, key: `file:${file.name}` });
-}
-
-/** The share link of the current view and model, or why there is none. */
-export function shareLink(state: AppState, href: string): { url: string } | { error: string } {
-  if (!state.model) return { error: 'There is no valid model to share yet.' };
-  const url = new URL(href);
-  url.searchParams.delete('model');
-  url.searchParams.set('topology', state.view);
-  url.hash = `model=${encodeShare(JSON.stringify(state.model))}`;
-  if (url.href.length > MAX_LINK_LENGTH)
-    return {
-      error: `This model is too large for a link (${thousands(url.href.length)} characters; links stop at ${thousands(MAX_LINK_LENGTH)}). Share the file instead (Download), or put it on a web server and link to it with ?model=<its URL>.`,
-    };
-  return { url: url.href };
 }
 
 /** After a load by file, paste or example, the URL no longer names the model: drop `model` from it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJsonCopy } from '../testing/fixtures';
-import { jsonSyntaxIssues, lineColumn, locateIssues } from './locate';
+import { lineColumn } from './lineColumn';
+import { jsonSyntaxIssues, locateIssues } from './locate';
 import { validateModelText } from './validate';
 
 const located = (text: string) => {

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { lineColumn } from './lineColumn';
 import type { ModelIssue } from './validate';
 
 /** An issue with where it is in the text (1-based line and column). */
@@ -8,20 +9,6 @@ export interface LocatedIssue extends ModelIssue {
   /** Offset and length of the text to highlight. */
   from: number;
   to: number;
-}
-
-/** 1-based line and column of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {

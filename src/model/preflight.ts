@@ -1,5 +1,6 @@
 import { MAX_MODEL_TEXT, MAX_NESTING, megabytes } from './limits';
-import { type LocatedIssue, lineColumn } from './locate';
+import { lineColumn } from './lineColumn';
+import type { LocatedIssue } from './locate';
 
 /**
  * The checks on model text before it is parsed, each linear and cheap, so that nothing later (JSON.parse,
