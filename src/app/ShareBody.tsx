@@ -81,7 +81,7 @@ export default function ShareBody() {
   const collapsedChosen = useApp((s) => s.collapsed);
   const scene = model ? sceneFor(model, view) : null;
   const collapsed = useCollapsed(scene);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
   const state: SnippetState | null = useMemo(() => {
@@ -106,6 +106,20 @@ export default function ShareBody() {
   const base_name = model
     ? modelFileName({ model, source: store.getState().source }).replace(/\.json$/, '')
     : 'model';
+
+  // One export at a time; a failure is said, not swallowed.
+  const exportAs = async (format: 'SVG' | 'PNG', make: () => Promise<Blob>) => {
+    setBusy(true);
+    try {
+      saveBlob(await make(), `${base_name}-${view}.${format.toLowerCase()}`);
+    } catch (err) {
+      store
+        .getState()
+        .setNotice({ kind: 'error', text: `${format} export failed: ${(err as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   if (!state) return null;
   return (
@@ -141,34 +155,16 @@ export default function ShareBody() {
         <button
           type="button"
           className={buttonClass}
-          disabled={busy !== null}
-          onClick={async () => {
-            setBusy('svg');
-            try {
-              saveBlob(new Blob([await svgText()], { type: 'image/svg+xml' }), `${base_name}-${view}.svg`);
-            } finally {
-              setBusy(null);
-            }
-          }}
+          disabled={busy}
+          onClick={() => exportAs('SVG', async () => new Blob([await svgText()], { type: 'image/svg+xml' }))}
         >
           Download SVG
         </button>
         <button
           type="button"
           className={buttonClass}
-          disabled={busy !== null}
-          onClick={async () => {
-            setBusy('png');
-            try {
-              saveBlob(await svgToPng(await svgText(), 2), `${base_name}-${view}.png`);
-            } catch (err) {
-              store
-                .getState()
-                .setNotice({ kind: 'error', text: `PNG export failed: ${(err as Error).message}` });
-            } finally {
-              setBusy(null);
-            }
-          }}
+          disabled={busy}
+          onClick={() => exportAs('PNG', async () => svgToPng(await svgText(), 2))}
         >
           Download PNG (2x)
         </button>

@@ -1,25 +1,18 @@
 import { type ComponentType, useEffect, useState } from 'react';
 import { afterFirstDiagram } from './afterFirstDiagram';
+import { loadOnce } from './loadOnce';
 import { ModalDialog } from './ModalDialog';
 
 // The dialog's body is a chunk of its own, with the compressor the links need (fflate), which no page needs for
 // its first diagram. It loads once the first diagram is up and the page idle, so it is there, drawn at once,
 // when the user opens the dialog (a keyboard user's first Tab lands in it); opened sooner, it loads then.
-let Body: ComponentType | null = null;
-let loading: Promise<ComponentType> | null = null;
-function loadBody(): Promise<ComponentType> {
-  loading ??= import('./ShareBody').then((m) => {
-    Body = m.default;
-    return m.default;
-  });
-  return loading;
-}
-void afterFirstDiagram().then(loadBody);
+const body = loadOnce<ComponentType>(() => import('./ShareBody').then((m) => m.default));
+void afterFirstDiagram().then(body.load);
 
 function ShareContent() {
-  const [Loaded, setLoaded] = useState<ComponentType | null>(() => Body);
+  const [Loaded, setLoaded] = useState<ComponentType | null>(body.loaded);
   useEffect(() => {
-    if (!Loaded) void loadBody().then((b) => setLoaded(() => b));
+    if (!Loaded) void body.load().then((b) => setLoaded(() => b));
   }, [Loaded]);
   if (!Loaded)
     return <p className="px-5 py-4 text-[13px] text-slate-600 dark:text-slate-300">Preparing the links…</p>;

@@ -1,4 +1,5 @@
 import type { DraftCheck } from '../model/checkDraft';
+import { loadOnce } from './loadOnce';
 
 // The model validator (zod and the schema, ~90 KB of JavaScript and ~80 ms of a fresh page's main thread to
 // build and first run) loads on demand: the app's first diagram is of its bundled default model, which is
@@ -7,19 +8,14 @@ import type { DraftCheck } from '../model/checkDraft';
 
 type Check = (text: string) => DraftCheck;
 
-let check: Check | null = null;
-let loading: Promise<Check> | null = null;
+const validator = loadOnce<Check>(() => import('../model/checkDraft').then((m) => m.checkDraft));
 
 /** Loads the validator once; resolves when `validatorIfLoaded()` has it. */
 export function loadValidator(): Promise<Check> {
-  loading ??= import('../model/checkDraft').then((m) => {
-    check = m.checkDraft;
-    return m.checkDraft;
-  });
-  return loading;
+  return validator.load();
 }
 
 /** The validator when it has loaded, else null. */
 export function validatorIfLoaded(): Check | null {
-  return check;
+  return validator.loaded();
 }
