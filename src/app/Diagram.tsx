@@ -214,6 +214,9 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
   );
 }
 
+/** React Flow draws no edges here (an edges node draws the links): one array, so no render is a change of edges. */
+const NO_EDGES: never[] = [];
+
 const COLLAPSIBLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 
 /** The element (or folded group) under a DOM node, if any: its box, a node's wrapper or a chip, carries the id. */
@@ -419,7 +422,7 @@ export function Flow({
       {start ? (
         <ReactFlow
           nodes={nodes}
-          edges={[]}
+          edges={NO_EDGES}
           nodeTypes={nodeTypes}
           colorMode={colorMode}
           nodesDraggable={false}
