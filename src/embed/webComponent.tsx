@@ -9,7 +9,7 @@ import { EmbedApp, type EmbedConfig } from './EmbedApp';
 const DEFAULT_MODEL_URL = new URL('../models/default.json', import.meta.url).href;
 
 const HOST_CSS = `
-:host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, sans-serif; }
+:host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
 :host([hidden]) { display: none; }
 .sl-root { all: initial; display: block; height: 100%; }
 `;
