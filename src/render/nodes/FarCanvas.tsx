@@ -90,13 +90,15 @@ function lookOf(cs: CSSStyleDeclaration): Look {
  * transition that a read could catch halfway.
  */
 function looksOf(container: HTMLElement, lists: Iterable<string>): Map<string, Look> {
-  const probes = [...lists].map((classes) => {
+  const probes = new Map<string, HTMLElement>();
+  for (const classes of lists) {
     const probe = document.createElement('div');
     probe.className = classes;
-    return probe;
-  });
-  container.replaceChildren(...probes);
-  const looks = new Map(probes.map((probe) => [probe.className, lookOf(getComputedStyle(probe))] as const));
+    probes.set(classes, probe);
+  }
+  container.replaceChildren(...probes.values());
+  const looks = new Map<string, Look>();
+  for (const [classes, probe] of probes) looks.set(classes, lookOf(getComputedStyle(probe)));
   container.replaceChildren();
   return looks;
 }
