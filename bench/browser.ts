@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -10,7 +10,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +22,7 @@ import { bundleMetrics } from './bundle';
 import { NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
 import { mermaidPage, sceneToMermaid } from './peer';
 import { type Metric, median, percentile, round } from './report';
+import { type StaticServer, startStaticServer } from './staticServer';
 
 export interface BrowserOptions {
   root: URL;
@@ -131,28 +131,15 @@ export function ensureBuild(root: URL, log: (line: string) => void): boolean {
   return true;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
- * `vite preview` of a snapshot of dist/ (a build running elsewhere meanwhile cannot pull files from under
- * the bench) on a free port, with the bench's own files and folders added at their paths (`extra`: path ->
- * file or folder); stop() ends that process (and only it) and removes the snapshot.
+ * A snapshot of dist/ (a build running elsewhere meanwhile cannot pull files from under the bench) with the
+ * bench's own files and folders added at their paths (`extra`: path -> file or folder), served as a static
+ * host serves a built site (see `staticServer.ts`); stop() closes the server and removes the snapshot.
  */
-export async function startPreview(
+export async function startServer(
   root: URL,
   extra: ReadonlyMap<string, URL> = new Map(),
 ): Promise<{ url: string; dist: URL; stop: () => Promise<void> }> {
-  const port = await freePort();
   const snapshot = mkdtempSync(join(tmpdir(), 'stacklayers-bench-'));
   cpSync(fileURLToPath(new URL('dist/', root)), snapshot, { recursive: true });
   for (const [path, file] of extra) {
@@ -161,43 +148,18 @@ export async function startPreview(
     // A file, or a folder (without source maps).
     cpSync(fileURLToPath(file), to, { recursive: true, filter: (from) => !from.endsWith('.map') });
   }
-  const vite = fileURLToPath(new URL('node_modules/vite/bin/vite.js', root));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', snapshot],
-    { cwd: fileURLToPath(root), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
+  let server: StaticServer;
+  try {
+    server = await startStaticServer(snapshot);
+  } catch (err) {
+    rmSync(snapshot, { recursive: true, force: true });
+    throw err;
+  }
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000)]);
-    }
+    await server.close();
     rmSync(snapshot, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`vite preview exited: ${output}`);
-    }
-    try {
-      if ((await fetch(url)).ok) return { url, dist: pathToFileURL(`${snapshot}/`), stop };
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  await stop();
-  throw new Error(`vite preview did not answer on ${url} within 30 s: ${output}`);
+  return { url: server.url, dist: pathToFileURL(`${snapshot}/`), stop };
 }
 
 // --- pages -----------------------------------------------------------------------------------------------
@@ -351,7 +313,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   ]);
   file('mermaid-peer.mmd', mermaid.text);
 
-  const server = await startPreview(opts.root, served);
+  const server = await startServer(opts.root, served);
   const executablePath = chromiumPath();
   let browser: Browser;
   try {
