@@ -36,8 +36,9 @@ export interface BrowserOptions {
   /** Fresh-page loads of Mermaid. */
   peerRuns: number;
   /**
-   * Fresh-page loads of Stacklayers (the app, and the embed) after each of Mermaid's: each takes about a
-   * second, Mermaid's several, and a median of more samples is steadier on a shared machine.
+   * Fresh-page loads of Stacklayers after each of Mermaid's, of each kind (the app unfolded after the settle
+   * pause, the app unfolded at once, the embed): each takes about a second, Mermaid's several, and a median
+   * of more samples is steadier on a shared machine.
    */
   peerStacklayersPerRun: number;
   /** Elements of the big model (2,000). */
@@ -538,7 +539,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       ['peer.ratio', 'Stacklayers faster than Mermaid (all boxes drawn)', 'x'],
       [
         'peer.stacklayersUnfoldAtOnce',
-        `Stacklayers, all drawn, Unfold all clicked the moment the first diagram is ready`,
+        'Stacklayers, all drawn, Unfold all clicked the moment the first diagram is ready',
         'ms',
       ],
       ['peer.ratioUnfoldAtOnce', 'Stacklayers faster than Mermaid (all drawn, clicked at once)', 'x'],
