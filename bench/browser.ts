@@ -596,7 +596,11 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         stacklayersNodes: nodes,
       };
       const mm = median(mermaidTimes);
-      const [k0, k1, k2, k3, k4, k5, k6, k7, k8] = peerKeys.map(([key, label, unit]) => ({ key, label, unit }));
+      const [k0, k1, k2, k3, k4, k5, k6, k7, k8] = peerKeys.map(([key, label, unit]) => ({
+        key,
+        label,
+        unit,
+      }));
       return [
         {
           ...k0,
