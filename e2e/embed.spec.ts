@@ -139,6 +139,39 @@ test.describe('the web component', () => {
     await expect(page.locator('#own')).toHaveCSS('margin-top', '0px');
   });
 
+  test('draws in the diagram’s colours and font, light and dark, and leaves the page’s <html> alone', async ({
+    page,
+  }) => {
+    await page.route('**/__wc-theme.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><body style="font-family: serif">
+          <stacklayers-diagram id="light" topology="traditional" theme="light" style="display:block;height:420px"></stacklayers-diagram>
+          <stacklayers-diagram id="dark" topology="traditional" theme="dark" style="display:block;height:420px"></stacklayers-diagram>
+          <script type="module" src="/wc/stacklayers-diagram.js"></script>
+        </body></html>`,
+      }),
+    );
+    await page.goto('/__wc-theme.html');
+    const box = (id: string) => page.locator(`#${id} .sl-el[data-id="ctl1"]`);
+    await expect(box('light')).toBeVisible();
+    await expect(box('dark')).toBeVisible();
+    // The CSS custom properties of diagram.css reach into the shadow roots: each theme's box colour and text.
+    const look = (id: string) =>
+      box(id).evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { box: cs.getPropertyValue('--sl-box').trim(), font: cs.fontFamily, color: cs.color };
+      });
+    const light = await look('light');
+    const dark = await look('dark');
+    expect(light.box).toBe('#fff');
+    expect(dark.box).toBe('#111827');
+    expect(light.color).not.toBe(dark.color);
+    for (const l of [light, dark]) expect(l.font).toMatch(/^"Inter Variable"/);
+    // A guest in the page: its theme is set on its own root, not on the page's <html>.
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  });
+
   test('takes an inline model from a child script', async ({ page }) => {
     const mini = JSON.stringify({
       version: 1,

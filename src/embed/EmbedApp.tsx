@@ -97,14 +97,17 @@ function useReportHeight(host: HTMLElement | null, controls: boolean) {
   }, [model, view, collapsed, hidden, host, controls]);
 }
 
-function EmbedShell({ config }: { config: EmbedConfig }) {
+function EmbedShell({ config, scoped }: { config: EmbedConfig; scoped: boolean }) {
   const theme = useApp((s) => s.theme);
-  const resolved = useResolvedTheme(theme);
+  const resolved = useResolvedTheme(theme, { onDocument: !scoped });
   const [host, setHost] = useState<HTMLElement | null>(null);
   useReportHeight(host, config.controls);
   return (
     <div
       ref={setHost}
+      // In a shadow root, the theme's selectors ([data-theme='dark']) match this element, not the page's <html>.
+      data-theme={scoped ? resolved : undefined}
+      style={scoped ? { colorScheme: resolved } : undefined}
       className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100"
     >
       {config.controls ? <EmbedControls /> : null}
@@ -119,7 +122,16 @@ function EmbedShell({ config }: { config: EmbedConfig }) {
 }
 
 /** The diagram alone: what embed.html and the web component show. */
-export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; defaultModelUrl?: string }) {
+export function EmbedApp({
+  config,
+  defaultModelUrl,
+  scoped = false,
+}: {
+  config: EmbedConfig;
+  defaultModelUrl?: string;
+  /** Rendered in a shadow root (the web component): the theme goes on the embed's own root, not on <html>. */
+  scoped?: boolean;
+}) {
   // The first model loads before the first render (an inline, shared or bundled model needs no request),
   // so the first render draws the diagram; a later change of the model attribute loads again.
   const loaded = useRef<{ model: EmbedConfig['model']; defaultModelUrl: string | undefined } | null>(null);
@@ -163,7 +175,7 @@ export function EmbedApp({ config, defaultModelUrl }: { config: EmbedConfig; def
   }, [store]);
   return (
     <StoreContext.Provider value={store}>
-      <EmbedShell config={config} />
+      <EmbedShell config={config} scoped={scoped} />
     </StoreContext.Provider>
   );
 }

@@ -11,10 +11,13 @@ const DEFAULT_MODEL_URL = new URL('../models/default.json', import.meta.url).hre
 const HOST_CSS = `
 :host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
 :host([hidden]) { display: none; }
-.sl-root { all: initial; display: block; height: 100%; }
+.sl-root { all: initial; display: block; height: 100%; font-family: inherit; }
 `;
 
-const COMPONENT_CSS = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss}`;
+// In a shadow root `:root` matches nothing: the diagram's colours and fonts (custom properties on `:root` in
+// diagram.css) go on the host, and inherit in. The dark set matches the embed's root ([data-theme], set by
+// EmbedApp when scoped). Tailwind's own variables are already on `:root, :host`.
+const COMPONENT_CSS = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
 let sheet: CSSStyleSheet | null | undefined;
 
 /**
@@ -107,7 +110,7 @@ export class StacklayersDiagram extends HTMLElement {
     this.root?.unmount();
     this.root = createRoot(this.mount);
     this.root.render(
-      <EmbedApp key={Math.random()} config={this.config()} defaultModelUrl={DEFAULT_MODEL_URL} />,
+      <EmbedApp key={Math.random()} config={this.config()} defaultModelUrl={DEFAULT_MODEL_URL} scoped />,
     );
   }
 }
