@@ -1,10 +1,10 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { earlyScript } from './scripts/earlyScriptPlugin';
-import { preloadFont } from './scripts/preloadFontPlugin';
-import { cspMeta } from './scripts/securityHeaders';
-import { serviceWorker } from './scripts/serviceWorkerPlugin';
+import { earlyScript } from './scripts/earlyScriptPlugin.ts';
+import { preloadFont } from './scripts/preloadFontPlugin.ts';
+import { cspMeta } from './scripts/securityHeaders.ts';
+import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), earlyScript(), serviceWorker()],

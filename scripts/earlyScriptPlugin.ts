@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { builtFileTag } from './builtFileTag';
+import { builtFileTag } from './builtFileTag.ts';
 
 /**
  * Puts the `early` entry (`src/early.ts`) in the built pages as their first script, a separate one: a page's

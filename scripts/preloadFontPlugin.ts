@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { builtFileTag } from './builtFileTag';
+import { builtFileTag } from './builtFileTag.ts';
 
 /**
  * Adds `<link rel="preload">` for the Latin Inter font to the built pages. The font is referenced only from

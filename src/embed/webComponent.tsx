@@ -5,8 +5,11 @@ import diagramCss from '../render/diagram.css?inline';
 import { isView } from '../topology/views';
 import { EmbedApp, type EmbedConfig } from './EmbedApp';
 
-/** Where the built component finds the default model: next to the app it was built with. */
-const DEFAULT_MODEL_URL = new URL('../models/default.json', import.meta.url).href;
+/**
+ * Where the built component finds the default model: next to the app it was built with, resolved when the
+ * component runs (from `dist/wc/`), not a file for the bundler to copy.
+ */
+const DEFAULT_MODEL_URL = new URL(/* @vite-ignore */ '../models/default.json', import.meta.url).href;
 
 const HOST_CSS = `
 :host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
