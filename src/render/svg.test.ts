@@ -204,10 +204,32 @@ describe('sceneToSvg options and details', () => {
   it('shows folded summaries for collapsed hosts, projects and clusters', () => {
     const scene = deriveScene(model, 'both');
     const collapsed = new Set(['ctl1', 'acme-web', 'prod-k8s', 'undercloud']);
-    const shown = shownTexts(parseXml(sceneToSvg(layoutScene(scene, { collapsed }), 'light')));
-    expect(shown.some((t) => /^▸ \d+ pods folded$/.test(t))).toBe(true);
-    expect(shown.filter((t) => t.startsWith('▸ '))).toHaveLength(4);
-    expect(shown.some((t) => /^▸ \d+ pods · \d+ nodes$/.test(t))).toBe(true);
+    const svg = parseXml(sceneToSvg(layoutScene(scene, { collapsed }), 'light'));
+    const shown = shownTexts(svg);
+    expect(shown.some((t) => /^\d+ pods folded$/.test(t))).toBe(true);
+    expect(shown.some((t) => /^\d+ pods · \d+ nodes$/.test(t))).toBe(true);
+    // Each summary is led by a drawn chevron (the app's icon), not "▸", which no font of the SVG's list has.
+    expect(shown.join(' ')).not.toMatch(/[▸›]/);
+    const all = [...walk(svg)];
+    const marks = all.filter((e) => e.attrs['data-mark'] === 'folded');
+    expect(marks).toHaveLength(4);
+    for (const mark of marks) {
+      expect(mark.name).toBe('path');
+      const [tx = Number.NaN, ty = Number.NaN, scale = Number.NaN] = (
+        /^translate\((\S+) (\S+)\) scale\((\S+)\)$/.exec(mark.attrs.transform ?? '') ?? []
+      )
+        .slice(1)
+        .map(Number);
+      // The text it leads: the next <text>, on the same line, starting after the chevron's stroke.
+      const text = all.slice(all.indexOf(mark)).find((e) => e.name === 'text');
+      const x = Number(text?.attrs.x);
+      const y = Number(text?.attrs.y);
+      expect(x).toBeGreaterThan(tx + 11.3 * scale);
+      expect(x - (tx + 10.5 * scale)).toBeLessThan(10);
+      // Its middle at the middle of the text's lowercase letters (the icon sits 0.125em below the baseline).
+      expect(Math.abs(ty + 8 * scale - (y - 0.375 * 16 * scale))).toBeLessThan(0.1); // both rounded to 0.01
+      expect(mark.attrs.stroke).toBe(SVG_PALETTES.light.muted);
+    }
   });
 
   it('cuts long labels to their box with "…" and keeps the full text in the box <title>', () => {

@@ -265,6 +265,26 @@ function line(x: number, y: number, segments: readonly Segment[], maxW: number, 
   return parts.length === 1 ? `${start}${single}</text>` : `${start}>${parts.join('')}</text>`;
 }
 
+/** The app's chevron (`Icon` chevronRight), in its 16-unit box. */
+const CHEVRON = 'M6 3.5l4.5 4.5L6 12.5';
+
+/**
+ * A folded box's summary line, led by a drawn chevron as in the app (not "▸": no font in the SVG's list has
+ * it, so a viewer would draw it in whatever font it finds). The chevron sits as the app's icon does: a 1em
+ * box on the text's baseline, pulled in by the lead margins where the app's has them; the text follows after
+ * a space.
+ */
+function foldedLine(x: number, y: number, segment: Segment, maxW: number, lead = true): string {
+  const size = segment.size ?? 10;
+  // `.sl-glyph--lead`'s margins, in em (a cluster's chevron has none).
+  const [before, after] = lead ? [0.33, 0.3] : [0, 0];
+  const icon =
+    `<path d="${CHEVRON}" transform="translate(${num(x - before * size)} ${num(y - 0.875 * size)}) scale(${num(size / 16)})" ` +
+    `fill="none" stroke="${segment.fill ?? 'currentColor'}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" data-mark="folded"/>`;
+  const dx = (1 - before - after + SPACE_EM) * size;
+  return icon + line(x + dx, y, [segment], maxW - dx);
+}
+
 function fontAttrs(seg: Segment): string {
   return (
     (seg.size !== undefined && seg.size !== 10 ? ` font-size="${num(seg.size)}"` : '') +
@@ -351,10 +371,10 @@ function hostBox(ctx: Ctx, el: HostElement, w: number, h: number): string {
   s += line(8, baseline(27.5, 10), [{ text: roles, size: 10 }], inner);
   const summary = folded(ctx, el.id);
   if (summary !== undefined)
-    s += line(
+    s += foldedLine(
       8,
       baseline(40.5, 10),
-      [{ text: `▸ ${summary || 'nothing'} folded`, fill: p.muted, italic: true }],
+      { text: `${summary || 'nothing'} folded`, fill: p.muted, italic: true },
       inner,
     );
   else if (capacity) s += line(8, baseline(40.5, 10), [{ text: capacity, fill: p.muted }], inner);
@@ -417,11 +437,12 @@ function clusterBox(
     s += line(x, baseline(midY, 10.5), [...head, { text: detail, size: 10.5, fill: p.muted, gap: 6 }], maxW);
   const summary = folded(ctx, el.id);
   if (summary !== undefined)
-    s += line(
+    s += foldedLine(
       9.5,
       baseline(1.5 + 20 + 8, 10),
-      [{ text: `▸ ${summary || 'no nodes'}`, fill: p.muted }],
+      { text: summary || 'no nodes', fill: p.muted },
       w - 19,
+      false,
     );
   return s;
 }
@@ -474,7 +495,7 @@ function projectBox(ctx: Ctx, el: ProjectElement, w: number, h: number): string 
   );
   const summary = folded(ctx, el.id);
   if (summary !== undefined)
-    s += line(9.5, baseline(1.5 + 22 + 8, 10), [{ text: `▸ ${summary || 'empty'}`, fill: p.muted }], w - 19);
+    s += foldedLine(9.5, baseline(1.5 + 22 + 8, 10), { text: summary || 'empty', fill: p.muted }, w - 19);
   return s;
 }
 

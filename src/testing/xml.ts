@@ -192,7 +192,7 @@ export const shownTexts = (root: XmlElement) => [...walk(root)].filter((e) => e.
 /** The elements and attributes an exported SVG may use: drawing only, nothing that runs, links or loads. */
 const SVG_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'rect', 'path', 'circle', 'text', 'tspan']);
 const SVG_ATTRIBUTES = new Set(
-  'xmlns viewBox width height x y dx rx role aria-labelledby id font-family font-size font-weight font-style fill stroke stroke-width stroke-opacity stroke-dasharray stroke-linecap letter-spacing text-anchor transform cx cy r d data-theme data-view data-id data-kind data-band data-edge'.split(
+  'xmlns viewBox width height x y dx rx role aria-labelledby id font-family font-size font-weight font-style fill stroke stroke-width stroke-opacity stroke-dasharray stroke-linecap stroke-linejoin letter-spacing text-anchor transform cx cy r d data-theme data-view data-id data-kind data-band data-edge data-mark'.split(
     ' ',
   ),
 );
