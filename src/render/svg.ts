@@ -20,6 +20,7 @@ import type {
   VmElement,
 } from '../topology/scene';
 import { foldedSummary, kindLabel } from './describe';
+import { ICON_PATHS } from './iconPaths';
 
 /**
  * A laid-out scene as one standalone SVG document, drawn like the app's React Flow nodes (see
@@ -265,11 +266,8 @@ function line(x: number, y: number, segments: readonly Segment[], maxW: number, 
   return parts.length === 1 ? `${start}${single}</text>` : `${start}>${parts.join('')}</text>`;
 }
 
-/** The app's chevron (`Icon` chevronRight), in its 16-unit box. */
-const CHEVRON = 'M6 3.5l4.5 4.5L6 12.5';
-
 /**
- * A folded box's summary line, led by a drawn chevron as in the app (not "▸": no font in the SVG's list has
+ * A folded box's summary line, led by the app's drawn chevron (not "▸": no font in the SVG's list has
  * it, so a viewer would draw it in whatever font it finds). The chevron sits as the app's icon does: a 1em
  * box on the text's baseline, pulled in by the lead margins where the app's has them; the text follows after
  * a space.
@@ -279,7 +277,7 @@ function foldedLine(x: number, y: number, segment: Segment, maxW: number, lead =
   // `.sl-glyph--lead`'s margins, in em (a cluster's chevron has none).
   const [before, after] = lead ? [0.33, 0.3] : [0, 0];
   const icon =
-    `<path d="${CHEVRON}" transform="translate(${num(x - before * size)} ${num(y - 0.875 * size)}) scale(${num(size / 16)})" ` +
+    `<path d="${ICON_PATHS.chevronRight}" transform="translate(${num(x - before * size)} ${num(y - 0.875 * size)}) scale(${num(size / 16)})" ` +
     `fill="none" stroke="${segment.fill ?? 'currentColor'}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" data-mark="folded"/>`;
   const dx = (1 - before - after + SPACE_EM) * size;
   return icon + line(x + dx, y, [segment], maxW - dx);
