@@ -5,7 +5,7 @@ export type PageKind = 'app' | 'embed';
 
 /**
  * The Content-Security-Policy of the built pages, in one place: the `<meta>` tag the build puts in
- * index.html and embed.html, the example page, `public/_headers`, the nginx snippet in the README and the
+ * index.html and embed.html, the example page, `public/_headers`, the nginx snippet in docs/security.md and the
  * browser tests all come from here.
  *
  * - script-src 'self': only the build's own files; no inline script, no eval (zod runs jitless, see
