@@ -80,7 +80,8 @@ function fsMessage(err: unknown, writing = false): string {
 export interface RenderOptions {
   file: string;
   view: ViewName;
-  theme: 'light' | 'dark';
+  /** `auto`: SVG only (main.ts refuses it with PNG). */
+  theme: 'light' | 'dark' | 'auto';
   format: 'svg' | 'png';
   out: string;
   /** `all`: fold every host, project and cluster; `none`: fold nothing; `auto`: fold like the app. */
