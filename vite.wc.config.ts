@@ -30,6 +30,7 @@ export default defineConfig({
     lib: {
       entry: 'src/embed/standalone.ts',
       formats: ['iife'],
+      // Required by Vite for an IIFE; unused: the entry exports nothing, so no global is created.
       name: 'StacklayersDiagram',
       fileName: () => 'stacklayers-diagram.js',
     },
