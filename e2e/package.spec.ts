@@ -29,7 +29,8 @@ let dir: string;
 let packed: string[];
 let site: StaticSite;
 
-test.describe.configure({ mode: 'serial' });
+// Each test runs commands (npm, node, tsc, Chromium for PNG): minutes on a busy machine, not a page's seconds.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -102,6 +103,19 @@ test('the stacklayers command validates and renders from the installed package',
   writeFileSync(join(app(), 'bad.json'), '{ "version": 1, "hosts": [] ');
   const bad = await cli('validate', 'bad.json').catch((err: { code: number; stderr: string }) => err);
   expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/^bad\.json:1:\d+ /) });
+});
+
+test('PNG: without Playwright it says what to install; with playwright-core added, it draws', async () => {
+  const png = () => cli('render', 'cloud.json', '--topology', 'traditional', '--out', 'cloud.png');
+  const refused = await png().catch((err: { code: number; stderr: string }) => err);
+  expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('npm install playwright-core') });
+  // The optional peer dependency, as a user adds it (here the checkout's own copy, so no download).
+  await run('npm', ['install', '--no-audit', '--no-fund', join(root, 'node_modules/playwright-core')], {
+    cwd: app(),
+  });
+  expect((await png()).stdout).toMatch(/^wrote cloud\.png: PNG of the traditional view/);
+  const bytes = readFileSync(join(app(), 'cloud.png'));
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('the API imports from the package, and its types check', async () => {
