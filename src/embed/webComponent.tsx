@@ -2,14 +2,11 @@ import flowCss from '@xyflow/react/dist/base.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../index.css?inline';
 import diagramCss from '../render/diagram.css?inline';
+// With no model given, the component draws the default model bundled in its script: no request.
+import '../app/bundledDefault';
 import { isView } from '../topology/views';
 import { EmbedApp, type EmbedConfig } from './EmbedApp';
-
-/**
- * Where the built component finds the default model: next to the app it was built with, resolved when the
- * component runs (from `dist/wc/`), not a file for the bundler to copy.
- */
-const DEFAULT_MODEL_URL = new URL(/* @vite-ignore */ '../models/default.json', import.meta.url).href;
+import { addInterFont } from './interFont';
 
 const HOST_CSS = `
 :host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
@@ -60,6 +57,7 @@ export class StacklayersDiagram extends HTMLElement {
   private mount: HTMLDivElement | null = null;
 
   connectedCallback() {
+    addInterFont();
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
       this.mount = document.createElement('div');
@@ -112,9 +110,7 @@ export class StacklayersDiagram extends HTMLElement {
     // A new configuration is a new diagram: remount, so the store starts from the attributes.
     this.root?.unmount();
     this.root = createRoot(this.mount);
-    this.root.render(
-      <EmbedApp key={Math.random()} config={this.config()} defaultModelUrl={DEFAULT_MODEL_URL} scoped />,
-    );
+    this.root.render(<EmbedApp key={Math.random()} config={this.config()} scoped />);
   }
 }
 
