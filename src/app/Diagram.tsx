@@ -33,13 +33,14 @@ import {
 import type { Scene } from '../topology/scene';
 import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
+import { RovingFocus } from './RovingFocus';
 import { useApp, useAppStore } from './store';
 import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useViewTransition } from './useViewTransition';
 
 const READ_ONLY_HINT =
-  'A read-only diagram. Tab moves between elements; Enter opens the details of the focused element. The zoom controls and the minimap move the view.';
+  'A read-only diagram, one Tab stop. The arrow keys go from element to element in the order of the outline: Down and Up through it, Right into what is listed under an element, Left back out, Home and End to the first and last. Enter opens the details of the focused element, Escape closes them. Plus and minus zoom, 0 fits the whole diagram.';
 
 /**
  * React Flow's screen-reader texts, rewritten for a viewer: its defaults speak of selecting, deleting and
@@ -412,6 +413,8 @@ export function Flow({
         if (!id) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
+          // The element's key, not also a tour's next step (Space).
+          e.stopPropagation();
           if (id.startsWith('group:')) store.getState().toggleCollapsed(id, collapsed);
           else store.getState().select(id);
         }
@@ -474,6 +477,7 @@ export function Flow({
             start={start}
             readable={readable}
           />
+          <RovingFocus frame={frame} layout={layout} enabled={interactive} />
           <FarWatcher far={far} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive ? (

@@ -3,7 +3,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../index.css?inline';
 import diagramCss from '../render/diagram.css?inline';
 import { isView } from '../topology/views';
+import { COMPONENT_FONTS } from './componentFont';
 import { EmbedApp, type EmbedConfig } from './EmbedApp';
+import { propertyFallback, registerFonts } from './shadowStyles';
 
 /**
  * Where the built component finds the default model: next to the app it was built with, resolved when the
@@ -20,7 +22,9 @@ const HOST_CSS = `
 // In a shadow root `:root` matches nothing: the diagram's colours and fonts (custom properties on `:root` in
 // diagram.css) go on the host, and inherit in. The dark set matches the embed's root ([data-theme], set by
 // EmbedApp when scoped). Tailwind's own variables are already on `:root, :host`.
-const COMPONENT_CSS = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+const STYLES = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+// Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores (shadowStyles.ts).
+const COMPONENT_CSS = `${STYLES}\n${propertyFallback(STYLES)}`;
 let sheet: CSSStyleSheet | null | undefined;
 
 /**
@@ -60,6 +64,8 @@ export class StacklayersDiagram extends HTMLElement {
   private mount: HTMLDivElement | null = null;
 
   connectedCallback() {
+    // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
+    registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
       this.mount = document.createElement('div');
