@@ -1,3 +1,4 @@
+import { generateModel } from '../src/model/generate';
 import { expect, expectView, type Locator, type Page, switches, tabTo, test, waitReady } from './fixtures';
 
 /** The focused element draws a visible ring: an outline or a box-shadow, not neither. */
@@ -176,7 +177,9 @@ test('the diagram is one Tab stop: Tab enters it, the next Tab leaves it, Shift+
 });
 
 test('the arrow keys go through the elements in the order of the outline', async ({ page }) => {
-  test.setTimeout(90_000);
+  // Every element of the view, one key press each (each lights its stack).
+  test.setTimeout(180_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/?topology=both');
   await waitReady(page, 'both');
   await page.getByRole('button', { name: 'Explain' }).click();
@@ -264,4 +267,34 @@ test('the tour keeps its arrow keys outside the diagram; inside, they move betwe
   await page.getByRole('button', { name: 'Share…' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect.poll(step).not.toBe(before);
+});
+
+test('a big cloud seen from far (one canvas, no element in the page): the pane is the Tab stop and zooms in to the element', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const model = generateModel(2000, 3);
+  await page.route('**/big-cloud.json', (route) => route.fulfill({ json: model }));
+  await page.goto('/?model=/big-cloud.json&topology=both');
+  await waitReady(page, 'both');
+  await page.getByRole('button', { name: 'Unfold all' }).click();
+  await waitReady(page, 'both');
+  const diagram = page.getByTestId('diagram');
+  await expect(diagram).toHaveAttribute('data-far', 'true');
+  const first = model.hosts[0]?.id ?? '';
+  await expect(page.locator(`.sl-el[data-id="${first}"]`)).toHaveCount(0);
+  // The pane takes the Tab stop, and hands the focus on to the first host, drawn once the view is close.
+  const pane = diagram.locator('.react-flow');
+  await expect(pane).toHaveAttribute('tabindex', '0');
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.closest('[data-testid="diagram"]') != null)) break;
+  }
+  await expect.poll(() => activeId(page), { timeout: 15_000 }).toBe(first);
+  await expect(diagram).not.toHaveAttribute('data-far', 'true');
+  await expectFocusVisible(page, 'the first host, after zooming in');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => activeId(page)).not.toBe(first);
+  // Now an element is the Tab stop, not the pane.
+  await expect(pane).not.toHaveAttribute('tabindex', '0');
 });

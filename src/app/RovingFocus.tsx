@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { type RefObject, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { hostGroupId, type Layout, PROJECTS_GROUP } from '../layout/layoutScene';
 import { ELEMENT_CLASS, FAR_ZOOM } from '../render/toFlow';
 import { outlineOrder } from '../topology/outline';
@@ -37,6 +37,25 @@ export function keyStops(layout: Layout): KeyStop[] {
     out.push({ id, parent });
   }
   return out;
+}
+
+const stopsCache = new WeakMap<Layout, KeyStop[]>();
+/** keyStops, computed once per layout and only when the keyboard needs it (not for every new layout). */
+function stopsOf(layout: Layout): KeyStop[] {
+  let stops = stopsCache.get(layout);
+  if (!stops) {
+    stops = keyStops(layout);
+    stopsCache.set(layout, stops);
+  }
+  return stops;
+}
+
+/** The first of keyStops, found without computing them all: the first host, or the folded group holding it. */
+export function firstStop(layout: Layout): string | null {
+  const host = layout.scene.elements.find((e) => e.kind === 'host');
+  if (host && layout.byId.has(host.id)) return host.id;
+  if (host?.kind === 'host' && layout.byId.has(hostGroupId(host))) return hostGroupId(host);
+  return stopsOf(layout)[0]?.id ?? null;
 }
 
 export type StopKey = 'ArrowDown' | 'ArrowUp' | 'ArrowRight' | 'ArrowLeft' | 'Home' | 'End';
@@ -92,16 +111,14 @@ export function RovingFocus({
   const flow = useStoreApi();
   const { zoomIn, zoomOut, fitView } = useReactFlow();
   const reduced = usePrefersReducedMotion();
-  const stops = useMemo(() => keyStops(layout), [layout]);
   const current = useRef<string | null>(null);
   // The box made the Tab stop, so that the next one can be put back.
   const stopEl = useRef<HTMLElement | null>(null);
-  const state = useRef({ stops, reduced, enabled, layout });
+  const state = useRef({ reduced, enabled, layout });
   useLayoutEffect(() => {
-    state.current = { stops, reduced, enabled, layout };
+    state.current = { reduced, enabled, layout };
     // A new layout keeps the current box where it is still drawn (another view, an unfolded host).
-    if (current.current === null || !stops.some((s) => s.id === current.current))
-      current.current = stops[0]?.id ?? null;
+    if (current.current === null || !layout.byId.has(current.current)) current.current = firstStop(layout);
   });
 
   useEffect(() => {
@@ -194,7 +211,7 @@ export function RovingFocus({
       if (!id && !onPane) return;
       const duration = state.current.reduced ? 0 : 200;
       if (STOP_KEYS.has(e.key)) {
-        const next = id ? nextStop(state.current.stops, id, e.key as StopKey) : current.current;
+        const next = id ? nextStop(stopsOf(state.current.layout), id, e.key as StopKey) : current.current;
         // The diagram's keys are its own: a tour's arrow keys act when the focus is elsewhere.
         e.preventDefault();
         e.stopPropagation();
@@ -212,7 +229,7 @@ export function RovingFocus({
     };
     const onFocusIn = (e: FocusEvent) => {
       const id = stopIdAt(e.target);
-      if (id && state.current.stops.some((s) => s.id === id)) {
+      if (id && state.current.layout.byId.has(id)) {
         // The focus moved by pointer or by a link: the Tab stop follows it.
         current.current = id;
         place();
