@@ -144,7 +144,12 @@ for (const theme of ['light', 'dark'] as const) {
     expect(ringOf('component', 'group')).toBe(ringOf('iframe', 'group'));
 
     // The font: Inter draws the labels in both (the component registers it on the page's document).
-    expect(await page.evaluate(() => document.fonts.check('12px "Inter Variable"'))).toBe(true);
+    const interLoaded = await page.evaluate(() =>
+      [...document.fonts].some(
+        (f) => f.family.replaceAll('"', '') === 'Inter Variable' && f.status === 'loaded',
+      ),
+    );
+    expect(interLoaded).toBe(true);
     const client = await page.context().newCDPSession(page);
     const fonts = {
       iframe: await fontsUsed(
