@@ -164,11 +164,16 @@ test('the diagram is one Tab stop: Tab enters it, the next Tab leaves it, Shift+
   expect(tabbable).toEqual(['ctl1']);
   // React Flow's attribution stays visible (its licence page asks to keep it), as a link out of the Tab order.
   await expect(page.getByRole('link', { name: 'React Flow attribution' })).toBeVisible();
+  // With the zoom buttons out of the Tab order, the keys are shown while a box has the keyboard focus.
+  const hint = page.locator('.sl-keys-hint');
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText('zoom');
   await page.keyboard.press('ArrowDown');
   const second = await activeId(page);
   expect(second).not.toBe(first);
   await page.keyboard.press('Tab');
   expect(await activeId(page)).toBeNull();
+  await expect(hint).toBeHidden();
   expect(await page.evaluate(() => document.activeElement?.closest('.react-flow') ?? null)).toBeNull();
   // Back in: the element last focused, not the first.
   await page.keyboard.press('Shift+Tab');

@@ -1,4 +1,4 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { hostGroupId, type Layout, PROJECTS_GROUP } from '../layout/layoutScene';
 import { ELEMENT_CLASS, FAR_ZOOM } from '../render/toFlow';
@@ -252,5 +252,14 @@ export function RovingFocus({
       root.removeEventListener('focusin', onFocusIn);
     };
   }, [frame, flow, zoomIn, zoomOut, fitView]);
-  return null;
+  if (!enabled) return null;
+  // The keys, shown while a box has the keyboard focus (CSS, diagram.css): the zoom buttons are out of the
+  // Tab order. Screen readers hear the same in every box's description.
+  return (
+    <Panel position="bottom-left" className="sl-keys-hint" aria-hidden="true">
+      <kbd>↑</kbd>
+      <kbd>↓</kbd> move · <kbd>→</kbd> in · <kbd>←</kbd> out · <kbd>Enter</kbd> details · <kbd>+</kbd>
+      <kbd>−</kbd> zoom
+    </Panel>
+  );
 }
