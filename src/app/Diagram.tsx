@@ -420,7 +420,12 @@ export function Flow({
         }
       }}
       onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
-      onBlur={() => store.getState().hover(null)}
+      onBlur={(e) => {
+        // Focus moving on to another box of this diagram (the arrow keys) lights that one instead: no clearing
+        // in between, which would render every box twice.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)))
+          store.getState().hover(null);
+      }}
     >
       {start ? (
         <ReactFlow

@@ -24,7 +24,7 @@ describe('keyStops: the boxes the arrow keys visit', () => {
   });
 
   it('put a folded group of hosts or projects where its first member is listed', () => {
-    const big = deriveScene(generateModel(2000, 3), 'both');
+    const big = deriveScene(generateModel(800, 3), 'both');
     const layout = layoutScene(big, { collapsed: defaultCollapsed(big) });
     const stops = keyStops(layout);
     const ids = stops.map((s) => s.id);

@@ -121,6 +121,9 @@ export function RovingFocus({
     if (current.current === null || !layout.byId.has(current.current)) current.current = firstStop(layout);
   });
 
+  // Gives the Tab stop to the current box again after each render (a new layout, interactive on or off).
+  const placeNow = useRef<() => void>(() => undefined);
+  useLayoutEffect(() => placeNow.current());
   useEffect(() => {
     const root = frame.current;
     if (!root) return;
@@ -143,6 +146,7 @@ export function RovingFocus({
       if (paneStop && pane.tabIndex !== 0) pane.tabIndex = 0;
       else if (!paneStop && pane.hasAttribute('tabindex')) pane.removeAttribute('tabindex');
     };
+    placeNow.current = place;
     let queued = 0;
     const later = () => {
       if (!queued)
@@ -245,6 +249,7 @@ export function RovingFocus({
     root.addEventListener('keydown', onKeyDown);
     root.addEventListener('focusin', onFocusIn);
     return () => {
+      placeNow.current = () => undefined;
       observer.disconnect();
       cancelAnimationFrame(queued);
       cancelAnimationFrame(waiting);
