@@ -33,13 +33,14 @@ import {
 import type { Scene } from '../topology/scene';
 import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
+import { RovingFocus } from './RovingFocus';
 import { useApp, useAppStore } from './store';
 import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useViewTransition } from './useViewTransition';
 
 const READ_ONLY_HINT =
-  'A read-only diagram. Tab moves between elements; Enter opens the details of the focused element. The zoom controls and the minimap move the view.';
+  'A read-only diagram, one Tab stop. The arrow keys go from element to element in the order of the outline: Down and Up through it, Right into what is listed under an element, Left back out, Home and End to the first and last. Enter opens the details of the focused element, Escape closes them. Plus and minus zoom, 0 fits the whole diagram.';
 
 /**
  * React Flow's screen-reader texts, rewritten for a viewer: its defaults speak of selecting, deleting and
@@ -412,12 +413,19 @@ export function Flow({
         if (!id) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
+          // The element's key, not also a tour's next step (Space).
+          e.stopPropagation();
           if (id.startsWith('group:')) store.getState().toggleCollapsed(id, collapsed);
           else store.getState().select(id);
         }
       }}
       onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
-      onBlur={() => store.getState().hover(null)}
+      onBlur={(e) => {
+        // Focus moving on to another box of this diagram (the arrow keys) lights that one instead: no clearing
+        // in between, which would render every box twice.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)))
+          store.getState().hover(null);
+      }}
     >
       {start ? (
         <ReactFlow
@@ -474,6 +482,7 @@ export function Flow({
             start={start}
             readable={readable}
           />
+          <RovingFocus frame={frame} layout={layout} enabled={interactive} />
           <FarWatcher far={far} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive ? (

@@ -5,8 +5,9 @@ import diagramCss from '../render/diagram.css?inline';
 // With no model given, the component draws the default model bundled in its script: no request.
 import '../app/bundledDefault';
 import { isView } from '../topology/views';
+import { COMPONENT_FONTS } from './componentFont';
 import { EmbedApp, type EmbedConfig } from './EmbedApp';
-import { addInterFont } from './interFont';
+import { propertyFallback, registerFonts } from './shadowStyles';
 
 const HOST_CSS = `
 :host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
@@ -17,7 +18,9 @@ const HOST_CSS = `
 // In a shadow root `:root` matches nothing: the diagram's colours and fonts (custom properties on `:root` in
 // diagram.css) go on the host, and inherit in. The dark set matches the embed's root ([data-theme], set by
 // EmbedApp when scoped). Tailwind's own variables are already on `:root, :host`.
-const COMPONENT_CSS = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+const STYLES = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+// Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores (shadowStyles.ts).
+const COMPONENT_CSS = `${STYLES}\n${propertyFallback(STYLES)}`;
 let sheet: CSSStyleSheet | null | undefined;
 
 /**
@@ -57,7 +60,8 @@ export class StacklayersDiagram extends HTMLElement {
   private mount: HTMLDivElement | null = null;
 
   connectedCallback() {
-    addInterFont();
+    // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
+    registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
       const shadow = this.attachShadow({ mode: 'open' });
       this.mount = document.createElement('div');

@@ -112,9 +112,11 @@ const fixed = { draggable: false, connectable: false, deletable: false, handles:
 const ROLE_DESCRIPTION = {
   band: { 'aria-roledescription': 'layer' },
   edges: { 'aria-roledescription': undefined },
-  group: { 'aria-roledescription': undefined },
+  // Boxes are focusable from script only: the diagram is one Tab stop, which the app moves from box to box
+  // with the arrow keys (a roving tabindex, app/RovingFocus.tsx).
+  group: { 'aria-roledescription': undefined, tabIndex: -1 },
   chips: { 'aria-roledescription': undefined },
-  element: { 'aria-roledescription': 'diagram element' },
+  element: { 'aria-roledescription': 'diagram element', tabIndex: -1 },
 } as const;
 
 /**
