@@ -35,8 +35,11 @@ export type EdgesNodeData = {
 };
 
 export type ElementNode = Node<ElementNodeData>;
-/** One small box drawn inside a ChipsNode. */
-export type ChipItem = { el: SceneElement; box: LayoutBox };
+/**
+ * One small box drawn inside a ChipsNode, or a box of the far layer (which also needs a folded box's summary:
+ * it draws the boxes' labels from FAR_ZOOM on).
+ */
+export type ChipItem = { el: SceneElement; box: LayoutBox; folded?: string };
 /**
  * Data of a node that draws several small boxes at once: the service instances of one host, the pods of
  * one Kubernetes node, the networks, volumes and load balancers of one project. One React Flow node for
@@ -159,9 +162,14 @@ function edgesData(layout: Layout, far: boolean): EdgesNodeData {
 export const FAR_ZOOM = 0.3;
 
 /**
- * From this many boxes on, a diagram seen from far (zoom below FAR_ZOOM, where no text is drawn) is drawn as
- * one far layer: every box drawn on one canvas in one node, instead of a React Flow node (and its contents) each.
+ * Below this zoom a big diagram (FAR_LAYER_MIN_BOXES or more) is drawn as one far layer: every box on one
+ * canvas in one node, instead of a React Flow node (and its contents) each; from FAR_ZOOM on, with its labels
+ * (3 to 6 px high on screen here). Closer, the boxes in view are elements again, whose text can be selected
+ * and which the keyboard reaches one by one.
  */
+export const NEAR_ZOOM = 0.5;
+
+/** From this many boxes on, a diagram seen from below NEAR_ZOOM is drawn as one far layer. */
 export const FAR_LAYER_MIN_BOXES = 400;
 
 /**
@@ -231,10 +239,14 @@ export function layoutToFlow(
       const key = options.far
         ? 'far'
         : `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
+      const item: ChipItem =
+        options.far && layout.collapsed.has(box.id)
+          ? { el, box, folded: foldedSummary(layout.scene, box.id) }
+          : { el, box };
       const group = chipGroups.get(key);
-      if (group) group.items.push({ el, box });
+      if (group) group.items.push(item);
       else {
-        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [{ el, box }] });
+        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [item] });
         nodes.push(null as unknown as DiagramNode); // its place in the order: replaced below
       }
       continue;
