@@ -22,6 +22,7 @@ import { FAR_ZOOM } from '../src/render/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
 import { bundleMetrics } from './bundle';
+import { embedLoadMetrics, inlineModelPage, webComponentPath } from './embedLoad';
 import { type Drawn, NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
 import { mermaidPage, sceneToMermaid } from './peer';
 import { type Metric, median, percentile, round } from './report';
@@ -37,9 +38,9 @@ export interface BrowserOptions {
   /** ms of panning, then as many of zooming. */
   panMs: number;
   /**
-   * Fresh-page loads of Stacklayers after each of Mermaid's, of each kind (the app unfolded after the settle
-   * pause, the app unfolded at once, the embed): each takes about a second, Mermaid's several, and a median
-   * of more samples is steadier on a shared machine.
+   * Fresh pages of Stacklayers after each of Mermaid's (the like-for-like page, and for the peer cloud each of
+   * the level-of-detail pages): each takes a fraction of Mermaid's time, and a median of more samples is
+   * steadier on a shared machine.
    */
   peerStacklayersPerRun: number;
   /** Elements of the big model (2,000). */
@@ -50,6 +51,8 @@ export interface BrowserOptions {
    */
   peerSizes: readonly (readonly [string, number, number])[];
   seed: number;
+  /** Only the like-for-like comparison (and the bundle). */
+  peerOnly: boolean;
   log: (line: string) => void;
 }
 
@@ -377,6 +380,11 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       throw new Error(`${key}: Mermaid text has ${mermaid.boxes} boxes, the layout ${layout.boxes.length}`);
   }
 
+  // A docs page: the web component with an inline model (the default model).
+  const component = webComponentPath(new URL('dist/', opts.root));
+  const defaultModelJson = readFileSync(new URL('public/models/default.json', opts.root), 'utf8');
+  const inlinePage = component ? file('inline.html', inlineModelPage(defaultModelJson, component)) : null;
+  if (inlinePage) served.set('/__bench/inline.html', inlinePage);
   const server = await startServer(opts.root, served);
   const executablePath = chromiumPath();
   let browser: Browser;
@@ -401,7 +409,10 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   const part = async (keys: readonly [string, string, Metric['unit']][], fn: () => Promise<Metric[]>) => {
     const started = Date.now();
     try {
-      metrics.push(...(await fn()));
+      const got = await fn();
+      metrics.push(...got);
+      // As each part ends: a long run shows its figures as it goes.
+      for (const m of got) log(`  ${m.label}: ${m.value ?? '-'} ${m.unit}${m.drawn ? ` [${m.drawn}]` : ''}`);
     } catch (err) {
       const message = (err as Error).message.split('\n')[0] ?? String(err);
       log(`  failed: ${message}`);
@@ -420,190 +431,192 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         await (await session.load(path)).context.close();
     }
 
-    log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
-    await part(
-      [
-        ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
-        ['browser.heap.default', 'JS heap after load, default model', 'MB'],
-      ],
-      async () => {
-        const times: number[] = [];
-        let heap = 0;
-        let nodes = 0;
-        for (let i = 0; i < opts.navRuns; i++) {
-          const { ms: t, context, page } = await session.load('/');
-          times.push(t);
-          if (i === opts.navRuns - 1) {
-            nodes = await page.evaluate(() => window.__bench.nodeCount());
-            heap = await heapMb(context, page);
-          }
-          await context.close();
-        }
-        detail.firstDiagramDefault = times.map(ms);
-        return [
-          {
-            key: 'browser.firstDiagram.default',
-            label: 'First diagram after navigation, default model',
-            drawn: `${nodes} boxes, each with its label, DOM, 1280x720`,
-            value: ms(median(times)),
-            unit: 'ms',
-            target: { op: '<=', value: 500 },
-            note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
-          },
-          {
-            key: 'browser.heap.default',
-            label: 'JS heap after load, default model',
-            value: heap,
-            unit: 'MB',
-            note: 'after a GC',
-          },
-        ];
-      },
-    );
-
-    log(`browser: first diagram, ${bigLabel}-element model`);
-    await part(
-      [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
-      async () => {
-        const times: number[] = [];
-        let nodes = 0;
-        for (let i = 0; i < opts.navRuns; i++) {
-          const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
-          times.push(t);
-          nodes = await page.evaluate(() => window.__bench.nodeCount());
-          await context.close();
-        }
-        detail.firstDiagramBig = times.map(ms);
-        return [
-          {
-            key: 'browser.firstDiagram.big',
-            label: `First diagram after navigation, ${bigLabel} elements`,
-            drawn: `${nodes} boxes (folded as the app starts a big model), labelled, DOM, 1280x720`,
-            value: ms(median(times)),
-            unit: 'ms',
-            note: `view both; median of ${times.length}`,
-          },
-        ];
-      },
-    );
-
-    log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
-    const switchCase = async (path: string, expand: boolean): Promise<SwitchTimes> => {
-      const times: number[] = [];
-      const settled: number[] = [];
-      let nodes = 0;
-      for (let i = 0; i < opts.switchRuns; i++) {
-        const { context, page } = await session.load(path);
-        if (expand) {
-          await sleep(settle);
-          await page.evaluate(() => window.__bench.expandAll());
-        }
-        const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
-        times.push(...tour.times);
-        settled.push(...tour.settled);
-        nodes = Math.max(nodes, tour.nodes);
-        await context.close();
-      }
-      return { times, settled, nodes };
-    };
-    /** Two rows per case: to the first frame of the new view (the target), and to the view at rest. */
-    const switchMetrics = (key: string, what: string, target: number, r: SwitchTimes): Metric[] => [
-      {
-        key,
-        label: `View switch, ${what}: click to the first frame of the new view`,
-        value: ms(median(r.times)),
-        unit: 'ms',
-        target: { op: '<=', value: target },
-        note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
-      },
-      {
-        key: `${key}.settled`,
-        label: `View switch, ${what}: click to the view settled (every glide and fade ended)`,
-        value: ms(median(r.settled)),
-        unit: 'ms',
-        note: `median of ${r.settled.length}, max ${ms(Math.max(...r.settled))}`,
-      },
-    ];
-    const switchPart = (key: string, what: string, target: number, path: string, expand: boolean) =>
-      part(
+    if (!opts.peerOnly) {
+      log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
+      await part(
         [
-          [key, `View switch, ${what}`, 'ms'],
-          [`${key}.settled`, `View switch settled, ${what}`, 'ms'],
+          ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
+          ['browser.heap.default', 'JS heap after load, default model', 'MB'],
         ],
         async () => {
-          const r = await switchCase(path, expand);
-          detail[key] = { ready: r.times.map(ms), settled: r.settled.map(ms) };
-          return switchMetrics(key, what, target, r);
+          const times: number[] = [];
+          let heap = 0;
+          let nodes = 0;
+          for (let i = 0; i < opts.navRuns; i++) {
+            const { ms: t, context, page } = await session.load('/');
+            times.push(t);
+            if (i === opts.navRuns - 1) {
+              nodes = await page.evaluate(() => window.__bench.nodeCount());
+              heap = await heapMb(context, page);
+            }
+            await context.close();
+          }
+          detail.firstDiagramDefault = times.map(ms);
+          return [
+            {
+              key: 'browser.firstDiagram.default',
+              label: 'First diagram after navigation, default model',
+              drawn: `${nodes} boxes, each with its label, DOM, 1280x720`,
+              value: ms(median(times)),
+              unit: 'ms',
+              target: { op: '<=', value: 500 },
+              note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
+            },
+            {
+              key: 'browser.heap.default',
+              label: 'JS heap after load, default model',
+              value: heap,
+              unit: 'MB',
+              note: 'after a GC',
+            },
+          ];
         },
       );
-    await switchPart(
-      'browser.switch.default',
-      'default model (DOM, labelled, with the glide)',
-      100,
-      '/?topology=traditional',
-      false,
-    );
-    await switchPart(
-      'browser.switch.big',
-      `${bigLabel} elements as they start (folded, DOM)`,
-      250,
-      `/?topology=traditional&model=${big}`,
-      false,
-    );
-    await switchPart(
-      'browser.switch.bigExpanded',
-      `${bigLabel} elements all unfolded (far layer at the fit zoom: boxes without labels)`,
-      250,
-      `/?topology=traditional&model=${big}`,
-      true,
-    );
 
-    log(
-      `browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`,
-    );
-    const panKeys: [string, string, Metric['unit']][] = [
-      ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
-      ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
-      ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
-      ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
-      ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
-      ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
-      ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
-    ];
-    await part(panKeys, async () => {
-      const { context, page } = await session.load(`/?topology=both&model=${big}`);
-      try {
-        await sleep(settle);
-        const heapFolded = await heapMb(context, page);
-        const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
-        const folded = await panZoom(page, opts.panMs);
-        await sleep(settle);
-        const expand = await page.evaluate(() => window.__bench.expandAll());
-        await sleep(settle);
-        const heapExpanded = await heapMb(context, page);
-        const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
-        const expanded = await panZoom(page, opts.panMs);
-        detail.panZoom = {
-          folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
-          expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
-        };
-        const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
-        const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
-          `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
-        const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
-        return [
-          { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
-          { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
-          { ...k2, value: heapFolded, note: 'after a GC' },
-          { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
-          { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
-          { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
-          { ...k6, value: heapExpanded, note: 'after a GC' },
-        ] as Metric[];
-      } finally {
-        await context.close();
-      }
-    });
+      log(`browser: first diagram, ${bigLabel}-element model`);
+      await part(
+        [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
+        async () => {
+          const times: number[] = [];
+          let nodes = 0;
+          for (let i = 0; i < opts.navRuns; i++) {
+            const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
+            times.push(t);
+            nodes = await page.evaluate(() => window.__bench.nodeCount());
+            await context.close();
+          }
+          detail.firstDiagramBig = times.map(ms);
+          return [
+            {
+              key: 'browser.firstDiagram.big',
+              label: `First diagram after navigation, ${bigLabel} elements`,
+              drawn: `${nodes} boxes (folded as the app starts a big model), labelled, DOM, 1280x720`,
+              value: ms(median(times)),
+              unit: 'ms',
+              note: `view both; median of ${times.length}`,
+            },
+          ];
+        },
+      );
+
+      log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
+      const switchCase = async (path: string, expand: boolean): Promise<SwitchTimes> => {
+        const times: number[] = [];
+        const settled: number[] = [];
+        let nodes = 0;
+        for (let i = 0; i < opts.switchRuns; i++) {
+          const { context, page } = await session.load(path);
+          if (expand) {
+            await sleep(settle);
+            await page.evaluate(() => window.__bench.expandAll());
+          }
+          const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
+          times.push(...tour.times);
+          settled.push(...tour.settled);
+          nodes = Math.max(nodes, tour.nodes);
+          await context.close();
+        }
+        return { times, settled, nodes };
+      };
+      /** Two rows per case: to the first frame of the new view (the target), and to the view at rest. */
+      const switchMetrics = (key: string, what: string, target: number, r: SwitchTimes): Metric[] => [
+        {
+          key,
+          label: `View switch, ${what}: click to the first frame of the new view`,
+          value: ms(median(r.times)),
+          unit: 'ms',
+          target: { op: '<=', value: target },
+          note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
+        },
+        {
+          key: `${key}.settled`,
+          label: `View switch, ${what}: click to the view settled (every glide and fade ended)`,
+          value: ms(median(r.settled)),
+          unit: 'ms',
+          note: `median of ${r.settled.length}, max ${ms(Math.max(...r.settled))}`,
+        },
+      ];
+      const switchPart = (key: string, what: string, target: number, path: string, expand: boolean) =>
+        part(
+          [
+            [key, `View switch, ${what}`, 'ms'],
+            [`${key}.settled`, `View switch settled, ${what}`, 'ms'],
+          ],
+          async () => {
+            const r = await switchCase(path, expand);
+            detail[key] = { ready: r.times.map(ms), settled: r.settled.map(ms) };
+            return switchMetrics(key, what, target, r);
+          },
+        );
+      await switchPart(
+        'browser.switch.default',
+        'default model (DOM, labelled, with the glide)',
+        100,
+        '/?topology=traditional',
+        false,
+      );
+      await switchPart(
+        'browser.switch.big',
+        `${bigLabel} elements as they start (folded, DOM)`,
+        250,
+        `/?topology=traditional&model=${big}`,
+        false,
+      );
+      await switchPart(
+        'browser.switch.bigExpanded',
+        `${bigLabel} elements all unfolded (far layer at the fit zoom: boxes without labels)`,
+        250,
+        `/?topology=traditional&model=${big}`,
+        true,
+      );
+
+      log(
+        `browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`,
+      );
+      const panKeys: [string, string, Metric['unit']][] = [
+        ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
+        ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
+        ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
+        ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
+        ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
+        ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
+        ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
+      ];
+      await part(panKeys, async () => {
+        const { context, page } = await session.load(`/?topology=both&model=${big}`);
+        try {
+          await sleep(settle);
+          const heapFolded = await heapMb(context, page);
+          const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
+          const folded = await panZoom(page, opts.panMs);
+          await sleep(settle);
+          const expand = await page.evaluate(() => window.__bench.expandAll());
+          await sleep(settle);
+          const heapExpanded = await heapMb(context, page);
+          const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
+          const expanded = await panZoom(page, opts.panMs);
+          detail.panZoom = {
+            folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
+            expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
+          };
+          const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
+          const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
+            `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
+          const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
+          return [
+            { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
+            { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
+            { ...k2, value: heapFolded, note: 'after a GC' },
+            { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
+            { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
+            { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
+            { ...k6, value: heapExpanded, note: 'after a GC' },
+          ] as Metric[];
+        } finally {
+          await context.close();
+        }
+      });
+    }
 
     // --- the peer, like for like: the same boxes, each with its label, in pages of the same size -------------
     for (const peer of peers) {
@@ -747,6 +760,27 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         return out;
       });
     }
+
+    log('browser: the JavaScript embedding pages really load');
+    await part(
+      [
+        ['bundle.embed.model', 'JavaScript an embed.html?model= page loads', 'KB'],
+        [
+          'bundle.embed.inline',
+          'JavaScript a page with <stacklayers-diagram> and an inline model loads',
+          'KB',
+        ],
+      ],
+      async () => {
+        const r = await embedLoadMetrics(() => session.open(), server.url, {
+          modelUrl: '/__bench/model-peer.json',
+          modelJson: defaultModelJson,
+          inlinePage: inlinePage ? '/__bench/inline.html' : null,
+        });
+        detail.embedLoads = r.detail;
+        return r.metrics;
+      },
+    );
 
     // The bundle of the very build measured above.
     metrics.push(...bundleMetrics(server.dist));

@@ -7,6 +7,7 @@
  *   npm run bench                 the full run (a few minutes)
  *   npm run bench -- --smoke      tiny sizes, one run each: checks that every metric is produced (npm test)
  *   npm run bench -- --skip-browser | --skip-node | --skip-cli   parts only
+ *   npm run bench -- --peer-only  only the comparisons with Mermaid (browser and command line)
  *   npm run bench -- --markdown   also prints the table in Markdown (docs/performance.md's)
  *
  * A full run also writes its JSON (every sample, the machine, the browser, the date) to bench/results/, to be
@@ -23,7 +24,7 @@ import { type Metric, markdownTable, met, table, textTable } from './report';
 
 const root = new URL('../', import.meta.url);
 const args = new Set(process.argv.slice(2));
-const known = ['--smoke', '--skip-browser', '--skip-node', '--skip-cli', '--markdown'];
+const known = ['--smoke', '--skip-browser', '--skip-node', '--skip-cli', '--peer-only', '--markdown'];
 const unknown = [...args].filter((a) => !known.includes(a));
 if (unknown.length > 0) {
   console.error(`bench: unknown option ${unknown.join(', ')} (known: ${known.join(', ')})`);
@@ -31,7 +32,7 @@ if (unknown.length > 0) {
 }
 const smoke = args.has('--smoke');
 /** Some part skipped: not a run whose figures go into the docs. */
-const partial = [...args].some((a) => a.startsWith('--skip-'));
+const partial = [...args].some((a) => a.startsWith('--skip-') || a === '--peer-only');
 const log = smoke ? () => {} : (line: string) => console.log(line);
 
 const SIZES = smoke ? [100] : [100, 1_000, 10_000];
@@ -45,7 +46,7 @@ log(
   `bench${smoke ? ' (smoke)' : ''}: ${cpus().length} cores, load ${load.join(' ')}, Node ${process.version}`,
 );
 
-if (!args.has('--skip-node')) {
+if (!args.has('--skip-node') && !args.has('--peer-only')) {
   log(`node: derive + layout, sizes ${SIZES.join(', ')}, every view`);
   const samples = measureNode({ sizes: SIZES, warmup: smoke ? 0 : 3, runs: smoke ? 1 : 7, seed: 1 });
   metrics.push(...nodeMetrics(samples, SIZES));
@@ -65,16 +66,17 @@ if (!args.has('--skip-browser')) {
       navRuns: smoke ? 1 : 5,
       switchRuns: smoke ? 1 : 3,
       panMs: smoke ? 150 : 1000,
-      peerStacklayersPerRun: smoke ? 1 : 3,
+      peerStacklayersPerRun: smoke ? 1 : 2,
       bigElements: smoke ? 100 : 2_000,
       // The peer cloud (1,298 boxes) and one of ~5,000 boxes (4,983), each box with its label on both sides.
       peerSizes: smoke
         ? [['peer', 20, 1]]
         : [
-            ['peer', 1_080, 5],
-            ['peer5k', 4_450, 2],
+            ['peer', 1_080, 3],
+            ['peer5k', 4_450, 1],
           ],
       seed: 1,
+      peerOnly: args.has('--peer-only'),
       log,
     });
     metrics.push(...result.metrics);

@@ -59,6 +59,11 @@ export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** Data of the far layer: its boxes as chips, and the zoom it is about to be placed at, when known. */
 export type FarNodeData = ChipsNodeData & {
   /**
+   * The layout's edges: drawn on the canvas, under its boxes, where labels are (from FAR_ZOOM on), as the
+   * edges node draws them up close; the edges node then draws only the lit and broken ones.
+   */
+  edges?: readonly LayoutEdge[];
+  /**
    * So that its canvas is drawn once, at that zoom's resolution, rather than first at the zoom of the moment
    * (the previous layout's) and again.
    */
@@ -277,10 +282,15 @@ export function layoutToFlow(
       ...placement,
       // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
       style: { ...placement.style, pointerEvents: 'none' },
-      data:
-        options.far && options.farZoom !== undefined
-          ? { chips: items, x: x0, y: y0, zoom: options.farZoom }
-          : { chips: items, x: x0, y: y0 },
+      data: options.far
+        ? {
+            chips: items,
+            x: x0,
+            y: y0,
+            edges: layout.edges,
+            ...(options.farZoom !== undefined ? { zoom: options.farZoom } : {}),
+          }
+        : { chips: items, x: x0, y: y0 },
       zIndex: z,
       // The chips are the focusable, labelled elements; their container is neither.
       focusable: false,

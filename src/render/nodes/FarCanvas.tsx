@@ -1,5 +1,6 @@
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { LayoutEdge } from '../../layout/layoutScene';
 import { thousands } from '../../model/limits';
 import { boxClass } from '../boxClass';
 import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType, NEAR_ZOOM } from '../toFlow';
@@ -175,8 +176,32 @@ function useThemeEpoch(): number {
   return epoch;
 }
 
+/** The edges as the edges node draws them (diagram.css's .sl-edge), dimmed while a stack is lit. */
+function drawEdges(
+  ctx: CanvasRenderingContext2D,
+  edges: readonly LayoutEdge[],
+  colour: string,
+  dimmed: boolean,
+): void {
+  ctx.beginPath();
+  for (const e of edges) {
+    const [a, b] = e.points;
+    const mid = (a.y + b.y) / 2;
+    ctx.moveTo(a.x, a.y);
+    ctx.bezierCurveTo(a.x, mid, b.x, mid, b.x, b.y);
+  }
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = dimmed ? 0.12 : 0.45;
+  ctx.setLineDash([3, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+}
+
 function FarCanvasView({
   items,
+  edges,
   cls,
   zoom,
   x,
@@ -185,6 +210,7 @@ function FarCanvasView({
   height,
 }: {
   items: readonly ChipItem[];
+  edges: readonly LayoutEdge[] | undefined;
   /** Each box's classes of the moment (lens, what-if, compare), by index; absent: none. */
   cls: readonly string[] | undefined;
   /** The zoom these boxes are about to be placed at (see FarNodeData.zoom). */
@@ -232,6 +258,13 @@ function FarCanvasView({
       (item, i) => `${ELEMENT_CLASS} sl-item sl-far ${boxClass(item.el)} ${cls?.[i] ?? ''}`,
     );
     const looks = looksOf(p, new Set(classes));
+    if (labelled && edges?.length)
+      drawEdges(
+        ctx,
+        edges,
+        getComputedStyle(p).getPropertyValue('--sl-edge').trim() || 'gray',
+        cls?.some((c) => c.includes('sl-dim')) === true,
+      );
     // A ring stays visible from far: at least 1.5 pixels wide.
     const minRing = 1.5 / scale;
     items.forEach((item, i) => {
@@ -273,7 +306,7 @@ function FarCanvasView({
       });
     }
     ctx.globalAlpha = 1;
-  }, [items, cls, x, y, width, scale, pw, ph, epoch, labelled, fonts]);
+  }, [items, edges, cls, x, y, width, scale, pw, ph, epoch, labelled, fonts]);
 
   return (
     <>
@@ -305,6 +338,7 @@ function FarNodeView({ data, width, height }: NodeProps<FarNodeType>) {
   return (
     <FarCanvas
       items={data.chips}
+      edges={data.edges}
       cls={data.cls}
       zoom={data.zoom}
       x={data.x}
