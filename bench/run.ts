@@ -31,8 +31,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const smoke = args.has('--smoke');
-/** Some part skipped: not a run whose figures go into the docs. */
-const partial = [...args].some((a) => a.startsWith('--skip-') || a === '--peer-only');
+/** Some part skipped: not a run whose figures go into the docs (--peer-only's are: the comparisons whole). */
+const partial = [...args].some((a) => a.startsWith('--skip-'));
 const log = smoke ? () => {} : (line: string) => console.log(line);
 
 const SIZES = smoke ? [100] : [100, 1_000, 10_000];
@@ -149,7 +149,7 @@ writeFileSync(
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
-      mode: smoke ? 'smoke' : 'full',
+      mode: smoke ? 'smoke' : args.has('--peer-only') ? 'peer-only' : partial ? 'partial' : 'full',
       seconds,
       machine,
       metrics: metrics.map((m) => ({ ...m, met: met(m) })),
