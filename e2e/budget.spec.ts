@@ -39,12 +39,10 @@ test('embed.html with a model by URL or inline loads under 200 KB of JavaScript,
   };
   for (const [name, url] of Object.entries(pages)) {
     const loaded = await scriptsLoaded(open, url);
-    test
-      .info()
-      .annotations.push({
-        type: `${name} JS gzip`,
-        description: `${loaded.kb} KB: ${loaded.files.join(', ')}`,
-      });
+    test.info().annotations.push({
+      type: `${name} JS gzip`,
+      description: `${loaded.kb} KB: ${loaded.files.join(', ')}`,
+    });
     // The model is checked off the main thread (a worker) or by the validator loaded on demand: either is counted.
     expect(loaded.files.some((f) => /checkWorker|validator|checkDraft/.test(f))).toBe(true);
     expect(loaded.files.some((f) => /EditorPanel/.test(f))).toBe(false);
