@@ -29,6 +29,7 @@ import {
   FAR_LAYER_MIN_BOXES,
   FAR_ZOOM,
   layoutToFlow,
+  NEAR_ZOOM,
 } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
 import { firstDiagramDrawn } from './afterFirstDiagram';
@@ -230,14 +231,24 @@ function elementIdAt(target: EventTarget | null): string | null {
 const elementAtPointer = (e: ReactMouseEvent) =>
   elementIdAt(e.target) ?? farElementAt(e.target, e.clientX, e.clientY);
 
-/** Tells when the zoom crosses FAR_ZOOM (a child of React Flow: its store lives inside it). */
-function FarWatcher({ far: assumed, onChange }: { far: boolean; onChange: (far: boolean) => void }) {
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+/** How far the diagram is seen from: below FAR_ZOOM (no text), below NEAR_ZOOM (a big one is one layer), closer. */
+type Distance = 'far' | 'mid' | 'near';
+const distanceOf = (zoom: number): Distance => (zoom < FAR_ZOOM ? 'far' : zoom < NEAR_ZOOM ? 'mid' : 'near');
+
+/** Tells when the zoom crosses FAR_ZOOM or NEAR_ZOOM (a child of React Flow: its store lives inside it). */
+function FarWatcher({
+  distance: assumed,
+  onChange,
+}: {
+  distance: Distance;
+  onChange: (distance: Distance) => void;
+}) {
+  const distance = useFlowStore((s) => distanceOf(s.transform[2]));
   // Only a change: on mounting, the zoom is the one the diagram was placed at, which it assumed already (a
   // call would only render the whole flow once more).
   useEffect(() => {
-    if (far !== assumed) onChange(far);
-  }, [far, assumed, onChange]);
+    if (distance !== assumed) onChange(distance);
+  }, [distance, assumed, onChange]);
   return null;
 }
 
@@ -305,22 +316,27 @@ export function Flow({
   // (ReadyWatcher), so whether it starts far is known before React Flow moves; after that, the zoom decides.
   const big = layout.boxes.length >= FAR_LAYER_MIN_BOXES;
   const readable = !sync && !big;
-  const [zoomedFar, setZoomedFar] = useState<{ layout: Layout; far: boolean } | null>(null);
+  const [zoomed, setZoomed] = useState<{ layout: Layout; distance: Distance } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
   const placedZoom = useMemo(() => {
     const el = frame.current;
     if (!big || !el) return undefined;
     return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable).zoom;
   }, [layout, start]);
-  const placedFar = placedZoom !== undefined && placedZoom < FAR_ZOOM;
-  const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
+  const placedFar = placedZoom !== undefined && placedZoom < NEAR_ZOOM;
+  const farLayer = big && (zoomed?.layout === layout ? zoomed.distance !== 'near' : placedFar);
   // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
-  const far = zoomedFar ? zoomedFar.far : start !== null && start.viewport.zoom < FAR_ZOOM;
+  const distance: Distance = zoomed
+    ? zoomed.distance
+    : start !== null
+      ? distanceOf(start.viewport.zoom)
+      : 'near';
+  const far = distance === 'far';
   const shown = useRef(layout);
   useLayoutEffect(() => {
     shown.current = layout;
   });
-  const onFar = useCallback((isFar: boolean) => setZoomedFar({ layout: shown.current, far: isFar }), []);
+  const onFar = useCallback((d: Distance) => setZoomed({ layout: shown.current, distance: d }), []);
   // A pane that places its own view tells the far layer the zoom it is placing it at (a synced pane follows
   // the other's viewport).
   const ownZoom = !sync || sync.place ? placedZoom : undefined;
@@ -483,7 +499,7 @@ export function Flow({
             readable={readable}
           />
           <RovingFocus frame={frame} layout={layout} enabled={interactive} />
-          <FarWatcher far={far} onChange={onFar} />
+          <FarWatcher distance={distance} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive ? (
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />

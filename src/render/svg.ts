@@ -216,7 +216,8 @@ export function escapeXml(text: string): string {
 }
 
 /** `text` as one line for display: runs of white space (newlines included) become one space. */
-const oneLine = (text: string) => (/\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+export const oneLine = (text: string) =>
+  /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 
 const ELLIPSIS = '…';
 /** Longer strings are always truncated: no box is wide enough for them (and textWidth reads 200). */
@@ -230,7 +231,7 @@ const widthOf = (text: string, fontSize: number, bold: boolean, spacing: number)
  * `text` (one line) shortened with "…" so that it fits `maxW` px by the app's Inter width table; '' when
  * not even the ellipsis fits. Never splits a surrogate pair.
  */
-function fitText(text: string, fontSize: number, bold: boolean, maxW: number, spacing = 0): string {
+export function fitText(text: string, fontSize: number, bold: boolean, maxW: number, spacing = 0): string {
   // textWidth rounds up and adds 1px; the layout sized the boxes with it, so allow that back.
   if (text.length <= MAX_FIT && widthOf(text, fontSize, bold, spacing) <= maxW + FIT_SLACK) return text;
   if (widthOf(ELLIPSIS, fontSize, bold, spacing) > maxW) return '';
@@ -254,7 +255,7 @@ function num(n: number): string {
 }
 
 /** Where the baseline of `fontSize` px Inter sits when its line box is centred on `centreY`. */
-const baseline = (centreY: number, fontSize: number) => centreY + 0.363 * fontSize;
+export const baseline = (centreY: number, fontSize: number) => centreY + 0.363 * fontSize;
 
 interface Segment {
   text: string;
