@@ -1,4 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { hostGroupId } from '../layout/layoutScene';
+import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';
@@ -25,6 +27,14 @@ const MAX_LISTED = 12;
 /** The containers that must be unfolded for an element to be drawn. */
 export function containersOf(scene: Scene, el: SceneElement): string[] {
   const out: string[] = [];
+  // A host's column may be folded into its region, zone, cell, rack or kind.
+  const hostGroups = (id: string) => {
+    const h = scene.byId.get(id);
+    if (h?.kind === 'host') out.push(...structureOf(h).map((g) => g.id), hostGroupId(h));
+  };
+  if (el.kind === 'host') hostGroups(el.id);
+  if (el.kind === 'service') hostGroups(el.host);
+  if (el.kind === 'k8s-node' && el.clusterKind === 'operator') hostGroups(el.machine);
   if (el.kind === 'service') out.push(el.host);
   if (el.kind === 'vm' || el.kind === 'volume' || el.kind === 'load-balancer' || el.kind === 'network')
     out.push(el.project);

@@ -138,6 +138,51 @@ export function tallyGroups(
   return out;
 }
 
+/**
+ * What a what-if does inside each group of hosts (`groupsOf`: a host's group ids): "2 hosts down · 140 VMs
+ * down · 900 VMs unmanageable"; groups untouched are absent.
+ */
+export function failureWords(
+  scene: Scene,
+  groupsOf: (h: HostElement) => readonly string[],
+  down: ReadonlySet<string>,
+  unmanageable: ReadonlySet<string>,
+): Map<string, string> {
+  const counts = new Map<string, [number, number, number]>();
+  const bump = (h: HostElement | undefined, i: 0 | 1 | 2) => {
+    if (!h) return;
+    for (const g of groupsOf(h)) {
+      let c = counts.get(g);
+      if (!c) {
+        c = [0, 0, 0];
+        counts.set(g, c);
+      }
+      c[i]++;
+    }
+  };
+  for (const el of scene.elements) {
+    if (el.kind === 'host' && down.has(el.id)) bump(el, 0);
+    else if (el.kind === 'vm' && (down.has(el.id) || unmanageable.has(el.id))) {
+      const h = scene.byId.get(el.host);
+      bump(h?.kind === 'host' ? h : undefined, down.has(el.id) ? 1 : 2);
+    }
+  }
+  const out = new Map<string, string>();
+  const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  for (const [g, [hosts, vmsDown, vmsUnmanaged]] of counts)
+    out.set(
+      g,
+      [
+        hosts > 0 ? `${n(hosts)} ${hosts === 1 ? 'host' : 'hosts'} down` : '',
+        vmsDown > 0 ? `${n(vmsDown)} ${vmsDown === 1 ? 'VM' : 'VMs'} down` : '',
+        vmsUnmanaged > 0 ? `${n(vmsUnmanaged)} ${vmsUnmanaged === 1 ? 'VM' : 'VMs'} unmanageable` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    );
+  return out;
+}
+
 /** How many folded boxes a structured cloud may start with across the screen before a level stays folded. */
 export const START_BOXES = 16;
 

@@ -618,6 +618,25 @@ function groupBox(ctx: Ctx, b: LayoutBox): string {
   );
 }
 
+/** An open region, zone, cell or rack: a bar under its hosts with its name and numbers. */
+function structureBar(ctx: Ctx, b: LayoutBox): string {
+  return (
+    `<g data-id="${escapeXml(b.id)}" data-kind="${b.kind}"><title>${escapeXml(`${b.label ?? ''}: ${b.summary ?? ''}`)}</title>` +
+    `<svg x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}">` +
+    rect(0, 0, b.w, b.h, 3, { fill: ctx.p.hostBg, stroke: ctx.p.hostBorder }) +
+    line(
+      6,
+      11.5,
+      [
+        { text: b.label ?? '', size: 10, weight: 700 },
+        { text: b.summary ?? '', size: 10, fill: ctx.p.muted, gap: 6 },
+      ],
+      b.w - 12,
+    ) +
+    '</svg></g>'
+  );
+}
+
 function describeLayout(layout: Layout): string {
   const count: Partial<Record<SceneElement['kind'], number>> = {};
   for (const el of layout.scene.elements) count[el.kind] = (count[el.kind] ?? 0) + 1;
@@ -672,6 +691,7 @@ export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions 
     const el = layout.scene.byId.get(b.id);
     if (el) out.push(box(ctx, b, el), '\n');
     else if (b.kind === 'host-group' || b.kind === 'project-group') out.push(groupBox(ctx, b), '\n');
+    else if (b.kind === 'structure') out.push(structureBar(ctx, b), '\n');
   }
   out.push('</svg>\n');
   return out.join('');
