@@ -1,14 +1,11 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { hostGroupId, orderHosts } from '../layout/layoutScene';
+import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
-import {
-  controlPlaneShare,
-  layerCounts,
-  type QuorumGroup,
-  quorumGroups,
-  runningOn,
-} from '../topology/explain';
-import type { Scene, SceneElement } from '../topology/scene';
+import { cellDatabase, cellOutages, cellsOf } from '../topology/cells';
+import { controlPlaneShare, layerCounts, type QuorumGroup, quorumGroups } from '../topology/explain';
+import type { HostElement, Scene, SceneElement } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { containersOf } from './DetailsCard';
 import { useBlast, useCollapsed, useScene } from './derived';
@@ -60,7 +57,12 @@ function QuorumRow({ group, up }: { group: QuorumGroup; up?: number }) {
 
 function Numbers({ scene }: { scene: Scene }) {
   const counts = useMemo(() => layerCounts(scene), [scene]);
-  const groups = useMemo(() => quorumGroups(scene), [scene]);
+  // The API level's majorities here; each cell's in its own list below.
+  const groups = useMemo(
+    () => quorumGroups(scene).filter((g) => !g.members.some((m) => cellOfInstance(scene, m) !== undefined)),
+    [scene],
+  );
+  const cells = cellsOf(scene);
   const share = useMemo(() => controlPlaneShare(scene), [scene]);
   const blast = useBlast(scene);
   const upOf = (g: QuorumGroup) => (blast ? g.members.filter((m) => !blast.down.has(m)).length : undefined);
@@ -97,6 +99,7 @@ function Numbers({ scene }: { scene: Scene }) {
           ))}
         </ul>
       </section>
+      {cells.length > 0 ? <CellNumbers scene={scene} /> : null}
       <section>
         <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
           What the control plane costs
@@ -124,6 +127,63 @@ function Numbers({ scene }: { scene: Scene }) {
   );
 }
 
+/** Each cell's own majorities, its hosts and instances, and whether a what-if takes it out of management. */
+function CellNumbers({ scene }: { scene: Scene }) {
+  const cells = cellsOf(scene);
+  const blast = useBlast(scene);
+  const out = useMemo(
+    () => new Set(blast ? cellOutages(scene, blast.down).map((o) => o.cell.id) : []),
+    [scene, blast],
+  );
+  return (
+    <section>
+      <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+        Nova cells: each has its own majorities
+      </h3>
+      <p className="text-[12px] text-slate-600 dark:text-slate-300">
+        The API level above (nova-api, the scheduler, the API database) serves every cell; each cell's own
+        database and message queue need their own majority. Losing one takes that cell's instances out of
+        management, not the other cells'.
+      </p>
+      <ul className="mt-1" data-testid="cell-quorums">
+        {cells.map((c) => {
+          const majorities = c.processes
+            .filter((p) => p.quorum)
+            .map((p) => {
+              const up = blast ? p.members.filter((m) => !blast.down.has(m)).length : p.members.length;
+              const need = Math.floor(p.members.length / 2) + 1;
+              return `${p.name} ${blast ? `${up} of ` : ''}${p.members.length}${blast ? ' up' : ''}, majority ${need}`;
+            })
+            .join(' · ');
+          return (
+            <li key={c.id} className="py-0.5" data-testid={`cell-${c.id}`}>
+              <div className="flex items-baseline justify-between gap-2">
+                <span className="font-medium">Cell {c.name}</span>
+                <span
+                  className={`tabular-nums ${out.has(c.id) ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}
+                >
+                  {out.has(c.id)
+                    ? 'out of management'
+                    : `${c.hosts.length} hosts · ${c.vms.length} instances`}
+                </span>
+              </div>
+              <div className="text-[12px] text-slate-600 dark:text-slate-300">
+                {majorities || 'no majority of its own'}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The cell a service instance belongs to, when it is a per-cell process. */
+function cellOfInstance(scene: Scene, id: string): string | undefined {
+  const el = scene.byId.get(id);
+  return el?.kind === 'service' ? el.cell : undefined;
+}
+
 const FAILABLE = new Set(['host', 'operator-cluster', 'tenant-cluster']);
 
 function WhatIf({ scene }: { scene: Scene }) {
@@ -131,6 +191,7 @@ function WhatIf({ scene }: { scene: Scene }) {
   const failed = useApp((s) => s.failed);
   const blast = useBlast(scene);
   const candidates = scene.elements.filter((e) => FAILABLE.has(e.kind));
+  const cells = cellsOf(scene);
   return (
     <div className="grid gap-3">
       <p className="text-[12px] text-slate-600 dark:text-slate-300">
@@ -155,6 +216,36 @@ function WhatIf({ scene }: { scene: Scene }) {
           ))}
         </div>
       </fieldset>
+      {cells.length > 0 ? (
+        <fieldset>
+          <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            Lose a cell's database
+          </legend>
+          <div className="flex flex-wrap gap-1">
+            {cells.map((c) => {
+              const db = cellDatabase(c);
+              if (!db) return null;
+              const on = db.members.every((m) => failed.includes(m));
+              return (
+                <button
+                  key={c.id}
+                  type="button"
+                  aria-pressed={on}
+                  onClick={() => {
+                    const next = on
+                      ? failed.filter((f) => !db.members.includes(f))
+                      : [...failed, ...db.members.filter((m) => !failed.includes(m))];
+                    store.getState().setFailed(next);
+                  }}
+                  className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
+                >
+                  {c.name} {db.name}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      ) : null}
       {blast ? (
         <section aria-live="polite">
           <div className="mb-1 flex items-center justify-between">
@@ -185,13 +276,84 @@ function WhatIf({ scene }: { scene: Scene }) {
   );
 }
 
+/** Lists longer than this are split into groups that render their items only when opened. */
+const OUTLINE_FLAT = 60;
+
+/** A group of the outline that renders its contents only while open (a cloud of 100,000 elements stays quick). */
+function LazyGroup({ label, count, children }: { label: string; count: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="cursor-pointer rounded px-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800">
+          <span className="font-medium">{label}</span>{' '}
+          <span className="text-slate-500 dark:text-slate-400">· {count}</span>
+        </summary>
+        {open ? (
+          <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">{children()}</ul>
+        ) : null}
+      </details>
+    </li>
+  );
+}
+
+interface HostTree {
+  label: string;
+  hosts: HostElement[];
+  groups: Map<string, HostTree>;
+  size: number;
+}
+
+/** Hosts as a tree by region, zone, cell and rack; hosts outside any, by kind when there are many. */
+function hostTree(hosts: readonly HostElement[]): HostTree {
+  const root: HostTree = { label: '', hosts: [], groups: new Map(), size: 0 };
+  const many = hosts.length > OUTLINE_FLAT;
+  for (const h of orderHosts(hosts)) {
+    let node = root;
+    node.size++;
+    const path = structureOf(h).map((g) => [g.id, g.label] as const);
+    if (path.length === 0 && many) path.push([hostGroupId(h), `${h.roles.join(' · ')} hosts`]);
+    for (const [id, label] of path) {
+      let next = node.groups.get(id);
+      if (!next) {
+        next = { label, hosts: [], groups: new Map(), size: 0 };
+        node.groups.set(id, next);
+      }
+      next.size++;
+      node = next;
+    }
+    node.hosts.push(h);
+  }
+  return root;
+}
+
 /** The text alternative of the diagram: the current view as a nested, keyboard-navigable list. */
 function Outline({ scene }: { scene: Scene }) {
   const store = useAppStore();
   const collapsed = useCollapsed(scene);
-  const hosts = scene.elements.filter((e) => e.kind === 'host');
-  const projects = scene.elements.filter((e) => e.kind === 'project');
-  const clusters = scene.elements.filter((e) => e.kind === 'operator-cluster' || e.kind === 'tenant-cluster');
+  // One pass over the scene: what runs on what, each project's contents, the hosts' tree.
+  const index = useMemo(() => {
+    const children = new Map<string, SceneElement[]>();
+    const inProject = new Map<string, SceneElement[]>();
+    const hosts: HostElement[] = [];
+    const projects: SceneElement[] = [];
+    const clusters: SceneElement[] = [];
+    const nodesOf = new Map<string, SceneElement[]>();
+    const push = (m: Map<string, SceneElement[]>, k: string, v: SceneElement) => {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    };
+    for (const el of scene.elements) {
+      if (el.runsOn !== undefined) push(children, el.runsOn, el);
+      if ('project' in el && el.kind !== 'tenant-cluster') push(inProject, el.project, el);
+      if (el.kind === 'host') hosts.push(el);
+      else if (el.kind === 'project') projects.push(el);
+      else if (el.kind === 'operator-cluster' || el.kind === 'tenant-cluster') clusters.push(el);
+      else if (el.kind === 'k8s-node') push(nodesOf, el.cluster, el);
+    }
+    return { children, inProject, hosts: hostTree(hosts), projects, clusters, nodesOf };
+  }, [scene]);
   const item = (el: SceneElement, children?: ReactNode) => (
     <li key={el.id}>
       <button
@@ -208,7 +370,7 @@ function Outline({ scene }: { scene: Scene }) {
   );
   // What runs directly on an element, and recursively what runs on that.
   const tree = (el: SceneElement, depth: number): ReactNode => {
-    const direct = runningOn(scene, el.id).filter((x) => x.runsOn === el.id);
+    const direct = (index.children.get(el.id) ?? []).filter((x) => x.runsOn === el.id);
     if (direct.length === 0 || depth > 4) return null;
     return (
       <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
@@ -216,28 +378,54 @@ function Outline({ scene }: { scene: Scene }) {
       </ul>
     );
   };
+  const hostItems = (node: HostTree): ReactNode[] => [
+    ...[...node.groups].map(([id, g]) => (
+      <LazyGroup key={id} label={g.label} count={`${g.size} ${g.size === 1 ? 'host' : 'hosts'}`}>
+        {() => hostItems(g)}
+      </LazyGroup>
+    )),
+    ...node.hosts.map((h) => item(h, tree(h, 0))),
+  ];
+  const projectItem = (p: SceneElement) =>
+    item(
+      p,
+      <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
+        {(index.inProject.get(p.id) ?? []).map((x) => item(x))}
+      </ul>,
+    );
+  const { projects, clusters } = index;
+  const chunks: SceneElement[][] = [];
+  chunks.push(...chunk(projects));
   return (
     <nav aria-label="Outline of the diagram" className="text-[12.5px]" data-testid="outline">
       <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
         Hardware and what runs on it
       </h3>
-      <ul className="mb-3">{hosts.map((h) => item(h, tree(h, 0)))}</ul>
+      <ul className="mb-3">{hostItems(index.hosts)}</ul>
       {clusters.length ? (
         <>
           <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
             Kubernetes clusters
           </h3>
           <ul className="mb-3">
-            {clusters.map((c) =>
-              item(
-                c,
-                <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
-                  {scene.elements
-                    .filter((n) => n.kind === 'k8s-node' && n.cluster === c.id)
-                    .map((n) => item(n))}
-                </ul>,
-              ),
-            )}
+            {clusters.length > OUTLINE_FLAT
+              ? chunk(clusters).map((list, i) => (
+                  <LazyGroup
+                    key={list[0]?.id ?? i}
+                    label={`Clusters ${i * OUTLINE_FLAT + 1}–${i * OUTLINE_FLAT + list.length}`}
+                    count={`${list[0]?.name} to ${list[list.length - 1]?.name}`}
+                  >
+                    {() => list.map((c) => item(c))}
+                  </LazyGroup>
+                ))
+              : clusters.map((c) =>
+                  item(
+                    c,
+                    <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
+                      {(index.nodesOf.get(c.id) ?? []).map((n) => item(n))}
+                    </ul>,
+                  ),
+                )}
           </ul>
         </>
       ) : null}
@@ -245,19 +433,26 @@ function Outline({ scene }: { scene: Scene }) {
         Projects
       </h3>
       <ul>
-        {projects.map((p) =>
-          item(
-            p,
-            <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
-              {scene.elements
-                .filter((x) => 'project' in x && x.project === p.id && x.kind !== 'tenant-cluster')
-                .map((x) => item(x))}
-            </ul>,
-          ),
-        )}
+        {projects.length > OUTLINE_FLAT
+          ? chunks.map((list, i) => (
+              <LazyGroup
+                key={list[0]?.id ?? i}
+                label={`Projects ${i * OUTLINE_FLAT + 1}–${i * OUTLINE_FLAT + list.length}`}
+                count={`${list[0]?.name} to ${list[list.length - 1]?.name}`}
+              >
+                {() => list.map(projectItem)}
+              </LazyGroup>
+            ))
+          : projects.map(projectItem)}
       </ul>
     </nav>
   );
+}
+
+function chunk<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += OUTLINE_FLAT) out.push(list.slice(i, i + OUTLINE_FLAT));
+  return out;
 }
 
 /** The explain panel: numbers and quorum, what-if failures, and the outline. */

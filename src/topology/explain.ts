@@ -1,3 +1,4 @@
+import { cellOutageSentences, cellOutages, cellsOf } from './cells';
 import type {
   HostElement,
   K8sNodeElement,
@@ -297,7 +298,9 @@ function quorumGroupsWith(scene: Scene, index: Index): QuorumGroup[] {
     groups.push(
       group(
         `process:${processId}`,
-        `${first.serviceName} (${processId})`,
+        first.cell !== undefined
+          ? `cell ${first.cell}'s ${first.name} (${processId})`
+          : `${first.serviceName} (${processId})`,
         'service',
         list.map((s) => s.id),
       ),
@@ -427,8 +430,10 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
     if (g.kind !== 'service') return false;
     const list = instances.get(g.id.slice('process:'.length)) ?? [];
     const first = list[0];
+    // A cell's own database or queue takes out that cell only (topology/cells.ts), not the control plane.
     return (
       first !== undefined &&
+      first.cell === undefined &&
       CONTROL_CATEGORIES.has(first.category) &&
       list.every((s) => isController(scene.byId.get(s.host)))
     );
@@ -438,7 +443,7 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
   const allInstancesDown: string[] = [];
   for (const list of instances.values()) {
     const first = list[0] as ServiceElement;
-    if (first.category === 'control-plane' && list.every((s) => down.has(s.id)))
+    if (first.category === 'control-plane' && first.cell === undefined && list.every((s) => down.has(s.id)))
       allInstancesDown.push(first.name);
   }
   const controlPlaneDown =
@@ -477,6 +482,9 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
       keep(el.id);
       pushTo(strandedVms, el.host, el.id);
     }
+  // Cells whose own database, queue or conductor is lost: their instances, and only theirs, are unmanaged.
+  const cellsOut = controlPlaneDown ? [] : cellOutages(scene, down);
+  for (const o of cellsOut) for (const vm of o.unmanageable) keep(vm);
   // A Kubernetes control plane without its majority: what survives keeps running, unmanaged.
   for (const { group: g } of lostQuorums) {
     if (g.kind !== 'k8s-control-plane') continue;
@@ -552,6 +560,7 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
     const tight = tightestGroup(groups, upOf);
     if (tight) summary.push(`Every quorum holds: ${holdsSentence(tight, upOf.get(tight.id) ?? 0)}`);
   }
+  summary.push(...cellOutageSentences(cellsOut, cellsOf(scene).length));
   if (allInstancesDown.length > 0 && !controllersLost && !operatorClusterDown)
     summary.push(`Every instance of ${listNames(allInstancesDown)} is down.`);
   if (controlPlaneDown) {
