@@ -118,4 +118,32 @@ describe('Nova cells', () => {
     expect(out.length).toBe(cell7?.vms.length);
     expect(out.every((v) => v.kind === 'vm' && v.cell === 'cell7')).toBe(true);
   });
+
+  it("losing one region's API database takes out that region's instances, not the other region's", () => {
+    const model = generateModel(3_000, 2, { regions: 2, zones: 2, cells: 4 });
+    const big = deriveScene(model, 'traditional');
+    const blast = blastRadius(big, ['regionone-ctl1', 'regionone-ctl2']);
+    expect(blast.controlPlaneDown).toBe(false);
+    const regionOf = (host: string) => {
+      const h = big.byId.get(host);
+      return h?.kind === 'host' ? h.region : undefined;
+    };
+    const vms = big.elements.filter((e) => e.kind === 'vm');
+    const out = vms.filter((v) => blast.unmanageable.has(v.id));
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.every((v) => v.kind === 'vm' && regionOf(v.host) === 'RegionOne')).toBe(true);
+    expect(vms.filter((v) => v.kind === 'vm' && regionOf(v.host) === 'RegionOne').length).toBe(out.length);
+    expect(blast.summary.join(' ')).toMatch(/Region RegionOne: mariadb lost its majority/);
+  });
+
+  it('losing every Keystone (one for all regions) is the whole control plane', () => {
+    const model = generateModel(3_000, 2, { regions: 2, zones: 2, cells: 4 });
+    const big = deriveScene(model, 'traditional');
+    const blast = blastRadius(big, [
+      'keystone-api@regionone-ctl1',
+      'keystone-api@regionone-ctl2',
+      'keystone-api@regionone-ctl3',
+    ]);
+    expect(blast.controlPlaneDown).toBe(true);
+  });
 });

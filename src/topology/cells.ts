@@ -157,3 +157,72 @@ export function cellDatabase(cell: CellInfo): CellProcess | undefined {
   const quorum = cell.processes.filter((p) => p.quorum);
   return quorum.find((p) => /maria|mysql|galera|db|database|percona/i.test(p.name)) ?? quorum[0];
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Regions: each has its own API-level services (nova-api, its API database...); Keystone may serve them all.
+
+/** The region of each host (when the model has more than one region). */
+function hostRegions(scene: Scene): Map<string, string> | undefined {
+  const regions = new Set<string>();
+  const out = new Map<string, string>();
+  for (const el of scene.elements)
+    if (el.kind === 'host' && el.region !== undefined) {
+      regions.add(el.region);
+      out.set(el.id, el.region);
+    }
+  return regions.size > 1 ? out : undefined;
+}
+
+/**
+ * The region a process serves alone, when every instance of it runs in one region of a cloud with several
+ * (region one's nova-api, its API database); undefined for a process shared by regions (one Keystone) or in a
+ * cloud of one region.
+ */
+export function regionOfProcess(scene: Scene, instances: readonly ServiceElement[]): string | undefined {
+  const regions = hostRegions(scene);
+  if (!regions) return undefined;
+  const first = regions.get(instances[0]?.host ?? '');
+  if (first === undefined || !instances.every((s) => regions.get(s.host) === first)) return undefined;
+  // Regional only when another region runs its own copy (a process of the same name): one Keystone in
+  // one region still serves every region.
+  const name = instances[0]?.name;
+  const elsewhere = scene.elements.some(
+    (e) => e.kind === 'service' && e.name === name && regions.get(e.host) !== first && regions.has(e.host),
+  );
+  return elsewhere ? first : undefined;
+}
+
+/** A region whose own API level is lost: its instances keep running, unmanaged; other regions are not affected. */
+export interface RegionOutage {
+  region: string;
+  /** The region's processes lost: names and why. */
+  lost: readonly string[];
+  unmanageable: readonly string[];
+}
+
+/** The running instances of each region whose own API-level majority or every API instance is lost. */
+export function regionOutages(
+  scene: Scene,
+  lost: readonly { region: string; what: string }[],
+  down: ReadonlySet<string>,
+): RegionOutage[] {
+  const regions = hostRegions(scene);
+  if (!regions || lost.length === 0) return [];
+  const byRegion = new Map<string, string[]>();
+  for (const l of lost) byRegion.set(l.region, [...(byRegion.get(l.region) ?? []), l.what]);
+  return [...byRegion].map(([region, what]) => ({
+    region,
+    lost: what,
+    unmanageable: scene.elements
+      .filter((e) => e.kind === 'vm' && !down.has(e.id) && regions.get(e.host) === region)
+      .map((e) => e.id),
+  }));
+}
+
+/** One sentence per region whose own API level is lost. */
+export function regionOutageSentences(outages: readonly RegionOutage[]): string[] {
+  return outages.map(
+    (o) =>
+      `Region ${o.region}: ${o.lost.join(' and ')}. Its ${o.unmanageable.length} running ${o.unmanageable.length === 1 ? 'instance keeps' : 'instances keep'} running, but nothing in ${o.region} can be created or changed; the other regions keep their own API level.`,
+  );
+}
