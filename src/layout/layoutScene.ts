@@ -22,6 +22,7 @@ import {
   structureNames,
   structureOf,
   tallyGroups,
+  tallyLines,
   tallyWords,
 } from './structure';
 import { nameWidth, textWidth } from './text';
@@ -46,6 +47,8 @@ export interface LayoutBox {
   summary?: string;
   /** For a structure bar: its level. */
   level?: StructureLevel;
+  /** For a folded region, zone, cell or rack: a second line (bare-metal instances, vCPUs per core). */
+  detail?: string;
 }
 
 /** A labelled horizontal band of the diagram (a layer may have one band per row of projects). */
@@ -116,7 +119,8 @@ export function defaultCollapsed(scene: Scene): Set<string> {
       sizes.set(hostGroupId(el), (sizes.get(hostGroupId(el)) ?? 0) + 1);
     if (el.kind === 'project') projects++;
   }
-  for (const [group, n] of sizes) if (n >= GROUP_AT) ids.add(group);
+  // A region's own hosts (its controllers, its storage) fold by kind at any count: its zones are what matter.
+  for (const [group, n] of sizes) if (n >= GROUP_AT || group.includes(':in:')) ids.add(group);
   if (projects >= GROUP_AT) ids.add(PROJECTS_GROUP);
   // A structured cloud folds by its own structure (regions, zones, cells, racks).
   const hosts = scene.elements.filter((e): e is HostElement => e.kind === 'host');
@@ -526,6 +530,10 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
     const t = tallies.get(id);
     return t ? tallyWords(t) : '';
   };
+  const groupLines = (id: string): [string, string] => {
+    const t = tallies.get(id);
+    return t ? tallyLines(t) : ['', ''];
+  };
   for (const members of groupMembers.values()) for (const m of members) servicesByHost.delete(m.id);
   const columnChips = ordered.map((h) =>
     (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: nameWidth(el.name, S.chipFont) + S.chipPadX })),
@@ -533,7 +541,7 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   const hostMinW = ordered.map((h) =>
     Math.max(
       groupMembers.has(h.id) ? 170 : 0,
-      groupLabel.has(h.id) ? textWidth(groupSummary(h.id), 10) + 20 : 0,
+      ...(groupLabel.has(h.id) ? groupLines(h.id).map((l) => textWidth(l, 10) + 28) : [0]),
       nameWidth(h.name, 12) + (h.rack ? nameWidth(h.rack, 9) + 26 : 16),
       ...hostLines(h).map((l) => textWidth(l, S.hostFont) + 16),
       opNodes.has(h.id) ? nameWidth(`${h.name} · control-plane`, 10) + 16 : 0,
@@ -801,7 +809,7 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   );
   // Open regions, zones, cells and racks: a bar under their hosts, finest level nearest the hosts.
   for (const bar of bars) {
-    const row = barLevels.indexOf(STRUCTURE_LEVELS[bar.row] as StructureLevel);
+    const row = barLevels.length - 1 - barLevels.indexOf(STRUCTURE_LEVELS[bar.row] as StructureLevel);
     boxes.push({
       id: bar.id,
       kind: 'structure',
@@ -829,7 +837,8 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
         w: colW[i] ?? 0,
         h: S.hostH,
         label: h.name,
-        summary: groupSummary(h.id),
+        summary: groupLines(h.id)[0],
+        detail: groupLines(h.id)[1],
       });
     } else if (members) {
       const vms = tallies.get(h.id)?.vms ?? 0;

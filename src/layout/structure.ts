@@ -99,6 +99,13 @@ export function tallyWords(t: GroupTally): string {
   return parts.join(' · ');
 }
 
+/** The same in two lines for a folded box: "1,040 hosts · 7,280 VMs" and "12 bare metal · 1.4 vCPU/core". */
+export function tallyLines(t: GroupTally): [string, string] {
+  const words = tallyWords(t).split(' · ');
+  const vms = t.vms - t.baremetal > 0 ? 2 : 1;
+  return [words.slice(0, vms).join(' · '), words.slice(vms).join(' · ')];
+}
+
 /**
  * The tally of every structure group of a scene (and of any other group key `groupOf` gives a host), in one
  * pass over the elements.

@@ -614,6 +614,7 @@ function groupBox(ctx: Ctx, b: LayoutBox): string {
     rect(0, 0, b.w, b.h, 6, { fill, stroke, dashed: '4 3' }) +
     line(8, 17, [{ text: b.label ?? '', size: 12, weight: 700 }], b.w - 16) +
     line(8, 31, [{ text: b.summary ?? '', fill: ctx.p.muted }], b.w - 16) +
+    (b.detail ? line(8, 45, [{ text: b.detail, fill: ctx.p.muted }], b.w - 16) : '') +
     '</svg></g>'
   );
 }

@@ -223,7 +223,7 @@ export function layoutToFlow(
         ariaLabel:
           box.kind === 'structure'
             ? `${box.label ?? 'group'}, open: ${box.summary ?? ''}. Activate to fold.`
-            : `${box.label ?? 'group'}, folded: ${box.summary ?? ''}. Activate to unfold.`,
+            : `${box.label ?? 'group'}, folded: ${[box.summary, box.detail].filter(Boolean).join(' · ')}. Activate to unfold.`,
         className: ELEMENT_CLASS,
         domAttributes: ROLE_DESCRIPTION.group,
         ...fixed,

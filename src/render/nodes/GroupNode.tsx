@@ -30,7 +30,7 @@ function GroupNodeView({ data }: NodeProps<GroupNodeType>) {
       <div className="sl-group__summary">{box.summary}</div>
       {failures ? <div className="sl-group__failures">{failures}</div> : null}
       <div className="sl-group__hint">
-        <Icon name="chevronRight" /> click to unfold
+        <Icon name="chevronRight" /> {box.detail || 'click to unfold'}
       </div>
     </div>
   );
