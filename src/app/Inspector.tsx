@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { hostGroupId, orderHosts } from '../layout/layoutScene';
 import { structureOf } from '../layout/structure';
+import { thousands } from '../model/limits';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
 import { cellDatabase, cellOutages, cellsOf } from '../topology/cells';
@@ -164,7 +165,7 @@ function CellNumbers({ scene }: { scene: Scene }) {
                 >
                   {out.has(c.id)
                     ? 'out of management'
-                    : `${c.hosts.length} hosts · ${c.vms.length} instances`}
+                    : `${thousands(c.hosts.length)} hosts · ${thousands(c.vms.length)} instances`}
                 </span>
               </div>
               <div className="text-[12px] text-slate-600 dark:text-slate-300">
@@ -198,24 +199,6 @@ function WhatIf({ scene }: { scene: Scene }) {
         Fail hosts or clusters here, or any host, node, VM or cluster from its details, and see what goes
         down, which majorities are lost and what keeps running without being manageable.
       </p>
-      <fieldset>
-        <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-          Fail
-        </legend>
-        <div className="flex flex-wrap gap-1">
-          {candidates.slice(0, 120).map((e) => (
-            <button
-              key={e.id}
-              type="button"
-              aria-pressed={failed.includes(e.id)}
-              onClick={() => store.getState().toggleFailed(e.id)}
-              className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
-            >
-              {e.name}
-            </button>
-          ))}
-        </div>
-      </fieldset>
       {cells.length > 0 ? (
         <fieldset>
           <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
@@ -246,6 +229,24 @@ function WhatIf({ scene }: { scene: Scene }) {
           </div>
         </fieldset>
       ) : null}
+      <fieldset>
+        <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+          Fail
+        </legend>
+        <div className="flex flex-wrap gap-1">
+          {candidates.slice(0, 120).map((e) => (
+            <button
+              key={e.id}
+              type="button"
+              aria-pressed={failed.includes(e.id)}
+              onClick={() => store.getState().toggleFailed(e.id)}
+              className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
+            >
+              {e.name}
+            </button>
+          ))}
+        </div>
+      </fieldset>
       {blast ? (
         <section aria-live="polite">
           <div className="mb-1 flex items-center justify-between">
