@@ -827,8 +827,8 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
     const hx = (colX[i] ?? 0) + hostShift;
     const hy = hw.y + S.bandLabel;
     const members = groupMembers.get(h.id);
-    if (members && groupLabel.has(h.id)) {
-      boxes.push({
+    if (members) {
+      const at = {
         id: h.id,
         kind: 'host-group',
         layer: 'hardware',
@@ -836,23 +836,18 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
         y: hy,
         w: colW[i] ?? 0,
         h: S.hostH,
-        label: h.name,
-        summary: groupLines(h.id)[0],
-        detail: groupLines(h.id)[1],
-      });
-    } else if (members) {
+      } as const;
       const vms = tallies.get(h.id)?.vms ?? 0;
-      boxes.push({
-        id: h.id,
-        kind: 'host-group',
-        layer: 'hardware',
-        x: hx,
-        y: hy,
-        w: colW[i] ?? 0,
-        h: S.hostH,
-        label: `${members.length} ${h.name}`,
-        summary: vms ? `${vms} VMs run on them` : (members[0]?.roles.join(' · ') ?? ''),
-      });
+      const [summary, detail] = groupLines(h.id);
+      boxes.push(
+        groupLabel.has(h.id)
+          ? { ...at, label: h.name, summary, detail }
+          : {
+              ...at,
+              label: `${members.length} ${h.name}`,
+              summary: vms ? `${vms} VMs run on them` : (members[0]?.roles.join(' · ') ?? ''),
+            },
+      );
     } else
       boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
     if (!stackTop.has(h.id)) stackTop.set(h.id, hy);

@@ -80,15 +80,7 @@ export function generateModel(elements: number, seed = 1, shape: GenerateShape =
       ...(kind === 'infrastructure' ? { k8s: 'StatefulSet' as const, quorum: p !== 'memcached' } : {}),
     })),
   }));
-  services.push({
-    id: 'compute-agents',
-    name: 'Compute agents',
-    processes: [
-      { id: 'nova-compute', role: 'compute', k8s: 'DaemonSet' },
-      { id: 'libvirtd', name: 'libvirt', role: 'compute', k8s: 'DaemonSet' },
-      { id: 'ovn-controller', role: ['compute', 'network'], k8s: 'DaemonSet' },
-    ],
-  });
+  services.push(computeAgents());
   if (storage > 0)
     services.push({
       id: 'ceph',
@@ -110,6 +102,17 @@ export function generateModel(elements: number, seed = 1, shape: GenerateShape =
     tenantClusters,
   };
 }
+
+/** The agents on every compute host: nova-compute, libvirt and ovn-controller (also on network hosts). */
+const computeAgents = (): Model['services'][number] => ({
+  id: 'compute-agents',
+  name: 'Compute agents',
+  processes: [
+    { id: 'nova-compute', role: 'compute', k8s: 'DaemonSet' },
+    { id: 'libvirtd', name: 'libvirt', role: 'compute', k8s: 'DaemonSet' },
+    { id: 'ovn-controller', role: ['compute', 'network'], k8s: 'DaemonSet' },
+  ],
+});
 
 const FLAVORS = [
   { name: 'm1.small', vcpus: 1, ramMiB: 2048, diskGiB: 20 },
@@ -392,15 +395,7 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
       },
     );
   }
-  services.push({
-    id: 'compute-agents',
-    name: 'Compute agents',
-    processes: [
-      { id: 'nova-compute', role: 'compute', k8s: 'DaemonSet' },
-      { id: 'libvirtd', name: 'libvirt', role: 'compute', k8s: 'DaemonSet' },
-      { id: 'ovn-controller', role: ['compute', 'network'], k8s: 'DaemonSet' },
-    ],
-  });
+  services.push(computeAgents());
 
   const { projects, tenantClusters } = generateTenants(
     rnd,
