@@ -10,6 +10,7 @@
  *   npm run bench:scale                   Node and browser (needs `npm run build` first)
  *   npm run bench:scale -- --skip-browser Node only
  *   npm run bench:scale -- --smoke        a 2,000-element cloud, one run each
+ *   npm run bench:scale -- --runs=3       the median of 3 runs (default 5)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -26,7 +27,8 @@ import { deriveScene } from '../src/topology/deriveScene';
 const args = new Set(process.argv.slice(2));
 const smoke = args.has('--smoke');
 const ELEMENTS = smoke ? 2_000 : 100_000;
-const RUNS = smoke ? 1 : 5;
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const RUNS = smoke ? 1 : runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || 5) : 5;
 const SHAPE = { regions: 2, zones: 6, cells: 20 } as const;
 const ZONE = 'group:zone:az1';
 
