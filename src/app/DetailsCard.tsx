@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hostGroupId } from '../layout/layoutScene';
 import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
@@ -48,6 +48,28 @@ export function containersOf(scene: Scene, el: SceneElement): string[] {
     const node = scene.byId.get(el.runsOn);
     if (node) out.push(node.id, ...containersOf(scene, node));
   }
+  return out;
+}
+
+/** Where an element sits in the cloud's structure: region, zone, cell, aggregates; Ironic details; a cell's process. */
+function placeOf(el: SceneElement, scene: Scene): [string, string][] {
+  const out: [string, string][] = [];
+  const host =
+    el.kind === 'host' ? el : el.kind === 'vm' || el.kind === 'service' ? scene.byId.get(el.host) : undefined;
+  if (host?.kind === 'host') {
+    if (host.region) out.push(['Region', host.region]);
+    if (host.zone) out.push(['Zone', host.zone]);
+    if (host.cell) out.push(['Nova cell', host.cell]);
+    if (el.kind === 'host' && host.aggregates?.length) out.push(['Aggregates', host.aggregates.join(', ')]);
+    if (el.kind === 'host' && host.baremetal) {
+      const b = host.baremetal;
+      const facts = [b.provisionState, b.powerState, b.resourceClass, b.maintenance ? 'in maintenance' : '']
+        .filter(Boolean)
+        .join(' · ');
+      out.push(['Ironic', facts || 'a bare-metal node']);
+    }
+  }
+  if (el.kind === 'service' && el.cell) out.push(['Serves', `cell ${el.cell} only (its own process)`]);
   return out;
 }
 
@@ -222,6 +244,12 @@ export function DetailsCard() {
               </dd>
             </>
           ) : null}
+          {placeOf(el, scene).map(([label, value]) => (
+            <Fragment key={label}>
+              <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+              <dd className="[overflow-wrap:anywhere]">{value}</dd>
+            </Fragment>
+          ))}
           <dt className="text-slate-500 dark:text-slate-400">Id</dt>
           <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
         </dl>
