@@ -1,4 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { hostGroupId } from '../layout/layoutScene';
+import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';
@@ -25,6 +27,14 @@ const MAX_LISTED = 12;
 /** The containers that must be unfolded for an element to be drawn. */
 export function containersOf(scene: Scene, el: SceneElement): string[] {
   const out: string[] = [];
+  // A host's column may be folded into its region, zone, cell, rack or kind.
+  const hostGroups = (id: string) => {
+    const h = scene.byId.get(id);
+    if (h?.kind === 'host') out.push(...structureOf(h).map((g) => g.id), hostGroupId(h));
+  };
+  if (el.kind === 'host') hostGroups(el.id);
+  if (el.kind === 'service') hostGroups(el.host);
+  if (el.kind === 'k8s-node' && el.clusterKind === 'operator') hostGroups(el.machine);
   if (el.kind === 'service') out.push(el.host);
   if (el.kind === 'vm' || el.kind === 'volume' || el.kind === 'load-balancer' || el.kind === 'network')
     out.push(el.project);
@@ -38,6 +48,28 @@ export function containersOf(scene: Scene, el: SceneElement): string[] {
     const node = scene.byId.get(el.runsOn);
     if (node) out.push(node.id, ...containersOf(scene, node));
   }
+  return out;
+}
+
+/** Where an element sits in the cloud's structure: region, zone, cell, aggregates; Ironic details; a cell's process. */
+function placeOf(el: SceneElement, scene: Scene): [string, string][] {
+  const out: [string, string][] = [];
+  const host =
+    el.kind === 'host' ? el : el.kind === 'vm' || el.kind === 'service' ? scene.byId.get(el.host) : undefined;
+  if (host?.kind === 'host') {
+    if (host.region) out.push(['Region', host.region]);
+    if (host.zone) out.push(['Zone', host.zone]);
+    if (host.cell) out.push(['Nova cell', host.cell]);
+    if (el.kind === 'host' && host.aggregates?.length) out.push(['Aggregates', host.aggregates.join(', ')]);
+    if (el.kind === 'host' && host.baremetal) {
+      const b = host.baremetal;
+      const facts = [b.provisionState, b.powerState, b.resourceClass, b.maintenance ? 'in maintenance' : '']
+        .filter(Boolean)
+        .join(' · ');
+      out.push(['Ironic', facts || 'a bare-metal node']);
+    }
+  }
+  if (el.kind === 'service' && el.cell) out.push(['Serves', `cell ${el.cell} only (its own process)`]);
   return out;
 }
 
@@ -221,6 +253,12 @@ export function DetailsCard() {
               </dd>
             </>
           ) : null}
+          {placeOf(el, scene).map(([label, value]) => (
+            <Fragment key={label}>
+              <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+              <dd className="[overflow-wrap:anywhere]">{value}</dd>
+            </Fragment>
+          ))}
           <dt className="text-slate-500 dark:text-slate-400">Id</dt>
           <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
         </dl>

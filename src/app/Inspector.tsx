@@ -1,9 +1,13 @@
-import { Fragment, type ReactNode, useMemo } from 'react';
+import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { hostGroupId, orderHosts } from '../layout/layoutScene';
+import { structureOf } from '../layout/structure';
+import { thousands } from '../model/limits';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
+import { cellDatabase, cellOutages, cellsOf } from '../topology/cells';
 import { controlPlaneShare, layerCounts, type QuorumGroup, quorumGroups } from '../topology/explain';
 import { type OutlineItem, outlineOf } from '../topology/outline';
-import type { Scene } from '../topology/scene';
+import type { HostElement, Scene } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { containersOf } from './DetailsCard';
 import { useBlast, useCollapsed, useScene } from './derived';
@@ -55,7 +59,12 @@ function QuorumRow({ group, up }: { group: QuorumGroup; up?: number }) {
 
 function Numbers({ scene }: { scene: Scene }) {
   const counts = useMemo(() => layerCounts(scene), [scene]);
-  const groups = useMemo(() => quorumGroups(scene), [scene]);
+  // The API level's majorities here; each cell's in its own list below.
+  const groups = useMemo(
+    () => quorumGroups(scene).filter((g) => !g.members.some((m) => cellOfInstance(scene, m) !== undefined)),
+    [scene],
+  );
+  const cells = cellsOf(scene);
   const share = useMemo(() => controlPlaneShare(scene), [scene]);
   const blast = useBlast(scene);
   const upOf = (g: QuorumGroup) => (blast ? g.members.filter((m) => !blast.down.has(m)).length : undefined);
@@ -92,6 +101,7 @@ function Numbers({ scene }: { scene: Scene }) {
           ))}
         </ul>
       </section>
+      {cells.length > 0 ? <CellNumbers scene={scene} /> : null}
       <section>
         <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
           What the control plane costs
@@ -119,6 +129,63 @@ function Numbers({ scene }: { scene: Scene }) {
   );
 }
 
+/** Each cell's own majorities, its hosts and instances, and whether a what-if takes it out of management. */
+function CellNumbers({ scene }: { scene: Scene }) {
+  const cells = cellsOf(scene);
+  const blast = useBlast(scene);
+  const out = useMemo(
+    () => new Set(blast ? cellOutages(scene, blast.down).map((o) => o.cell.id) : []),
+    [scene, blast],
+  );
+  return (
+    <section>
+      <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+        Nova cells: each has its own majorities
+      </h3>
+      <p className="text-[12px] text-slate-600 dark:text-slate-300">
+        The API level above (nova-api, the scheduler, the API database) serves every cell; each cell's own
+        database and message queue need their own majority. Losing one takes that cell's instances out of
+        management, not the other cells'.
+      </p>
+      <ul className="mt-1" data-testid="cell-quorums">
+        {cells.map((c) => {
+          const majorities = c.processes
+            .filter((p) => p.quorum)
+            .map((p) => {
+              const up = blast ? p.members.filter((m) => !blast.down.has(m)).length : p.members.length;
+              const need = Math.floor(p.members.length / 2) + 1;
+              return `${p.name} ${blast ? `${up} of ` : ''}${p.members.length}${blast ? ' up' : ''}, majority ${need}`;
+            })
+            .join(' · ');
+          return (
+            <li key={c.id} className="py-0.5" data-testid={`cell-${c.id}`}>
+              <div className="flex items-baseline justify-between gap-2">
+                <span className="font-medium">Cell {c.name}</span>
+                <span
+                  className={`tabular-nums ${out.has(c.id) ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}
+                >
+                  {out.has(c.id)
+                    ? 'out of management'
+                    : `${thousands(c.hosts.length)} hosts · ${thousands(c.vms.length)} instances`}
+                </span>
+              </div>
+              <div className="text-[12px] text-slate-600 dark:text-slate-300">
+                {majorities || 'no majority of its own'}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The cell a service instance belongs to, when it is a per-cell process. */
+function cellOfInstance(scene: Scene, id: string): string | undefined {
+  const el = scene.byId.get(id);
+  return el?.kind === 'service' ? el.cell : undefined;
+}
+
 const FAILABLE = new Set(['host', 'operator-cluster', 'tenant-cluster']);
 
 function WhatIf({ scene }: { scene: Scene }) {
@@ -126,12 +193,43 @@ function WhatIf({ scene }: { scene: Scene }) {
   const failed = useApp((s) => s.failed);
   const blast = useBlast(scene);
   const candidates = scene.elements.filter((e) => FAILABLE.has(e.kind));
+  const cells = cellsOf(scene);
   return (
     <div className="grid gap-3">
       <p className="text-[12px] text-slate-600 dark:text-slate-300">
         Fail hosts or clusters here, or any host, node, VM or cluster from its details, and see what goes
         down, which majorities are lost and what keeps running without being manageable.
       </p>
+      {cells.length > 0 ? (
+        <fieldset>
+          <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            Lose a cell's database
+          </legend>
+          <div className="flex flex-wrap gap-1">
+            {cells.map((c) => {
+              const db = cellDatabase(c);
+              if (!db) return null;
+              const on = db.members.every((m) => failed.includes(m));
+              return (
+                <button
+                  key={c.id}
+                  type="button"
+                  aria-pressed={on}
+                  onClick={() => {
+                    const next = on
+                      ? failed.filter((f) => !db.members.includes(f))
+                      : [...failed, ...db.members.filter((m) => !failed.includes(m))];
+                    store.getState().setFailed(next);
+                  }}
+                  className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
+                >
+                  {c.name} {db.name}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      ) : null}
       <fieldset>
         <legend className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
           Fail
@@ -180,10 +278,70 @@ function WhatIf({ scene }: { scene: Scene }) {
   );
 }
 
+/** Lists longer than this are split into groups that render their items only when opened. */
+const OUTLINE_FLAT = 60;
+
+/** A group of the outline that renders its contents only while open (a cloud of 100,000 elements stays quick). */
+function LazyGroup({ label, count, children }: { label: string; count: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <li>
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="cursor-pointer rounded px-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800">
+          <span className="font-medium">{label}</span>{' '}
+          <span className="text-slate-500 dark:text-slate-400">· {count}</span>
+        </summary>
+        {open ? (
+          <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">{children()}</ul>
+        ) : null}
+      </details>
+    </li>
+  );
+}
+
+interface HostTree {
+  label: string;
+  hosts: HostElement[];
+  groups: Map<string, HostTree>;
+  size: number;
+}
+
+/** Hosts as a tree by region, zone, cell and rack; hosts outside any, by kind when there are many. */
+function hostTree(hosts: readonly HostElement[]): HostTree {
+  const root: HostTree = { label: '', hosts: [], groups: new Map(), size: 0 };
+  const many = hosts.length > OUTLINE_FLAT;
+  for (const h of orderHosts(hosts)) {
+    let node = root;
+    node.size++;
+    const path = structureOf(h).map((g) => [g.id, g.label] as const);
+    if (path.length === 0 && many) path.push([hostGroupId(h), `${h.roles.join(' · ')} hosts`]);
+    for (const [id, label] of path) {
+      let next = node.groups.get(id);
+      if (!next) {
+        next = { label, hosts: [], groups: new Map(), size: 0 };
+        node.groups.set(id, next);
+      }
+      next.size++;
+      node = next;
+    }
+    node.hosts.push(h);
+  }
+  return root;
+}
+
 /** The text alternative of the diagram: the current view as a nested, keyboard-navigable list. */
 function Outline({ scene }: { scene: Scene }) {
   const store = useAppStore();
   const collapsed = useCollapsed(scene);
+  // The outline's order is the keyboard's (topology/outline.ts); hosts in the diagram's order, grouped by the
+  // model's own structure (region, zone, cell, rack) in groups that render only when opened.
+  const { sections, hosts, hostItem } = useMemo(() => {
+    const sections = outlineOf(scene, orderHosts);
+    const hardware = sections.find((s) => s.id === 'hardware')?.items ?? [];
+    const hostItem = new Map(hardware.map((i) => [i.el.id, i]));
+    const hostEls = hardware.flatMap((i) => (i.el.kind === 'host' ? [i.el] : []));
+    return { sections, hosts: hostTree(hostEls), hostItem };
+  }, [scene]);
   const item = ({ el, children }: OutlineItem): ReactNode => (
     <li key={el.id}>
       <button
@@ -200,7 +358,30 @@ function Outline({ scene }: { scene: Scene }) {
       ) : null}
     </li>
   );
-  const sections = outlineOf(scene);
+  const hostItems = (node: HostTree): ReactNode[] => [
+    ...[...node.groups].map(([id, g]) => (
+      <LazyGroup key={id} label={g.label} count={`${g.size} ${g.size === 1 ? 'host' : 'hosts'}`}>
+        {() => hostItems(g)}
+      </LazyGroup>
+    )),
+    ...node.hosts.flatMap((h) => {
+      const it = hostItem.get(h.id);
+      return it ? [item(it)] : [];
+    }),
+  ];
+  // Long lists of clusters or projects come in groups of OUTLINE_FLAT, each rendered when opened.
+  const list = (items: OutlineItem[], what: string): ReactNode[] =>
+    items.length > OUTLINE_FLAT
+      ? chunk(items).map((part, i) => (
+          <LazyGroup
+            key={part[0]?.el.id ?? i}
+            label={`${what} ${i * OUTLINE_FLAT + 1}–${i * OUTLINE_FLAT + part.length}`}
+            count={`${part[0]?.el.name} to ${part[part.length - 1]?.el.name}`}
+          >
+            {() => part.map(item)}
+          </LazyGroup>
+        ))
+      : items.map(item);
   return (
     <nav aria-label="Outline of the diagram" className="text-[12.5px]" data-testid="outline">
       {sections.map((section, i) => (
@@ -208,11 +389,21 @@ function Outline({ scene }: { scene: Scene }) {
           <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
             {section.title}
           </h3>
-          <ul className={i < sections.length - 1 ? 'mb-3' : undefined}>{section.items.map(item)}</ul>
+          <ul className={i < sections.length - 1 ? 'mb-3' : undefined}>
+            {section.id === 'hardware'
+              ? hostItems(hosts)
+              : list(section.items, section.id === 'clusters' ? 'Clusters' : 'Projects')}
+          </ul>
         </Fragment>
       ))}
     </nav>
   );
+}
+
+function chunk<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += OUTLINE_FLAT) out.push(list.slice(i, i + OUTLINE_FLAT));
+  return out;
 }
 
 /** The explain panel: numbers and quorum, what-if failures, and the outline. */

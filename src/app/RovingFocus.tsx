@@ -1,6 +1,6 @@
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
-import { hostGroupId, type Layout, PROJECTS_GROUP } from '../layout/layoutScene';
+import { hostGroupId, type Layout, orderHosts, PROJECTS_GROUP } from '../layout/layoutScene';
 import { ELEMENT_CLASS, FAR_ZOOM } from '../render/toFlow';
 import { outlineOrder } from '../topology/outline';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -21,7 +21,7 @@ export function keyStops(layout: Layout): KeyStop[] {
   const out: KeyStop[] = [];
   const added = new Set<string>();
   const drawnParent = new Map<string, string | null>();
-  for (const stop of outlineOrder(layout.scene)) {
+  for (const stop of outlineOrder(layout.scene, orderHosts)) {
     const parent = stop.parent === null ? null : (drawnParent.get(stop.parent) ?? null);
     let id: string | null = layout.byId.has(stop.id) ? stop.id : null;
     if (id === null) {

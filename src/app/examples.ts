@@ -38,6 +38,13 @@ export const EXAMPLES: readonly Example[] = [
     description: 'Over 200 hosts and a few thousand elements: how Stacklayers copes with size.',
     file: 'large.json',
   },
+  {
+    id: 'cells',
+    title: 'Regions, zones and cells',
+    description:
+      'Two regions, availability zones, four Nova cells and Ironic bare metal, with a tour on how clouds scale.',
+    file: 'cells.json',
+  },
 ];
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0] as Example;

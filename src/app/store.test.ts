@@ -41,12 +41,13 @@ describe('loadText', () => {
     const pods = JSON.parse(defaultText);
     pods.tenantClusters[0].workloads.push({ id: 'many', kind: 'Deployment', replicas: 10_000 });
     pods.tenantClusters[0].workloads.push({ id: 'more', kind: 'Deployment', replicas: 10_000 });
-    pods.tenantClusters[0].workloads.push({ id: 'most', kind: 'Deployment', replicas: 10_000 });
+    for (let i = 0; i < 13; i++)
+      pods.tenantClusters[0].workloads.push({ id: `most-${i}`, kind: 'Deployment', replicas: 10_000 });
     for (const [name, text, message] of [
       [
         'pods.json',
         JSON.stringify(pods),
-        /^Cannot open pods\.json: the model has [\d,]+ elements .*; the limit is 25,000\.$/,
+        /^Cannot open pods\.json: the model has [\d,]+ elements .*; the limit is 150,000\.$/,
       ],
       ['image.png', '\u0089PNG\r\n\u001a\n', /^Cannot open image\.png: this is a PNG image, not a model/],
       ['empty.json', '  \n', /^Cannot open empty\.json: the model is empty/],

@@ -106,6 +106,8 @@ export interface AppState {
   setPersona: (persona: Persona | null) => void;
   toggleFailed: (id: string) => void;
   clearFailed: () => void;
+  /** Marks exactly these ids failed (e.g. every member of a cell's database at once). */
+  setFailed: (ids: readonly string[]) => void;
   /** Folds or unfolds `id`, starting from `current` (the collapsed set in effect). */
   toggleCollapsed: (id: string, current: ReadonlySet<string>) => void;
   setCollapsed: (collapsed: ReadonlySet<string> | null) => void;
@@ -261,6 +263,7 @@ export function createAppStore(initial: {
     toggleFailed: (id) =>
       set((s) => ({ failed: s.failed.includes(id) ? s.failed.filter((f) => f !== id) : [...s.failed, id] })),
     clearFailed: () => set({ failed: [] }),
+    setFailed: (ids) => set({ failed: [...ids] }),
     toggleCollapsed: (id, current) =>
       set(() => {
         const next = new Set(current);

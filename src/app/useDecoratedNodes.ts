@@ -1,5 +1,7 @@
 import { useMemo, useRef } from 'react';
-import type { ChipsNode, DiagramNode, EdgesNode, FarNode } from '../render/toFlow';
+import { hostGroupId } from '../layout/layoutScene';
+import { failureWords, structureOf } from '../layout/structure';
+import type { ChipsNode, DiagramNode, EdgesNode, FarNode, GroupNode } from '../render/toFlow';
 import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
 import { useBlast } from './derived';
@@ -52,6 +54,19 @@ export function useDecoratedNodes(
     [scene, focus],
   );
   const owned = useMemo(() => (persona ? ownedBy(scene, persona) : null), [scene, persona]);
+  // What a what-if does inside each region, zone, cell, rack or group of hosts (folded or open).
+  const groupFailures = useMemo(
+    () =>
+      blast
+        ? failureWords(
+            scene,
+            (h) => [...structureOf(h).map((g) => g.id), hostGroupId(h)],
+            blast.down,
+            blast.unmanageable,
+          )
+        : null,
+    [scene, blast],
+  );
   const cache = useRef(new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>());
   return useMemo(() => {
     const state = {
@@ -90,6 +105,19 @@ export function useDecoratedNodes(
             : each.some(Boolean)
               ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode | FarNode)
               : n;
+      } else if (n.type === 'group') {
+        const failures = groupFailures?.get(n.id);
+        cls = failures ? `sl-group--hit ${failures}` : '';
+        node =
+          prev && prev.base === n && prev.cls === cls
+            ? prev.node
+            : failures
+              ? ({
+                  ...n,
+                  className: `${n.className ?? ''} sl-group--hit`.trim(),
+                  data: { ...n.data, failures },
+                } as GroupNode)
+              : n;
       } else {
         cls = classesOf(n.id);
         node =
@@ -104,5 +132,5 @@ export function useDecoratedNodes(
     });
     cache.current = next;
     return out;
-  }, [base, stack, owned, failedList, blast, selected, appeared, marks]);
+  }, [base, stack, owned, failedList, blast, selected, appeared, marks, groupFailures]);
 }

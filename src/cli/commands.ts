@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import { checkDraft } from '../model/checkDraft';
-import { generateModel } from '../model/generate';
+import { type GenerateShape, generateModel } from '../model/generate';
 import type { Model } from '../model/schema';
 import { sceneToSvg } from '../render/svg';
 import { deriveScene } from '../topology/deriveScene';
@@ -123,10 +123,10 @@ function foldAll(scene: Scene): Set<string> {
 // --- generate ---------------------------------------------------------------------------------------------
 
 export async function generate(
-  o: { elements: number; seed: number; out: string },
+  o: { elements: number; seed: number; out: string; shape?: GenerateShape },
   io: CliIo,
 ): Promise<number> {
-  const model = generateModel(o.elements, o.seed);
+  const model = generateModel(o.elements, o.seed, o.shape);
   const text = `${JSON.stringify({ $schema: schemaRef(o.out), ...model }, null, 2)}\n`;
   await writeOutput(o.out, text, io);
   const count = deriveScene(model, 'both').elements.length;

@@ -63,18 +63,25 @@ Examples:
   stacklayers render public/models/default.json --topology both --out both.svg
   stacklayers render my-cloud.json --topology=k8s-in-tenant --theme dark --format png --out tenant.png
 `,
-  generate: `Usage: stacklayers generate --elements <n> [--seed <s>] --out <file>
+  generate: `Usage: stacklayers generate --elements <n> [--seed <s>] [--regions <r> --zones <z> --cells <c>] --out <file>
 
 Writes a valid synthetic model of about n elements (hosts, services, VMs, Kubernetes nodes, pods),
 the same for the same n and seed (default seed: 1). Prints how many elements it has.
+With --regions, --zones or --cells the cloud is organised as big clouds are: regions with their own
+API-level services, availability zones, and Nova cells (each with its own database, message queue and
+conductor) over racks of compute hosts, and a few Ironic bare-metal nodes.
 
 Options:
   --elements <n>   1 to ${MAX_GENERATE_ELEMENTS}
   --seed <s>       an integer (default: 1)
+  --regions <r>    regions, 1 to 100
+  --zones <z>      availability zones (at least --regions), spread over the regions
+  --cells <c>      Nova cells (at least --zones), spread over the zones
   --out <file>     where to write; - writes to standard output
 
-Example:
+Examples:
   stacklayers generate --elements 2000 --seed 7 --out big.json
+  stacklayers generate --elements 100000 --regions 2 --zones 6 --cells 20 --out huge.json
 `,
   import: `Usage: stacklayers import <file>... [options] --out <model.json>
 

@@ -238,7 +238,7 @@ describe('stacklayers validate', () => {
     writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
     const t = memoryIo();
     expect(await run(['validate', big], { ...nodeIo(), stdout: t.io.stdout, stderr: t.io.stderr })).toBe(1);
-    expect(t.stderr()).toMatch(/models are limited to 5 MB/);
+    expect(t.stderr()).toMatch(/models are limited to 16 MB/);
   });
 });
 
@@ -267,8 +267,11 @@ describe('usage', () => {
     [['generate', '--out', 'g.json']],
     [['generate', '--elements', 'many', '--out', 'g.json']],
     [['generate', '--elements', '0', '--out', 'g.json']],
-    [['generate', '--elements', '100001', '--out', 'g.json']],
-    [['generate', '--elements', '20001', '--out', 'g.json']],
+    [['generate', '--elements', '1000001', '--out', 'g.json']],
+    [['generate', '--elements', '120001', '--out', 'g.json']],
+    [['generate', '--elements', '10', '--regions', '3', '--zones', '2', '--out', 'g.json']],
+    [['generate', '--elements', '10', '--zones', '4', '--cells', '3', '--out', 'g.json']],
+    [['generate', '--elements', '10', '--cells', 'many', '--out', 'g.json']],
     [['generate', '--elements', '10', '--seed', '1.5', '--out', 'g.json']],
     [['generate', '--elements', '10']],
     [['generate', 'x', '--elements', '10', '--out', 'g.json']],
@@ -482,12 +485,12 @@ describe('atomic writes', () => {
 describe('limits on the command line', () => {
   it('validate refuses a model over the element limit with one line at $', async () => {
     const model = JSON.parse(DEFAULT_TEXT);
-    for (const id of ['a', 'b', 'c'])
-      model.tenantClusters[0].workloads.push({ id, kind: 'Deployment', replicas: 10_000 });
+    for (let i = 0; i < 16; i++)
+      model.tenantClusters[0].workloads.push({ id: `w${i}`, kind: 'Deployment', replicas: 10_000 });
     const t = memoryIo({ 'pods.json': JSON.stringify(model) });
     expect(await run(['validate', 'pods.json'], t.io)).toBe(1);
     expect(t.stderr()).toMatch(
-      /^pods\.json:1:1 \$ the model has [\d,]+ elements \([\d,]+ of them pods \(workload replicas\)\); the limit is 25,000\npods\.json: not a valid model \(1 problem\)\n$/,
+      /^pods\.json:1:1 \$ the model has [\d,]+ elements \([\d,]+ of them pods \(workload replicas\)\); the limit is 150,000\npods\.json: not a valid model \(1 problem\)\n$/,
     );
   });
 

@@ -63,7 +63,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
   },
   generate: {
-    options: { elements: 'string', seed: 'string', out: 'string' },
+    options: {
+      elements: 'string',
+      seed: 'string',
+      out: 'string',
+      regions: 'string',
+      zones: 'string',
+      cells: 'string',
+    },
     run: async (args, io) => {
       const [extra] = args.positionals;
       if (extra !== undefined) throw new UsageError(`unexpected argument ${quote(extra)}`, 'generate');
@@ -79,7 +86,26 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (!Number.isSafeInteger(seed))
         throw new UsageError(`--seed must be an integer, not ${quote(seedText)}`, 'generate');
       const out = required(args, 'generate', 'out', '<file>');
-      return (await commands()).generate({ elements, seed, out }, io);
+      const shape: { regions?: number; zones?: number; cells?: number } = {};
+      for (const key of ['regions', 'zones', 'cells'] as const) {
+        const text = args.strings.get(key);
+        if (text === undefined) continue;
+        const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+        if (!(n >= 1 && n <= 100))
+          throw new UsageError(
+            `--${key} must be a whole number from 1 to 100, not ${quote(text)}`,
+            'generate',
+          );
+        shape[key] = n;
+      }
+      if ((shape.zones ?? 0) > 0 && (shape.regions ?? 1) > (shape.zones ?? 0))
+        throw new UsageError('--zones must be at least --regions (every region has a zone)', 'generate');
+      if ((shape.cells ?? 0) > 0 && Math.max(shape.zones ?? 0, shape.regions ?? 0) > (shape.cells ?? 0))
+        throw new UsageError(
+          '--cells must be at least --zones and --regions (every zone has a cell)',
+          'generate',
+        );
+      return (await commands()).generate({ elements, seed, out, shape }, io);
     },
   },
   import: {

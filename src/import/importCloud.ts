@@ -40,6 +40,8 @@ import { isRecord, listNames, naturalCompare, own, plural, show } from './fields
 import { IdAllocator } from './ids';
 import {
   type Agent,
+  type AggregateEntry,
+  type BaremetalNode,
   type ComputeService,
   type FileKind,
   type HostListEntry,
@@ -51,6 +53,7 @@ import {
   parseFile,
   type Server,
   type VolumeEntry,
+  type ZoneEntry,
 } from './parse';
 
 /**
@@ -182,6 +185,10 @@ interface HostRec {
   /** A role to fall back on when nothing else gives one (the first role of a process it runs). */
   hint?: HostRole | undefined;
   id?: string;
+  /** Its availability zone (the name), and where that came from. */
+  zone?: { name: string; source: string } | undefined;
+  /** An Ironic node: its details. */
+  ironic?: Host['ironic'];
 }
 
 interface ProcRec {
@@ -238,6 +245,9 @@ class Importer {
   private readonly ids = new IdAllocator();
   private operator?: { cluster: KubeCluster; namespace: string };
   private readonly tenants: TenantRec[] = [];
+  /** Ironic nodes by the UUID of the instance deployed on them. */
+  private readonly nodeOfInstance = new Map<string, HostRec>();
+  private aggregateRows: AggregateEntry[] = [];
 
   constructor(
     files: readonly ImportFile[],
@@ -276,6 +286,9 @@ class Importer {
     const projectRows = this.rows<ProjectEntry>('projects');
     const lbs = this.rows<LoadBalancerEntry>('load-balancers');
     const volumes = this.rows<VolumeEntry>('volumes');
+    const zoneRows = this.rows<ZoneEntry>('availability-zones');
+    const aggregates = this.rows<AggregateEntry>('aggregates');
+    const nodes = this.rows<BaremetalNode>('baremetal-nodes');
 
     const clusters = groupClusters(this.parsed, this.matched);
     const operator = this.classify(clusters);
@@ -290,11 +303,13 @@ class Importer {
     const inventory =
       hypervisors.length + hostList.length + services.length + agents.length + (operator?.nodes.length ?? 0) >
       0;
+    this.baremetalNodes(nodes);
     if (!inventory) this.hostsFromServers(servers);
     this.resolveRoles();
 
     this.projectList(projectRows);
     this.servers(servers);
+    this.zones(services, zoneRows, aggregates);
     for (const c of clusters)
       if (c !== operator && this.roleOf(c) === 'tenant') this.tenantCluster(c, servers.length > 0);
     this.loadBalancers(lbs);
@@ -495,6 +510,85 @@ class Importer {
       );
   }
 
+  /** Ironic nodes: hosts with the role baremetal, each given whole to the instance deployed on it. */
+  private baremetalNodes(rows: BaremetalNode[]): void {
+    if (!rows.length) return;
+    let deployed = 0;
+    const clash: string[] = [];
+    for (const n of rows) {
+      const name = n.name ?? n.uuid ?? '';
+      if (this.hosts.has(hostKey(name))) {
+        clash.push(name);
+        continue;
+      }
+      const h = this.host(name, 'baremetal node list');
+      h.roles.add('baremetal');
+      const ironic: NonNullable<Host['ironic']> = {};
+      if (n.uuid) ironic.node = cap(n.uuid, 100);
+      if (n.provisionState) ironic.provisionState = cap(n.provisionState, 40);
+      if (n.powerState) ironic.powerState = cap(n.powerState, 40);
+      if (n.resourceClass) ironic.resourceClass = cap(n.resourceClass, 100);
+      if (n.maintenance !== undefined) ironic.maintenance = n.maintenance;
+      h.ironic = ironic;
+      if (n.instanceUuid) {
+        this.nodeOfInstance.set(n.instanceUuid.toLowerCase(), h);
+        deployed++;
+      }
+    }
+    this.matched.push(
+      `${plural(rows.length - clash.length, 'Ironic node')}: bare-metal hosts, ${deployed} with an instance deployed on ${deployed === 1 ? 'it' : 'them'}.`,
+    );
+    if (clash.length)
+      this.unmatched.push(
+        `Ironic nodes named like another host were left out (a node is given whole to an instance, it is not also a hypervisor): ${listNames(clash)}.`,
+      );
+  }
+
+  /**
+   * Availability zones: a compute host's zone is the Zone column of its nova-compute service, else the zone
+   * the availability zone list puts it in, else the zone of an aggregate it is in. Nova's `internal` zone (where
+   * its control services report) is not a zone users can choose: left out.
+   */
+  private zones(services: ComputeService[], zoneRows: ZoneEntry[], aggregates: AggregateEntry[]): void {
+    const conflicts: string[] = [];
+    const place = (hostName: string, zone: string | undefined, source: string) => {
+      if (!zone || zone.toLowerCase() === 'internal') return;
+      const h = this.hosts.get(hostKey(hostName));
+      // A controller running nova-compute for Ironic is not a host of the zone: the nodes it drives are.
+      if (!h || h.roles.has('controller') || !(h.roles.has('compute') || h.roles.has('baremetal'))) return;
+      if (!h.zone) h.zone = { name: zone, source };
+      else if (h.zone.name !== zone)
+        conflicts.push(`${h.name}: ${h.zone.name} (${h.zone.source}), not ${zone} (${source})`);
+    };
+    for (const s of services) if (/nova-compute/.test(s.binary)) place(s.host, s.zone, 'compute services');
+    for (const r of zoneRows)
+      if (r.host && (r.service ?? 'nova-compute') === 'nova-compute') place(r.host, r.zone, 'zone list');
+    for (const a of aggregates) for (const h of a.hosts ?? []) place(h, a.zone, `aggregate ${a.name}`);
+    this.aggregateRows = aggregates;
+    const zoned = [...this.hosts.values()].filter((h) => h.zone);
+    if (zoned.length) {
+      const names = new Set(zoned.map((h) => h.zone?.name ?? ''));
+      this.matched.push(
+        `${plural(names.size, 'availability zone')} (${listNames([...names].sort(naturalCompare), 6)}) over ${plural(zoned.length, 'host')}.`,
+      );
+    }
+    const hostless = [
+      ...new Set(zoneRows.filter((r) => !r.host && r.zone !== 'internal').map((r) => r.zone)),
+    ].filter((z) => !zoned.some((h) => h.zone?.name === z));
+    if (hostless.length)
+      this.matched.push(
+        `Zones with no compute host in the input (volume or network zones, or empty): ${listNames(hostless.sort(naturalCompare))}; not drawn.`,
+      );
+    if (conflicts.length)
+      this.unmatched.push(`Hosts given two zones kept the first: ${listNames(conflicts, 4)}.`);
+    if (aggregates.length) {
+      const listed = aggregates.filter((a) => a.hosts !== undefined).length;
+      this.matched.push(
+        `${plural(aggregates.length, 'host aggregate')}${listed < aggregates.length ? ` (${aggregates.length - listed} without a Hosts column: an older client lists no hosts; their hosts are left empty)` : ''}.`,
+      );
+    }
+  }
+
   private hostList(rows: HostListEntry[]): void {
     for (const r of rows) {
       const h = this.host(r.host, 'host list');
@@ -666,9 +760,17 @@ class Importer {
       const flavor = s.flavor ?? 'unknown';
       if (!s.flavor) noFlavor.push(name);
       const vm: VmRec = { server: s, name, project: this.project(s.project), flavor };
-      if (s.host) {
+      // A bare-metal instance: its host column names the nova-compute (Ironic driver) service's host; the
+      // node it is deployed on is the one whose Instance UUID is this server.
+      const node = s.id ? this.nodeOfInstance.get(s.id.toLowerCase()) : undefined;
+      if (node) {
+        vm.host = node;
+        // Its zone is the instance's (the zone of the nova-compute service driving the node).
+        if (s.zone && s.zone.toLowerCase() !== 'internal' && !node.zone)
+          node.zone = { name: s.zone, source: 'server list' };
+      } else if (s.host) {
         const h = this.hosts.get(hostKey(s.host));
-        if (h?.roles.has('compute')) vm.host = h;
+        if (h?.roles.has('compute') && !h.roles.has('baremetal')) vm.host = h;
         else if (h) notCompute.set(s.host, [...(notCompute.get(s.host) ?? []), name]);
         else unknownHost.set(s.host, [...(unknownHost.get(s.host) ?? []), name]);
       } else noHost.push(name);
@@ -911,6 +1013,18 @@ class Importer {
   // --- the model ----------------------------------------------------------------------------------------------
 
   private build(openstackServices: boolean): ImportResult {
+    // Zone ids have their own namespace (a zone and a host may share a name).
+    const zoneAlloc = new IdAllocator();
+    const zoneIds = new Map<string, string>();
+    for (const h of [...this.hosts.values()].sort((a, b) =>
+      naturalCompare(a.zone?.name ?? '', b.zone?.name ?? ''),
+    ))
+      if (h.zone && !zoneIds.has(h.zone.name)) zoneIds.set(h.zone.name, zoneAlloc.take(h.zone.name, 'zone'));
+    // Aggregates may expose zones with no compute host in the input: still zones of the model.
+    for (const a of this.aggregateRows)
+      if (a.zone && a.zone.toLowerCase() !== 'internal' && !zoneIds.has(a.zone))
+        zoneIds.set(a.zone, zoneAlloc.take(a.zone, 'zone'));
+    const zoneId = (name: string) => zoneIds.get(name) ?? name;
     const roleRank = (h: HostRec) => Math.min(...[...h.roles].map((r) => HOST_ROLES.indexOf(r)));
     const hostRecs = [...this.hosts.values()].sort(
       (a, b) => roleRank(a) - roleRank(b) || naturalCompare(a.name, b.name),
@@ -923,10 +1037,29 @@ class Importer {
       if (h.cores !== undefined && h.cores >= 1 && h.cores <= 100_000) capacity.cores = h.cores;
       if (h.ramGiB !== undefined && h.ramGiB > 0 && h.ramGiB <= 1_000_000) capacity.ramGiB = h.ramGiB;
       if (capacity.cores !== undefined || capacity.ramGiB !== undefined) host.capacity = capacity;
+      if (h.zone) host.zone = zoneId(h.zone.name);
+      if (h.ironic) host.ironic = h.ironic;
       host.description = cap(`Imported from ${[...h.sources].join(', ')}.`, 2000);
       return host;
     });
     const hostId = (key: string) => this.hosts.get(key)?.id;
+    const availabilityZones: NonNullable<Model['availabilityZones']> = [...zoneIds].map(([name, id]) =>
+      id === name ? { id } : { id, name: cap(name, 1000) },
+    );
+    const aggregateIds = new IdAllocator();
+    const aggregates: NonNullable<Model['aggregates']> = this.aggregateRows.map((a) => {
+      const id = aggregateIds.take(a.name, 'aggregate');
+      const members = [
+        ...new Set((a.hosts ?? []).map((h) => hostId(hostKey(h))).filter((h) => h !== undefined)),
+      ];
+      const zone = a.zone && a.zone.toLowerCase() !== 'internal' ? zoneIds.get(a.zone) : undefined;
+      return {
+        id,
+        ...(id !== a.name ? { name: cap(a.name, 1000) } : {}),
+        ...(zone ? { zone } : {}),
+        hosts: members,
+      };
+    });
 
     // Services and their processes, on the hosts they were seen on.
     const byService = new Map<string, ProcRec[]>();
@@ -1047,6 +1180,8 @@ class Importer {
       version: 1,
       name: MODEL_NAME,
       description: this.description(counts),
+      ...(availabilityZones.length ? { availabilityZones } : {}),
+      ...(aggregates.length ? { aggregates } : {}),
       hosts,
       services,
       ...(operatorCluster ? { operatorCluster } : {}),

@@ -140,9 +140,12 @@ describe('recognising openstack output by its columns', () => {
         },
       ]),
     );
+    // The recent client's --long output also has the server's zone.
+    expect(recent.data.rows).toMatchObject([{ zone: 'nova' }]);
+    for (const { data } of [older, api]) expect(data.rows).toMatchObject([{ zone: undefined }]);
     for (const { f, data } of [recent, older, api]) {
       expect(f.kind).toBe('servers');
-      expect(data.rows).toEqual([
+      expect(data.rows.map((r) => ({ ...r, zone: undefined }))).toEqual([
         {
           id: 's1',
           name: 'web-1',

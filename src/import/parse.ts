@@ -16,6 +16,9 @@ export const FILE_KINDS = [
   'network-agents',
   'load-balancers',
   'volumes',
+  'availability-zones',
+  'aggregates',
+  'baremetal-nodes',
   'k8s-nodes',
   'k8s-pods',
   'k8s-nodes-pods',
@@ -32,6 +35,9 @@ export const KIND_COMMAND: Readonly<Record<FileKind, string>> = {
   'network-agents': 'openstack network agent list -f json',
   'load-balancers': 'openstack loadbalancer list -f json',
   volumes: 'openstack volume list --all-projects --long -f json',
+  'availability-zones': 'openstack availability zone list --long -f json',
+  aggregates: 'openstack aggregate list --long -f json',
+  'baremetal-nodes': 'openstack baremetal node list -f json',
   'k8s-nodes': 'kubectl get nodes -o json',
   'k8s-pods': 'kubectl get pods -A -o json',
   'k8s-nodes-pods': 'kubectl get nodes,pods -A -o json',
@@ -52,6 +58,34 @@ export interface ComputeService {
   zone?: string | undefined;
 }
 
+/** A row of `openstack availability zone list --long`: a zone, and (with --long) one host and service in it. */
+export interface ZoneEntry {
+  zone: string;
+  /** Compute zones list their hosts; volume and network zones do not. */
+  host?: string | undefined;
+  service?: string | undefined;
+  /** `network` or `router` for Neutron's zones; empty for Nova's and Cinder's. */
+  resource?: string | undefined;
+}
+
+/** A row of `openstack aggregate list --long`: newer clients list the hosts, older ones do not. */
+export interface AggregateEntry {
+  name: string;
+  zone?: string | undefined;
+  hosts?: string[] | undefined;
+}
+
+/** A row of `openstack baremetal node list` (with `--long`, also its resource class). */
+export interface BaremetalNode {
+  uuid?: string | undefined;
+  name?: string | undefined;
+  instanceUuid?: string | undefined;
+  powerState?: string | undefined;
+  provisionState?: string | undefined;
+  maintenance?: boolean | undefined;
+  resourceClass?: string | undefined;
+}
+
 export interface HostListEntry {
   host: string;
   service?: string | undefined;
@@ -67,6 +101,8 @@ export interface Server {
   host?: string | undefined;
   /** A project id or name, as the column holds it. */
   project?: string | undefined;
+  /** Its availability zone (`--long`). */
+  zone?: string | undefined;
 }
 
 export interface ProjectEntry {
@@ -129,6 +165,9 @@ export type FileData =
   | { kind: 'network-agents'; rows: Agent[] }
   | { kind: 'load-balancers'; rows: LoadBalancerEntry[] }
   | { kind: 'volumes'; rows: VolumeEntry[] }
+  | { kind: 'availability-zones'; rows: ZoneEntry[] }
+  | { kind: 'aggregates'; rows: AggregateEntry[] }
+  | { kind: 'baremetal-nodes'; rows: BaremetalNode[] }
   | { kind: 'k8s-nodes' | 'k8s-pods' | 'k8s-nodes-pods'; nodes: K8sNode[]; pods: K8sPod[] };
 
 export interface ParsedFile {
@@ -205,6 +244,18 @@ function detectTable(
   }
   if (keys.has('hostname') && keys.has('service')) return 'hosts';
   if (has(keys, 'vipaddress', 'provisioningstatus', 'vipportid')) return 'load-balancers';
+  if (keys.has('zonename') && keys.has('zonestatus')) return 'availability-zones';
+  if (keys.has('provisioningstate') && has(keys, 'instanceuuid', 'powerstate', 'uuid'))
+    return 'baremetal-nodes';
+  if (
+    keys.has('name') &&
+    keys.has('availabilityzone') &&
+    !has(keys, 'status', 'flavor', 'flavorname', 'networks', 'size') &&
+    [...keys].every((k) =>
+      ['id', 'name', 'availabilityzone', 'properties', 'metadata', 'hosts', 'uuid'].includes(k),
+    )
+  )
+    return 'aggregates';
   if (keys.has('size') && has(keys, 'attachedto', 'attachments', 'bootable', 'volumetype', 'type'))
     return 'volumes';
   if (
@@ -339,6 +390,18 @@ export function parseFile(name: string, textIn: string): ParsedFile {
         rows: each((r, i) => readVolume(r) ?? skip(i, 'has neither an ID nor a name')),
       };
       break;
+    case 'availability-zones':
+      data = { kind: detected.kind, rows: each((r, i) => readZone(r) ?? skip(i, 'has no zone name')) };
+      break;
+    case 'aggregates':
+      data = { kind: detected.kind, rows: each((r, i) => readAggregate(r) ?? skip(i, 'has no name')) };
+      break;
+    case 'baremetal-nodes':
+      data = {
+        kind: detected.kind,
+        rows: each((r, i) => readBaremetalNode(r) ?? skip(i, 'has neither a UUID nor a name')),
+      };
+      break;
     default:
       data = { kind: detected.kind, ...readKube(value, name, problems) };
   }
@@ -374,6 +437,48 @@ function readComputeService(row: Row): ComputeService | undefined {
   return binary && host ? { binary, host, zone: str(row, 'zone') } : undefined;
 }
 
+function readZone(row: Row): ZoneEntry | undefined {
+  const zone = str(row, 'zonename');
+  if (!zone) return undefined;
+  return {
+    zone,
+    host: str(row, 'hostname'),
+    service: str(row, 'servicename'),
+    resource: str(row, 'zoneresource'),
+  };
+}
+
+function readAggregate(row: Row): AggregateEntry | undefined {
+  const name = str(row, 'name');
+  if (!name) return undefined;
+  const hosts = cell(row, 'hosts');
+  return {
+    name,
+    zone: str(row, 'availabilityzone'),
+    // A list in -f json; a comma-separated text in old clients' or hand-written output.
+    hosts: Array.isArray(hosts)
+      ? hosts.map((h) => text(h)).filter((h): h is string => h !== undefined)
+      : text(hosts)
+          ?.split(/[,\s]+/)
+          .filter(Boolean),
+  };
+}
+
+function readBaremetalNode(row: Row): BaremetalNode | undefined {
+  const uuid = str(row, 'uuid');
+  const name = str(row, 'name');
+  if (!uuid && !name) return undefined;
+  return {
+    uuid,
+    name,
+    instanceUuid: str(row, 'instanceuuid'),
+    powerState: str(row, 'powerstate'),
+    provisionState: str(row, 'provisioningstate', 'provisionstate'),
+    maintenance: bool(cell(row, 'maintenance')),
+    resourceClass: str(row, 'resourceclass'),
+  };
+}
+
 /** A flavor or image column: a name (text), or an object with a name (raw API JSON). */
 function nameOf(v: unknown): string | undefined {
   if (isRecord(v)) return text(own(v, 'original_name')) ?? text(own(v, 'name')) ?? text(own(v, 'id'));
@@ -401,6 +506,7 @@ function readServer(row: Row): Server | undefined {
       'osextsrvattrhypervisorhostname',
     ),
     project: str(row, 'projectid', 'project', 'tenantid', 'projectname', 'tenant'),
+    zone: str(row, 'availabilityzone', 'osextazavailabilityzone'),
   };
 }
 

@@ -13,13 +13,28 @@ import type {
   TenantClusterElement,
   VmElement,
 } from '../topology/scene';
+import {
+  defaultStructureFolds,
+  foldedGroupOf,
+  isStructured,
+  STRUCTURE_LEVELS,
+  type StructureLevel,
+  structureNames,
+  structureOf,
+  tallyGroups,
+  tallyLines,
+  tallyWords,
+} from './structure';
 import { nameWidth, textWidth } from './text';
 
 /** A positioned box. Coordinates are absolute, in px at zoom 1; y grows downwards. */
 export interface LayoutBox {
   id: string;
-  /** An element's kind, or a folded group of hosts or of projects (ids `group:…`, not scene elements). */
-  kind: ElementKind | 'host-group' | 'project-group';
+  /**
+   * An element's kind, a folded group of hosts or of projects, or an open region, zone, cell or rack (a bar
+   * under its hosts): ids `group:…`, not scene elements.
+   */
+  kind: ElementKind | 'host-group' | 'project-group' | 'structure';
   layer: Layer;
   x: number;
   y: number;
@@ -27,9 +42,13 @@ export interface LayoutBox {
   h: number;
   /** The box this one sits inside, if any (always earlier in `boxes`). */
   parent?: string | undefined;
-  /** For a folded group: its title and what it holds. */
+  /** For a folded group or a structure bar: its title and what it holds. */
   label?: string;
   summary?: string;
+  /** For a structure bar: its level. */
+  level?: StructureLevel;
+  /** For a folded region, zone, cell or rack: a second line (bare-metal instances, vCPUs per core). */
+  detail?: string;
 }
 
 /** A labelled horizontal band of the diagram (a layer may have one band per row of projects). */
@@ -96,11 +115,16 @@ export function defaultCollapsed(scene: Scene): Set<string> {
   const sizes = new Map<string, number>();
   let projects = 0;
   for (const el of scene.elements) {
-    if (el.kind === 'host') sizes.set(hostGroupId(el), (sizes.get(hostGroupId(el)) ?? 0) + 1);
+    if (el.kind === 'host' && el.zone === undefined && el.cell === undefined)
+      sizes.set(hostGroupId(el), (sizes.get(hostGroupId(el)) ?? 0) + 1);
     if (el.kind === 'project') projects++;
   }
-  for (const [group, n] of sizes) if (n >= GROUP_AT) ids.add(group);
+  // A region's own hosts (its controllers, its storage) fold by kind at any count: its zones are what matter.
+  for (const [group, n] of sizes) if (n >= GROUP_AT || group.includes(':in:')) ids.add(group);
   if (projects >= GROUP_AT) ids.add(PROJECTS_GROUP);
+  // A structured cloud folds by its own structure (regions, zones, cells, racks).
+  const hosts = scene.elements.filter((e): e is HostElement => e.kind === 'host');
+  for (const id of defaultStructureFolds(hosts)) ids.add(id);
   return ids;
 }
 
@@ -113,10 +137,13 @@ const ROLE_WORDS: Record<string, string> = {
   network: 'network hosts',
   compute: 'compute hosts',
   storage: 'storage hosts',
+  baremetal: 'bare-metal nodes',
 };
 /** The id of the folded group a host belongs to: by role, and by membership of the operator's cluster. */
 export function hostGroupId(h: HostElement): string {
   const role = h.roles.includes('compute') ? 'compute' : (h.roles[0] ?? 'host');
+  // Hosts in a zone or cell fold by that structure, not by kind; a region's own hosts by kind within it.
+  if (isStructured(h)) return `group:${role}:in:${h.region ?? h.zone ?? h.cell}`;
   return `group:${role}${h.operatorMember ? '' : ':outside'}`;
 }
 
@@ -148,18 +175,39 @@ export const SIZES = {
   podFont: 10,
   nodeHead: 18,
   summaryH: 16,
+  barH: 16,
+  barGap: 3,
 } as const;
 const S = SIZES;
 
-const ROLE_ORDER = ['controller', 'network', 'compute', 'storage'] as const;
+const ROLE_ORDER = ['controller', 'network', 'compute', 'storage', 'baremetal'] as const;
 
-/** Hosts in column order: operator-cluster members first (so its box is contiguous), then by role. */
+/**
+ * Hosts in column order: in a cloud with regions, zones or cells, by them first (hosts outside any, the API
+ * level, on the left; then by region, zone, cell and rack in the order the model first names them), so that
+ * each group's hosts are contiguous; then operator-cluster members first (so its box is contiguous in a cloud
+ * without that structure), then by role.
+ */
 export function orderHosts(hosts: readonly HostElement[]): HostElement[] {
   const rank = (h: HostElement) => Math.min(...h.roles.map((r) => ROLE_ORDER.indexOf(r)));
+  const firstSeen = new Map<string, number>();
+  for (const h of hosts)
+    for (const g of structureOf(h)) if (!firstSeen.has(g.id)) firstSeen.set(g.id, firstSeen.size);
+  const path = (h: HostElement) => structureOf(h).map((g) => firstSeen.get(g.id) ?? 0);
+  const byPath = (a: readonly number[], b: readonly number[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+      if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+    return a.length - b.length;
+  };
+  const member = (h: HostElement) => Number(h.operatorMember);
   return hosts
-    .map((h, i) => ({ h, i }))
+    .map((h, i) => ({ h, i, path: path(h), rank: rank(h) }))
     .sort(
-      (a, b) => Number(b.h.operatorMember) - Number(a.h.operatorMember) || rank(a.h) - rank(b.h) || a.i - b.i,
+      (a, b) =>
+        (firstSeen.size > 0 ? byPath(a.path, b.path) : 0) ||
+        member(b.h) - member(a.h) ||
+        a.rank - b.rank ||
+        a.i - b.i,
     )
     .map(({ h }) => h);
 }
@@ -444,12 +492,17 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   const groupMembers = new Map<string, HostElement[]>();
   const columnOf = new Map<string, string>();
   const ordered: HostElement[] = [];
+  const names = structureNames(scene);
+  const groupLabel = new Map<string, string>();
   for (const h of orderHosts(hosts)) {
-    const g = hostGroupId(h);
+    const folded = foldedGroupOf(h, collapsed);
+    const g = folded?.id ?? hostGroupId(h);
     if (!collapsed.has(g)) {
       ordered.push(h);
       continue;
     }
+    if (folded && !groupLabel.has(g))
+      groupLabel.set(g, structureOf(h, names).find((x) => x.id === g)?.label ?? g);
     columnOf.set(h.id, g);
     const members = groupMembers.get(g);
     if (members) {
@@ -461,11 +514,26 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
     ordered.push({
       ...h,
       id: g,
-      name: ROLE_WORDS[g.split(':')[1] ?? ''] ?? 'hosts',
+      name: groupLabel.get(g) ?? ROLE_WORDS[g.split(':')[1] ?? ''] ?? 'hosts',
       rack: undefined,
       capacity: undefined,
     });
   }
+  // What each folded group holds, and each open structure group (for its bar), in one pass.
+  const tallies = tallyGroups(scene, (h) => {
+    const out = structureOf(h).map((g) => g.id);
+    const column = columnOf.get(h.id);
+    if (column !== undefined && !out.includes(column)) out.push(column);
+    return out;
+  });
+  const groupSummary = (id: string): string => {
+    const t = tallies.get(id);
+    return t ? tallyWords(t) : '';
+  };
+  const groupLines = (id: string): [string, string] => {
+    const t = tallies.get(id);
+    return t ? tallyLines(t) : ['', ''];
+  };
   for (const members of groupMembers.values()) for (const m of members) servicesByHost.delete(m.id);
   const columnChips = ordered.map((h) =>
     (servicesByHost.get(h.id) ?? []).map((el) => ({ el, w: nameWidth(el.name, S.chipFont) + S.chipPadX })),
@@ -473,6 +541,7 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   const hostMinW = ordered.map((h) =>
     Math.max(
       groupMembers.has(h.id) ? 170 : 0,
+      ...(groupLabel.has(h.id) ? groupLines(h.id).map((l) => textWidth(l, 10) + 28) : [0]),
       nameWidth(h.name, 12) + (h.rack ? nameWidth(h.rack, 9) + 26 : 16),
       ...hostLines(h).map((l) => textWidth(l, S.hostFont) + 16),
       opNodes.has(h.id) ? nameWidth(`${h.name} · control-plane`, 10) + 16 : 0,
@@ -494,7 +563,8 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   });
   const colX: number[] = [];
   let x = S.margin;
-  const groupOf = (h: HostElement) => `${h.operatorMember}:${h.roles.includes('compute') ? 'c' : h.roles[0]}`;
+  const groupOf = (h: HostElement) =>
+    `${h.operatorMember}:${h.roles.includes('compute') ? 'c' : h.roles[0]}:${structureOf(h)[0]?.id ?? ''}:${structureOf(h)[1]?.id ?? ''}`;
   ordered.forEach((h, i) => {
     const prev = ordered[i - 1];
     if (prev) x += groupOf(prev) === groupOf(h) ? S.colGap : S.groupGap;
@@ -726,21 +796,39 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   }
 
   const racks = new Set(hosts.map((h) => h.rack).filter(Boolean));
+  const bars = structureBars(ordered, collapsed, names, colX, colW, hostShift);
+  const barRows = new Set(bars.map((b) => b.row));
+  const barLevels = STRUCTURE_LEVELS.filter((_, i) => barRows.has(i));
+  const barsH = barLevels.length * (S.barH + S.barGap);
   const hw = band(
     'hardware',
     'hardware',
     'Hardware',
-    `${hosts.length} ${hosts.length === 1 ? 'host' : 'hosts'}${racks.size ? ` in ${racks.size} ${racks.size === 1 ? 'rack' : 'racks'}` : ''}`,
-    S.bandLabel + S.hostH + S.bandPad,
+    `${hosts.length} ${hosts.length === 1 ? 'host' : 'hosts'}${structureWords(scene)}${racks.size ? ` in ${racks.size} ${racks.size === 1 ? 'rack' : 'racks'}` : ''}`,
+    S.bandLabel + S.hostH + barsH + S.bandPad,
   );
+  // Open regions, zones, cells and racks: a bar under their hosts, finest level nearest the hosts.
+  for (const bar of bars) {
+    const row = barLevels.length - 1 - barLevels.indexOf(STRUCTURE_LEVELS[bar.row] as StructureLevel);
+    boxes.push({
+      id: bar.id,
+      kind: 'structure',
+      layer: 'hardware',
+      level: STRUCTURE_LEVELS[bar.row],
+      x: bar.x0,
+      y: hw.y + S.bandLabel + S.hostH + S.barGap + row * (S.barH + S.barGap),
+      w: bar.x1 - bar.x0,
+      h: S.barH,
+      label: bar.label,
+      summary: groupSummary(bar.id),
+    });
+  }
   ordered.forEach((h, i) => {
     const hx = (colX[i] ?? 0) + hostShift;
     const hy = hw.y + S.bandLabel;
     const members = groupMembers.get(h.id);
     if (members) {
-      let vms = 0;
-      for (const e of scene.elements) if (e.kind === 'vm' && columnOf.get(e.host) === h.id) vms++;
-      boxes.push({
+      const at = {
         id: h.id,
         kind: 'host-group',
         layer: 'hardware',
@@ -748,9 +836,18 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
         y: hy,
         w: colW[i] ?? 0,
         h: S.hostH,
-        label: `${members.length} ${h.name}`,
-        summary: vms ? `${vms} VMs run on them` : (members[0]?.roles.join(' · ') ?? ''),
-      });
+      } as const;
+      const vms = tallies.get(h.id)?.vms ?? 0;
+      const [summary, detail] = groupLines(h.id);
+      boxes.push(
+        groupLabel.has(h.id)
+          ? { ...at, label: h.name, summary, detail }
+          : {
+              ...at,
+              label: `${members.length} ${h.name}`,
+              summary: vms ? `${vms} VMs run on them` : (members[0]?.roles.join(' · ') ?? ''),
+            },
+      );
     } else
       boxes.push({ id: h.id, kind: 'host', layer: 'hardware', x: hx, y: hy, w: colW[i] ?? 0, h: S.hostH });
     if (!stackTop.has(h.id)) stackTop.set(h.id, hy);
@@ -779,4 +876,74 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
   }
 
   return { scene, width, height: y + S.margin, bands, boxes, byId, edges, collapsed };
+}
+
+/** ", 2 regions, 6 zones, 20 cells" for the hardware band's sublabel ("" without structure). */
+function structureWords(scene: Scene): string {
+  const n = { region: 0, zone: 0, cell: 0 };
+  for (const p of scene.places ?? []) n[p.level]++;
+  const parts: string[] = [];
+  if (n.region > 1) parts.push(`${n.region} regions`);
+  if (n.zone > 0) parts.push(`${n.zone} ${n.zone === 1 ? 'zone' : 'zones'}`);
+  if (n.cell > 0) parts.push(`${n.cell} ${n.cell === 1 ? 'cell' : 'cells'}`);
+  return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+}
+
+interface Bar {
+  id: string;
+  label: string;
+  /** Its level's index in STRUCTURE_LEVELS. */
+  row: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * The bars of the open structure groups: for each level, runs of adjacent columns in the same open group. A
+ * folded group is a column of its own (its box says what it is), so it gets no bar of its level, only of the
+ * open levels above it.
+ */
+function structureBars(
+  ordered: readonly HostElement[],
+  collapsed: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+  colX: readonly number[],
+  colW: readonly number[],
+  shift: number,
+): Bar[] {
+  const bars: Bar[] = [];
+  // A group split across the operator cluster's edge (a storage host beside its zone's members) gets one bar.
+  const used = new Set<string>();
+  const open: (Bar | undefined)[] = STRUCTURE_LEVELS.map(() => undefined);
+  ordered.forEach((h, i) => {
+    // A folded group's stand-in keeps the host's fields: its groups are the ones above the folded one.
+    const groups = structureOf(h, names);
+    const x0 = (colX[i] ?? 0) + shift;
+    const x1 = x0 + (colW[i] ?? 0);
+    STRUCTURE_LEVELS.forEach((level, row) => {
+      const g = groups.find((x) => x.level === level);
+      const current = open[row];
+      const show = g !== undefined && !collapsed.has(g.id) && h.id !== g.id && !isFoldedBelow(h.id, g.id);
+      if (show && current && current.id === g.id) {
+        current.x1 = x1;
+        return;
+      }
+      open[row] = undefined;
+      if (show && !used.has(g.id)) {
+        used.add(g.id);
+        const bar: Bar = { id: g.id, label: g.label, row, x0, x1 };
+        bars.push(bar);
+        open[row] = bar;
+      }
+    });
+  });
+  return bars;
+}
+
+/** Whether the column `columnId` is a folded group at or above group `groupId`'s level (then it has no bar there). */
+function isFoldedBelow(columnId: string, groupId: string): boolean {
+  if (!columnId.startsWith('group:')) return false;
+  const level = (id: string) => STRUCTURE_LEVELS.indexOf(id.split(':')[1] as StructureLevel);
+  const c = level(columnId);
+  return c >= 0 && c <= level(groupId);
 }

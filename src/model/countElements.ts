@@ -62,14 +62,10 @@ export function countElements(value: unknown): ElementCounts {
       } else serviceInstances += Math.min(countField(field(p, 'replicas')) ?? Infinity, candidates(mask));
     }
 
-  // The operator's cluster: the model's, or one derived from every host that is not storage-only.
+  // The operator's cluster: the model's, or one derived from every controller, network or compute host.
   const oc = field(value, 'operatorCluster');
-  const storageOnly = 1 << HOST_ROLES.indexOf('storage');
-  let kubernetes =
-    1 +
-    (oc === undefined
-      ? hosts.length - (byMask[storageOnly] ?? 0) - (byMask[0] ?? 0)
-      : list(field(oc, 'hosts')).length);
+  const joins = roleMask(['controller', 'network', 'compute']);
+  let kubernetes = 1 + (oc === undefined ? candidates(joins) : list(field(oc, 'hosts')).length);
 
   let tenantResources = 0;
   for (const p of list(field(value, 'projects'))) {

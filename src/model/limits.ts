@@ -3,8 +3,11 @@
  * Plain constants with no imports, so that any layer (and the CLI's help) can read them cheaply.
  */
 
-/** The largest model text accepted, in characters (about 5 MB): files, pastes, URLs, share links, drafts. */
-export const MAX_MODEL_TEXT = 5 * 1024 * 1024;
+/**
+ * The largest model text accepted, in characters (16 MB): files, pastes, URLs, share links, drafts. A
+ * generated cloud of 100,000 elements is about 8.5 MB pretty-printed (4.5 MB compact).
+ */
+export const MAX_MODEL_TEXT = 16 * 1024 * 1024;
 
 /** The most a `#model=` share link may inflate to, in bytes (a guard against decompression bombs). */
 export const MAX_MODEL_BYTES = MAX_MODEL_TEXT;
@@ -21,13 +24,14 @@ export const MAX_FILE_BYTES = 3 * MAX_MODEL_TEXT;
 
 /**
  * The most elements a model may have in its fullest view (hosts, service instances, Kubernetes clusters,
- * nodes and pods, projects, networks, VMs, load balancers, volumes): 2.5 times the 10,000 elements the
- * product is built and measured for. Counted before anything is derived or laid out (`countElements`).
+ * nodes and pods, projects, networks, VMs, load balancers, volumes): 1.5 times the 100,000 elements of the
+ * largest clouds the product is built and measured for (regions, zones and cells; a big cloud starts folded
+ * by its own structure). Counted before anything is derived or laid out (`countElements`).
  */
-export const MAX_ELEMENTS = 25_000;
+export const MAX_ELEMENTS = 150_000;
 
 /** `stacklayers generate --elements` stops here: a generated model of n elements has up to ~1.1 n in its fullest view. */
-export const MAX_GENERATE_ELEMENTS = 20_000;
+export const MAX_GENERATE_ELEMENTS = 120_000;
 
 /** JSON nested deeper than this is refused before it is parsed (a model is at most 8 levels deep). */
 export const MAX_NESTING = 64;

@@ -732,21 +732,19 @@ describe('limits', () => {
     const value = structuredClone(example('default')) as Record<string, any>;
     const workloads = value.tenantClusters[0].workloads as Record<string, Json>[];
     for (const w of workloads) if (w.kind !== 'DaemonSet') w.replicas = 10_000;
-    workloads.push(
-      { id: 'more', kind: 'Deployment', replicas: 10_000 },
-      { id: 'even-more', kind: 'Deployment', replicas: 10_000 },
-    );
+    for (let i = 0; i <= MAX_ELEMENTS / 10_000; i++)
+      workloads.push({ id: `more-${i}`, kind: 'Deployment', replicas: 10_000 });
     value.services = 'not even checked'; // refused for its size first: the schema never runs
     const [issue, ...rest] = refused(JSON.stringify(value));
     expect(rest).toEqual([]);
     expect(issue?.path).toBe('$');
     expect(issue?.message).toMatch(
-      /^the model has [\d,]+ elements \([\d,]+ of them pods \(workload replicas\)\); the limit is 25,000$/,
+      /^the model has [\d,]+ elements \([\d,]+ of them pods \(workload replicas\)\); the limit is 150,000$/,
     );
   });
 
   it('refuses a generated model above the limit; the generator stays below it up to its own limit', () => {
-    const big = generated(30_000, 1);
+    const big = generated(MAX_ELEMENTS, 1);
     const [issue] = refused(JSON.stringify(big));
     expect(issue?.message).toMatch(/^the model has [\d,]+ elements \([\d,]+ of them projects, networks, VMs/);
     for (const seed of [1, 2])
@@ -777,7 +775,7 @@ describe('limits', () => {
 
   it('refuses text over the size limit before parsing it', () => {
     const text = ' '.repeat(MAX_MODEL_TEXT + 1);
-    expect(refused(text)[0]?.message).toBe('the model is 5.0 MB; the limit is 5 MB');
+    expect(refused(text)[0]?.message).toBe('the model is 16.0 MB; the limit is 16 MB');
   });
 
   it('measures 10,000-character names without walking all of them', () => {

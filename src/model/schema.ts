@@ -51,7 +51,11 @@ const DocsUrl = Str()
 export const View = z.enum(VIEWS);
 export type View = z.infer<typeof View>;
 
-export const HostRole = z.enum(HOST_ROLES).describe('What a host is for.');
+export const HostRole = z
+  .enum(HOST_ROLES)
+  .describe(
+    'What a host is for: controller, network, compute (a hypervisor for VMs), storage, or baremetal (an Ironic node that Nova gives whole to one instance).',
+  );
 export type HostRole = z.infer<typeof HostRole>;
 
 export const WorkloadKind = z.enum(WORKLOAD_KINDS);
@@ -65,12 +69,46 @@ const Capacity = z
   })
   .describe('What the host offers.');
 
+const Ironic = z
+  .strictObject({
+    node: Text.min(1)
+      .max(100)
+      .optional()
+      .describe('The Ironic node UUID or name (`openstack baremetal node list`).'),
+    provisionState: Text.min(1)
+      .max(40)
+      .optional()
+      .describe('Its provision state, e.g. active (an instance is deployed on it) or available.'),
+    powerState: Text.min(1).max(40).optional().describe('Its power state, e.g. power on.'),
+    resourceClass: Text.min(1)
+      .max(100)
+      .optional()
+      .describe('Its resource class: the bare-metal flavor that matches it (e.g. baremetal.gpu).'),
+    maintenance: z.boolean().optional().describe('In maintenance: Nova schedules nothing onto it.'),
+  })
+  .describe(
+    'A bare-metal node enrolled in Ironic (a host with the role baremetal): deployed whole to one Nova instance, with no hypervisor.',
+  );
+
 export const Host = z
   .strictObject({
     id: Id,
     name: Name.optional(),
     rack: Text.min(1).max(100).optional().describe('The rack the host stands in.'),
-    roles: z.array(HostRole).min(1).describe('controller, network, compute and/or storage.'),
+    roles: z
+      .array(HostRole)
+      .min(1)
+      .describe('controller, network, compute and/or storage; or baremetal alone (an Ironic node).'),
+    region: Id.optional().describe(
+      "The region (an id in regions) the host serves; omitted: its zone's or its cell's region, if any.",
+    ),
+    zone: Id.optional().describe(
+      'The availability zone (an id in availabilityZones) of a compute or bare-metal host: the Zone column of `openstack compute service list`.',
+    ),
+    cell: Id.optional().describe(
+      'The Nova cell (an id in cells) whose database and message queue manage this host and its instances.',
+    ),
+    ironic: Ironic.optional(),
     capacity: Capacity.optional(),
     description: Description.optional(),
     docs: DocsUrl.optional(),
@@ -108,6 +146,9 @@ export const Process = z
       .describe(
         'Its replicas form a cluster that needs a majority (Galera, RabbitMQ quorum queues, Raft, Paxos).',
       ),
+    cell: Id.optional().describe(
+      "A per-cell process (an id in cells): the cell's own database, message queue or conductor. Omitted: an API-level (top) process, shared by every cell.",
+    ),
     description: Description.optional(),
     docs: DocsUrl.optional(),
   })
@@ -184,7 +225,7 @@ export const Vm = z
     name: Name.optional(),
     flavor: Text.min(1).max(100).describe('The flavor name, e.g. m1.small.'),
     host: Id.optional().describe(
-      'The compute host it runs on; omitted: Stacklayers places it deterministically.',
+      'The compute host it runs on, or the bare-metal host it is deployed on (a bare-metal instance); omitted: Stacklayers places it on a compute host deterministically.',
     ),
     image: Text.min(1).max(200).optional(),
     description: Description.optional(),
@@ -372,6 +413,58 @@ export const Tour = z
   .describe('A guided tour through the views of a model.');
 export type Tour = z.infer<typeof Tour>;
 
+export const Region = z
+  .strictObject({
+    id: Id.describe('The region id, e.g. RegionOne; unique among the regions.'),
+    name: Name.optional(),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe(
+    'A region: its own endpoints (Nova, Neutron, Glance...) in the Keystone catalog; one Keystone may serve several regions.',
+  );
+export type Region = z.infer<typeof Region>;
+
+export const AvailabilityZone = z
+  .strictObject({
+    id: Id.describe('The zone name as users see it, e.g. az1; unique among the zones.'),
+    name: Name.optional(),
+    region: Id.optional().describe('The region it belongs to (an id in regions).'),
+    description: Description.optional(),
+  })
+  .describe(
+    'A Nova availability zone: hosts that users can choose by name (`openstack availability zone list --long`); in Nova it is the availability_zone of host aggregates.',
+  );
+export type AvailabilityZone = z.infer<typeof AvailabilityZone>;
+
+export const Aggregate = z
+  .strictObject({
+    id: Id.describe('The aggregate name; unique among the aggregates (it may equal a zone id).'),
+    name: Name.optional(),
+    zone: Id.optional().describe(
+      'The availability zone it exposes (an id in availabilityZones): its availability_zone metadata.',
+    ),
+    hosts: z.array(Id).describe('The hosts in the aggregate (a host may be in several aggregates).'),
+    description: Description.optional(),
+  })
+  .describe(
+    'A Nova host aggregate (`openstack aggregate list --long`): a group of hosts for scheduling; visible to users only as a zone.',
+  );
+export type Aggregate = z.infer<typeof Aggregate>;
+
+export const Cell = z
+  .strictObject({
+    id: Id.describe('The cell name, e.g. cell1; unique among the cells.'),
+    name: Name.optional(),
+    region: Id.optional().describe('The region whose API-level services sit above it (an id in regions).'),
+    description: Description.optional(),
+    docs: DocsUrl.optional(),
+  })
+  .describe(
+    "A Nova cell (cells v2): its own database, message queue and conductor (processes with this cell), managing its hosts' instances under the API-level services. cell0, which holds only instances that failed to schedule, has no hosts.",
+  );
+export type Cell = z.infer<typeof Cell>;
+
 export const Model = z
   .strictObject({
     $schema: Str().max(2048).optional().describe('The JSON Schema, for editor completion.'),
@@ -379,6 +472,10 @@ export const Model = z
     name: Name.optional(),
     description: Description.optional(),
     deployment: Deployment.optional(),
+    regions: z.array(Region).optional().describe('Regions, when the cloud has more than one or names it.'),
+    availabilityZones: z.array(AvailabilityZone).optional().describe('Nova availability zones.'),
+    aggregates: z.array(Aggregate).optional().describe('Nova host aggregates.'),
+    cells: z.array(Cell).optional().describe("Nova cells v2 (with their processes: a process's cell)."),
     hosts: z.array(Host).min(1),
     services: z.array(Service),
     flavors: z.array(Flavor).optional(),

@@ -104,7 +104,7 @@ function plainMessage(issue: z.core.$ZodIssue, input: unknown): string {
     }
     case 'invalid_union':
       return last === 'role'
-        ? 'must be a host role (controller, network, compute, storage) or a list of them'
+        ? `must be a host role (${HOST_ROLES.join(', ')}) or a list of them`
         : 'is not any of the allowed forms';
     default:
       return issue.message;
@@ -200,6 +200,8 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     claim(h.id, ['hosts', i, 'id'], 'host');
   });
 
+  const structure = checkStructure(model, add);
+
   // Hosts by role set, so that counting the hosts of a process's roles does not walk every host.
   const byMask = new Map<number, number>();
   for (const h of model.hosts) {
@@ -236,7 +238,14 @@ export function checkIntegrity(model: Model): ModelIssue[] {
             `process '${p.id}' runs on host '${h}', which does not have the role ${roles}`,
           );
       });
-      if (n === 0)
+      if (p.cell !== undefined && !structure.cells.has(p.cell))
+        add([...path, 'cell'], `process '${p.id}' belongs to cell '${p.cell}', which is not in cells`);
+      if (roleList(p.role).includes('baremetal'))
+        add(
+          [...path, 'role'],
+          `process '${p.id}' cannot run on baremetal hosts: an Ironic node is given whole to a tenant's instance`,
+        );
+      else if (n === 0)
         add([...path, 'role'], `process '${p.id}' runs on ${roles} hosts, but no host has that role`);
       else if (p.replicas !== undefined && p.replicas > n)
         add(
@@ -271,6 +280,8 @@ export function checkIntegrity(model: Model): ModelIssue[] {
   });
 
   const vmProject = new Map<string, string>();
+  const instanceOn = new Map<string, string>();
+  let unplaced = 0;
   const lbProject = new Map<string, string>();
   const volumeProject = new Map<string, string>();
   const projects = new Set<string>();
@@ -287,9 +298,17 @@ export function checkIntegrity(model: Model): ModelIssue[] {
       if (vm.host !== undefined) {
         const host = hosts.get(vm.host);
         if (!host) add([...path, 'host'], `VM '${vm.id}' runs on host '${vm.host}', which is not in hosts`);
-        else if (!host.roles.includes('compute'))
+        else if (host.roles.includes('baremetal')) {
+          const other = instanceOn.get(vm.host);
+          if (other !== undefined)
+            add(
+              [...path, 'host'],
+              `VM '${vm.id}' is deployed on bare-metal host '${vm.host}', which already serves '${other}' (one instance per Ironic node)`,
+            );
+          else instanceOn.set(vm.host, vm.id);
+        } else if (!host.roles.includes('compute'))
           add([...path, 'host'], `VM '${vm.id}' runs on host '${vm.host}', which is not a compute host`);
-      }
+      } else unplaced++;
       if (flavors && !flavors.has(vm.flavor))
         add([...path, 'flavor'], `VM '${vm.id}' uses flavor '${vm.flavor}', which is not in flavors`);
     });
@@ -302,7 +321,7 @@ export function checkIntegrity(model: Model): ModelIssue[] {
       volumeProject.set(v.id, p.id);
     });
   });
-  if (vmProject.size > 0 && hostsWithRole('compute') === 0)
+  if (unplaced > 0 && hostsWithRole('compute') === 0)
     add(['hosts'], 'the model has VMs but no host with the role compute to run them');
 
   // References inside projects, checked once every VM is known.
@@ -389,6 +408,91 @@ export function checkIntegrity(model: Model): ModelIssue[] {
   }
 
   return issues;
+}
+
+type AddIssue = (path: PropertyKey[], message: string) => void;
+
+/** Each list's ids, unique within the list (regions, zones, aggregates and cells each have their own namespace). */
+function namespace(
+  list: readonly { id: string }[] | undefined,
+  key: string,
+  what: string,
+  add: AddIssue,
+): Set<string> {
+  const at = new Map<string, number>();
+  list?.forEach((x, i) => {
+    const first = at.get(x.id);
+    if (first !== undefined)
+      add([key, i, 'id'], `${what} id '${x.id}' is already used at ${formatPath([key, first, 'id'])}`);
+    else at.set(x.id, i);
+  });
+  return new Set(at.keys());
+}
+
+/**
+ * Regions, availability zones, aggregates and cells: their references, and each host's place in them (a host's
+ * region agrees with its zone's and its cell's). A bare-metal host has no other role.
+ */
+function checkStructure(model: Model, add: AddIssue): { cells: ReadonlySet<string> } {
+  const regions = namespace(model.regions, 'regions', 'region', add);
+  const zones = namespace(model.availabilityZones, 'availabilityZones', 'availability zone', add);
+  namespace(model.aggregates, 'aggregates', 'aggregate', add);
+  const cells = namespace(model.cells, 'cells', 'cell', add);
+  const regionRef = (region: string | undefined, path: PropertyKey[], what: string) => {
+    if (region !== undefined && !regions.has(region))
+      add(path, `${what} is in region '${region}', which is not in regions`);
+  };
+  const zoneRegion = new Map<string, string | undefined>();
+  model.availabilityZones?.forEach((z, i) => {
+    regionRef(z.region, ['availabilityZones', i, 'region'], `zone '${z.id}'`);
+    zoneRegion.set(z.id, z.region);
+  });
+  const cellRegion = new Map<string, string | undefined>();
+  model.cells?.forEach((c, i) => {
+    regionRef(c.region, ['cells', i, 'region'], `cell '${c.id}'`);
+    cellRegion.set(c.id, c.region);
+  });
+  const hostIds = new Set(model.hosts.map((h) => h.id));
+  model.aggregates?.forEach((a, i) => {
+    if (a.zone !== undefined && !zones.has(a.zone))
+      add(
+        ['aggregates', i, 'zone'],
+        `aggregate '${a.id}' exposes zone '${a.zone}', which is not in availabilityZones`,
+      );
+    a.hosts.forEach((h, k) => {
+      if (!hostIds.has(h)) add(['aggregates', i, 'hosts', k], `host '${h}' is not in hosts`);
+    });
+  });
+  model.hosts.forEach((h, i) => {
+    const path = ['hosts', i];
+    regionRef(h.region, [...path, 'region'], `host '${h.id}'`);
+    if (h.zone !== undefined && !zones.has(h.zone))
+      add([...path, 'zone'], `host '${h.id}' is in zone '${h.zone}', which is not in availabilityZones`);
+    if (h.cell !== undefined && !cells.has(h.cell))
+      add([...path, 'cell'], `host '${h.id}' is in cell '${h.cell}', which is not in cells`);
+    // One region per host: its own, its zone's and its cell's must agree.
+    const claims: [string | undefined, string][] = [
+      [h.region, 'its region'],
+      [h.zone === undefined ? undefined : zoneRegion.get(h.zone), `zone '${h.zone}'`],
+      [h.cell === undefined ? undefined : cellRegion.get(h.cell), `cell '${h.cell}'`],
+    ];
+    const said = claims.filter((c): c is [string, string] => c[0] !== undefined);
+    const first = said[0];
+    const other = said.find((c) => c[0] !== first?.[0]);
+    if (first && other)
+      add(
+        [...path, h.region !== undefined ? 'region' : 'cell'],
+        `host '${h.id}' would be in two regions: '${first[0]}' (${first[1]}) and '${other[0]}' (${other[1]})`,
+      );
+    if (h.roles.includes('baremetal') && h.roles.length > 1)
+      add(
+        [...path, 'roles'],
+        `host '${h.id}' is a baremetal node and cannot have other roles: Nova gives it whole to one instance`,
+      );
+    if (h.ironic !== undefined && !h.roles.includes('baremetal'))
+      add([...path, 'ironic'], `host '${h.id}' has Ironic details but not the role baremetal`);
+  });
+  return { cells };
 }
 
 /**

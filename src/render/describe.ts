@@ -5,7 +5,7 @@ import { count } from '../topology/words';
 export function kindLabel(el: SceneElement): string {
   switch (el.kind) {
     case 'host':
-      return 'host';
+      return el.baremetal ? 'bare-metal node (Ironic)' : 'host';
     case 'operator-cluster':
       return "operator's Kubernetes cluster";
     case 'tenant-cluster':
@@ -21,7 +21,7 @@ export function kindLabel(el: SceneElement): string {
     case 'network':
       return 'network';
     case 'vm':
-      return el.amphoraOf.length > 0 ? 'amphora VM' : 'VM';
+      return el.baremetal ? 'bare-metal instance' : el.amphoraOf.length > 0 ? 'amphora VM' : 'VM';
     case 'load-balancer':
       return 'load balancer';
     case 'volume':

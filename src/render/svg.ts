@@ -658,6 +658,26 @@ function groupBox(ctx: Ctx, b: LayoutBox): string {
     rect(0, 0, b.w, b.h, 6, { fill, stroke, dashed: '4 3' }) +
     line(8, 17, [{ text: b.label ?? '', size: 12, weight: 700 }], b.w - 16) +
     line(8, 31, [{ text: b.summary ?? '', fill: ctx.p.muted }], b.w - 16) +
+    (b.detail ? line(8, 45, [{ text: b.detail, fill: ctx.p.muted }], b.w - 16) : '') +
+    '</svg></g>'
+  );
+}
+
+/** An open region, zone, cell or rack: a bar under its hosts with its name and numbers. */
+function structureBar(ctx: Ctx, b: LayoutBox): string {
+  return (
+    `<g data-id="${escapeXml(b.id)}" data-kind="${b.kind}"><title>${escapeXml(`${b.label ?? ''}: ${b.summary ?? ''}`)}</title>` +
+    `<svg x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}">` +
+    rect(0, 0, b.w, b.h, 3, { fill: ctx.p.hostBg, stroke: ctx.p.hostBorder }) +
+    line(
+      6,
+      11.5,
+      [
+        { text: b.label ?? '', size: 10, weight: 700 },
+        { text: b.summary ?? '', size: 10, fill: ctx.p.muted, gap: 6 },
+      ],
+      b.w - 12,
+    ) +
     '</svg></g>'
   );
 }
@@ -717,6 +737,7 @@ export function sceneToSvg(layout: Layout, theme: SvgThemeChoice, options: SvgOp
     const el = layout.scene.byId.get(b.id);
     if (el) out.push(box(ctx, b, el), '\n');
     else if (b.kind === 'host-group' || b.kind === 'project-group') out.push(groupBox(ctx, b), '\n');
+    else if (b.kind === 'structure') out.push(structureBar(ctx, b), '\n');
   }
   out.push('</svg>\n');
   return out.join('');

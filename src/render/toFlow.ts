@@ -72,7 +72,11 @@ export type FarNodeData = ChipsNodeData & {
 /** The far layer: every box of a big diagram seen from far, in one node, drawn on a canvas (FarCanvas). */
 export type FarNode = Node<FarNodeData, 'far'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
-export type GroupNodeData = { box: LayoutBox };
+export type GroupNodeData = {
+  box: LayoutBox;
+  /** What a what-if does inside the group, in words (set by the app while failures are shown). */
+  failures?: string;
+};
 export type GroupNode = Node<GroupNodeData, 'group'>;
 export type BandNode = Node<BandNodeData, 'band'>;
 export type EdgesNode = Node<EdgesNodeData, 'edges'>;
@@ -222,7 +226,7 @@ export function layoutToFlow(
   const chipGroups = new Map<string, { at: number; z: number; items: ChipItem[] }>();
   for (const box of layout.boxes) {
     const el = layout.scene.byId.get(box.id);
-    if (box.kind === 'host-group' || box.kind === 'project-group') {
+    if (box.kind === 'host-group' || box.kind === 'project-group' || box.kind === 'structure') {
       depth.set(box.id, 0);
       nodes.push({
         id: box.id,
@@ -231,7 +235,10 @@ export function layoutToFlow(
         data: { box },
         zIndex: 2,
         ariaRole: 'button',
-        ariaLabel: `${box.label ?? 'group'}, folded: ${box.summary ?? ''}. Activate to unfold.`,
+        ariaLabel:
+          box.kind === 'structure'
+            ? `${box.label ?? 'group'}, open: ${box.summary ?? ''}. Activate to fold.`
+            : `${box.label ?? 'group'}, folded: ${[box.summary, box.detail].filter(Boolean).join(' · ')}. Activate to unfold.`,
         className: ELEMENT_CLASS,
         domAttributes: ROLE_DESCRIPTION.group,
         ...fixed,

@@ -4,6 +4,7 @@ import type {
   HostElement,
   K8sNodeElement,
   OperatorClusterElement,
+  Place,
   Relation,
   Scene,
   SceneElement,
@@ -35,7 +36,8 @@ export interface ResolvedOperatorCluster {
 
 /**
  * The operator's Kubernetes for the k8s views. A model without one gets a sensible derived cluster:
- * every controller, network and compute host joins (storage-only hosts keep their storage outside it),
+ * every controller, network and compute host joins (storage-only hosts keep their storage outside it, and
+ * bare-metal nodes belong to tenants),
  * and an odd number (up to 3) of controllers form its control plane.
  */
 export function resolveOperatorCluster(model: Model): ResolvedOperatorCluster {
@@ -59,7 +61,9 @@ export function resolveOperatorCluster(model: Model): ResolvedOperatorCluster {
       docs: oc.docs,
     };
   }
-  const hosts = model.hosts.filter((h) => h.roles.some((r) => r !== 'storage')).map((h) => h.id);
+  const hosts = model.hosts
+    .filter((h) => h.roles.some((r) => r !== 'storage' && r !== 'baremetal'))
+    .map((h) => h.id);
   const ctl = controllers(hosts);
   const cpCount = Math.min(3, ctl.length) === 2 ? 1 : Math.min(3, ctl.length);
   const controlPlane = cpCount > 0 ? ctl.slice(0, cpCount) : hosts.slice(0, 1);
@@ -97,6 +101,40 @@ function* allModelIds(model: Model): Generator<string> {
     yield c.id;
     for (const w of c.workloads ?? []) yield w.id;
   }
+}
+
+type HostPlace = Pick<HostElement, 'region' | 'zone' | 'cell' | 'aggregates' | 'baremetal'>;
+
+/**
+ * Where each host sits in the cloud's structure: its region (its own, else its zone's, else its cell's), zone,
+ * cell, aggregates, and for an Ironic node its details. Only the keys that have a value are set.
+ */
+export function hostPlaces(model: Model): Map<string, HostPlace> {
+  const zoneRegion = new Map((model.availabilityZones ?? []).map((z) => [z.id, z.region]));
+  const cellRegion = new Map((model.cells ?? []).map((c) => [c.id, c.region]));
+  const aggregatesOf = new Map<string, string[]>();
+  for (const a of model.aggregates ?? [])
+    for (const h of a.hosts) {
+      const list = aggregatesOf.get(h);
+      if (list) list.push(a.id);
+      else aggregatesOf.set(h, [a.id]);
+    }
+  const out = new Map<string, HostPlace>();
+  for (const h of model.hosts) {
+    const region =
+      h.region ??
+      (h.zone !== undefined ? zoneRegion.get(h.zone) : undefined) ??
+      (h.cell !== undefined ? cellRegion.get(h.cell) : undefined);
+    const p: HostPlace = {};
+    if (region !== undefined) p.region = region;
+    if (h.zone !== undefined) p.zone = h.zone;
+    if (h.cell !== undefined) p.cell = h.cell;
+    const aggregates = aggregatesOf.get(h.id);
+    if (aggregates) p.aggregates = aggregates;
+    if (h.roles.includes('baremetal')) p.baremetal = { ...h.ironic };
+    out.set(h.id, p);
+  }
+  return out;
 }
 
 /** FNV-1a: a small stable hash, so placement does not depend on anything but the model. */
@@ -207,7 +245,8 @@ export function deriveScene(model: Model, view: View): Scene {
   const members = new Set(oc.hosts);
   const cpNodes = new Set(oc.controlPlane);
 
-  // Hardware.
+  // Hardware, with each host's place in the cloud's structure.
+  const place = hostPlaces(model);
   for (const h of model.hosts) {
     const host: HostElement = {
       id: h.id,
@@ -221,6 +260,7 @@ export function deriveScene(model: Model, view: View): Scene {
       rack: h.rack,
       capacity: h.capacity,
       operatorMember: members.has(h.id),
+      ...place.get(h.id),
     };
     elements.push(host);
   }
@@ -293,6 +333,7 @@ export function deriveScene(model: Model, view: View): Scene {
           host: h.id,
           quorum: p.quorum ?? false,
           replicas: hosts.length,
+          cell: p.cell,
           runsOn: on,
         });
         runsOn(id, on);
@@ -360,6 +401,8 @@ export function deriveScene(model: Model, view: View): Scene {
         placement: at.placement,
         cluster: clusterOfVm.get(v.id),
         amphoraOf: amphoraOf.get(v.id) ?? [],
+        baremetal: place.get(at.host)?.baremetal !== undefined,
+        cell: place.get(at.host)?.cell,
         runsOn: at.host,
       };
       elements.push(vm);
@@ -487,7 +530,9 @@ export function deriveScene(model: Model, view: View): Scene {
 
   const byId = new Map<string, SceneElement>();
   for (const el of elements) byId.set(el.id, el);
+  const places = placesOf(model);
   return {
+    ...(places.length > 0 ? { places } : {}),
     view,
     flags,
     title: model.name ?? 'Untitled cloud',
@@ -499,6 +544,17 @@ export function deriveScene(model: Model, view: View): Scene {
     byId,
     relations: dedupe(relations),
   };
+}
+
+function placesOf(model: Model): Place[] {
+  const out: Place[] = [];
+  for (const r of model.regions ?? [])
+    out.push({ level: 'region', id: r.id, name: displayName(r), description: r.description });
+  for (const z of model.availabilityZones ?? [])
+    out.push({ level: 'zone', id: z.id, name: displayName(z), description: z.description, region: z.region });
+  for (const c of model.cells ?? [])
+    out.push({ level: 'cell', id: c.id, name: displayName(c), description: c.description, region: c.region });
+  return out;
 }
 
 function dedupe(relations: Relation[]): Relation[] {

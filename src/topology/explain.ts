@@ -1,3 +1,11 @@
+import {
+  cellOutageSentences,
+  cellOutages,
+  cellsOf,
+  regionOfProcess,
+  regionOutageSentences,
+  regionOutages,
+} from './cells';
 import type {
   HostElement,
   K8sNodeElement,
@@ -297,7 +305,9 @@ function quorumGroupsWith(scene: Scene, index: Index): QuorumGroup[] {
     groups.push(
       group(
         `process:${processId}`,
-        `${first.serviceName} (${processId})`,
+        first.cell !== undefined
+          ? `cell ${first.cell}'s ${first.name} (${processId})`
+          : `${first.serviceName} (${processId})`,
         'service',
         list.map((s) => s.id),
       ),
@@ -421,25 +431,39 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
   const instances = new Map<string, ServiceElement[]>();
   for (const el of scene.elements) if (el.kind === 'service') pushTo(instances, el.processId, el);
 
-  // The OpenStack control plane.
+  // The OpenStack control plane. In a cloud of several regions, a process that only one region runs (its API
+  // database, its nova-api) takes out that region, not the others (topology/cells.ts).
+  const regionLost: { region: string; what: string }[] = [];
+  const regionOf = new Map<string, string | undefined>();
+  for (const [pid, list] of instances) regionOf.set(pid, regionOfProcess(scene, list));
   const controllersLost = lostIds.has('controllers');
   const controlQuorumLost = lostQuorums.some(({ group: g }) => {
     if (g.kind !== 'service') return false;
     const list = instances.get(g.id.slice('process:'.length)) ?? [];
     const first = list[0];
-    return (
+    // A cell's own database or queue takes out that cell only (topology/cells.ts), not the control plane.
+    const control =
       first !== undefined &&
+      first.cell === undefined &&
       CONTROL_CATEGORIES.has(first.category) &&
-      list.every((s) => isController(scene.byId.get(s.host)))
-    );
+      list.every((s) => isController(scene.byId.get(s.host)));
+    const region = regionOf.get(g.id.slice('process:'.length));
+    if (control && region !== undefined) {
+      regionLost.push({ region, what: `${first.name} lost its majority` });
+      return false;
+    }
+    return control;
   });
   const operatorCluster = scene.elements.find((e) => e.kind === 'operator-cluster');
   const operatorClusterDown = operatorCluster !== undefined && down.has(operatorCluster.id);
   const allInstancesDown: string[] = [];
   for (const list of instances.values()) {
     const first = list[0] as ServiceElement;
-    if (first.category === 'control-plane' && list.every((s) => down.has(s.id)))
-      allInstancesDown.push(first.name);
+    if (first.category === 'control-plane' && first.cell === undefined && list.every((s) => down.has(s.id))) {
+      const region = regionOf.get(first.processId);
+      if (region !== undefined) regionLost.push({ region, what: `every ${first.name} is down` });
+      else allInstancesDown.push(first.name);
+    }
   }
   const controlPlaneDown =
     controllersLost ||
@@ -477,6 +501,11 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
       keep(el.id);
       pushTo(strandedVms, el.host, el.id);
     }
+  // Cells whose own database, queue or conductor is lost: their instances, and only theirs, are unmanaged.
+  const cellsOut = controlPlaneDown ? [] : cellOutages(scene, down);
+  for (const o of cellsOut) for (const vm of o.unmanageable) keep(vm);
+  const regionsOut = controlPlaneDown ? [] : regionOutages(scene, regionLost, down);
+  for (const o of regionsOut) for (const vm of o.unmanageable) keep(vm);
   // A Kubernetes control plane without its majority: what survives keeps running, unmanaged.
   for (const { group: g } of lostQuorums) {
     if (g.kind !== 'k8s-control-plane') continue;
@@ -552,6 +581,8 @@ export function blastRadius(scene: Scene, failedIds: readonly string[]): BlastRa
     const tight = tightestGroup(groups, upOf);
     if (tight) summary.push(`Every quorum holds: ${holdsSentence(tight, upOf.get(tight.id) ?? 0)}`);
   }
+  summary.push(...regionOutageSentences(regionsOut));
+  summary.push(...cellOutageSentences(cellsOut, cellsOf(scene).length));
   if (allInstancesDown.length > 0 && !controllersLost && !operatorClusterDown)
     summary.push(`Every instance of ${listNames(allInstancesDown)} is down.`);
   if (controlPlaneDown) {

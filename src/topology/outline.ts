@@ -1,4 +1,4 @@
-import type { Scene, SceneElement } from './scene';
+import type { HostElement, Scene, SceneElement } from './scene';
 
 /** One entry of the outline: an element and what is listed under it. */
 export interface OutlineItem {
@@ -21,7 +21,10 @@ const MAX_DEPTH = 5;
  * on each host; the Kubernetes clusters and their nodes; the projects and their resources. An element may be
  * listed twice (a VM under its host and under its project).
  */
-export function outlineOf(scene: Scene): OutlineSection[] {
+export function outlineOf(
+  scene: Scene,
+  orderHosts: (hosts: readonly HostElement[]) => readonly HostElement[] = (hosts) => hosts,
+): OutlineSection[] {
   const runsOnIt = new Map<string, SceneElement[]>();
   const nodesOf = new Map<string, SceneElement[]>();
   const membersOf = new Map<string, SceneElement[]>();
@@ -46,7 +49,9 @@ export function outlineOf(scene: Scene): OutlineSection[] {
     {
       id: 'hardware',
       title: 'Hardware and what runs on it',
-      items: of((e) => e.kind === 'host').map((h) => tree(h, 0)),
+      items: orderHosts(scene.elements.filter((e): e is HostElement => e.kind === 'host')).map((h) =>
+        tree(h, 0),
+      ),
     },
   ];
   if (clusters.length)
@@ -77,7 +82,10 @@ export interface OutlineStop {
  * The outline read top to bottom, each element once, where it is first listed: the order in which the keyboard
  * moves through a diagram's elements.
  */
-export function outlineOrder(scene: Scene): OutlineStop[] {
+export function outlineOrder(
+  scene: Scene,
+  orderHosts?: (hosts: readonly HostElement[]) => readonly HostElement[],
+): OutlineStop[] {
   const out: OutlineStop[] = [];
   const seen = new Set<string>();
   const visit = (item: OutlineItem, parent: string | null) => {
@@ -87,6 +95,6 @@ export function outlineOrder(scene: Scene): OutlineStop[] {
     }
     for (const child of item.children) visit(child, item.el.id);
   };
-  for (const section of outlineOf(scene)) for (const item of section.items) visit(item, null);
+  for (const section of outlineOf(scene, orderHosts)) for (const item of section.items) visit(item, null);
   return out;
 }

@@ -39,6 +39,22 @@ export interface HostElement extends Base {
     | undefined;
   /** Joins the operator's Kubernetes when the control plane runs on it (a fact in every view). */
   operatorMember: boolean;
+  /** Where the model places it: its region (its own, else its zone's or cell's), availability zone and Nova cell. */
+  region?: string | undefined;
+  zone?: string | undefined;
+  cell?: string | undefined;
+  /** The host aggregates it is in. */
+  aggregates?: readonly string[] | undefined;
+  /** An Ironic node given whole to one instance (no hypervisor). */
+  baremetal?:
+    | {
+        node?: string;
+        provisionState?: string;
+        powerState?: string;
+        resourceClass?: string;
+        maintenance?: boolean;
+      }
+    | undefined;
 }
 
 export interface OperatorClusterElement extends Base {
@@ -89,6 +105,8 @@ export interface ServiceElement extends Base {
   quorum: boolean;
   /** How many instances of this process there are. */
   replicas: number;
+  /** A per-cell process (the cell's database, queue or conductor); undefined: API-level. */
+  cell?: string | undefined;
   runsOn: string;
 }
 
@@ -118,6 +136,10 @@ export interface VmElement extends Base {
   cluster?: string | undefined;
   /** The load balancers this VM is an amphora of. */
   amphoraOf: readonly string[];
+  /** A bare-metal instance: the whole Ironic node `host`, no hypervisor. */
+  baremetal: boolean;
+  /** The Nova cell that manages it: its host's cell. */
+  cell?: string | undefined;
   runsOn: string;
 }
 
@@ -178,4 +200,16 @@ export interface Scene {
   elements: readonly SceneElement[];
   byId: ReadonlyMap<string, SceneElement>;
   relations: readonly Relation[];
+  /** The model's regions, availability zones and cells (absent when it has none): how its hosts are grouped. */
+  places?: readonly Place[];
+}
+
+/** A region, availability zone or Nova cell of the model. */
+export interface Place {
+  level: 'region' | 'zone' | 'cell';
+  id: string;
+  name: string;
+  description?: string | undefined;
+  /** The region of a zone or cell. */
+  region?: string | undefined;
 }
