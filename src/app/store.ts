@@ -7,6 +7,7 @@ import type { Persona } from '../topology/explain';
 import type { Layer } from '../topology/scene';
 import type { View } from '../topology/views';
 import { type DraftSource, pushHistory } from './drafts';
+import type { Rect as FrameRect } from './tour/framing';
 import type { ThemeChoice } from './url';
 import { loadValidator, validatorIfLoaded } from './validator';
 
@@ -54,6 +55,15 @@ export interface AppState {
   tour: { id: string; step: number } | null;
   /** Elements a tour step highlights. */
   tourHighlight: readonly string[];
+  /** Elements a tour step names (focus, highlight, failures): what is not related to them is dimmed. */
+  tourNamed: readonly string[];
+  /**
+   * While a tour runs: the elements to frame (none: the whole view) and the rectangles of the canvas its
+   * overlays cover (the card), so the diagram is fitted into the rest (app/tour/TourFrameWatcher).
+   */
+  tourFrame: { ids: readonly string[]; overlays: readonly FrameRect[] } | null;
+  /** The current step's quiz answer was revealed (from the presenter's window). */
+  tourReveal: boolean;
   /** Presenter mode: only the diagram and the tour text, larger. */
   presenter: boolean;
   /** Pan, zoom and selection allowed (an embed may turn them off). */
@@ -93,6 +103,9 @@ export interface AppState {
     focus?: readonly string[] | undefined;
   }) => void;
   togglePresenter: () => void;
+  setTourReveal: (reveal: boolean) => void;
+  /** The tour's overlays moved or changed size (canvas coordinates). */
+  setTourOverlays: (overlays: readonly FrameRect[]) => void;
   setCompare: (compare: readonly [View, View] | null) => void;
   /** Back to a plain view of the model: no selection, failures, folding by hand, hidden layers, compare or tour. */
   resetView: () => void;
@@ -151,6 +164,9 @@ export function createAppStore(initial: {
     lastSwitch: null,
     tour: initial.tour ?? null,
     tourHighlight: [],
+    tourNamed: [],
+    tourFrame: null,
+    tourReveal: false,
     presenter: false,
     compare: initial.compare ?? null,
     interactive: initial.interactive ?? true,
@@ -220,7 +236,12 @@ export function createAppStore(initial: {
     switchView: (view) =>
       set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
     dismissSwitch: () => set({ lastSwitch: null }),
-    setTour: (tour) => set(tour ? { tour } : { tour, tourHighlight: [], failed: [], persona: null }),
+    setTour: (tour) =>
+      set(
+        tour
+          ? { tour }
+          : { tour, tourHighlight: [], tourNamed: [], tourFrame: null, failed: [], persona: null },
+      ),
     applyStep: (step) =>
       set((s) => ({
         view: step.view,
@@ -228,10 +249,24 @@ export function createAppStore(initial: {
         persona: step.persona ?? null,
         failed: step.fail ?? [],
         tourHighlight: step.highlight ?? [],
+        tourNamed: [...(step.focus ?? []), ...(step.highlight ?? []), ...(step.fail ?? [])],
         selected: null,
         hovered: null,
-        zoomTo: step.focus?.length ? { ids: step.focus } : null,
+        tourReveal: false,
+        // The step frames its focus and what it highlights (both must be seen), else the whole view.
+        tourFrame: {
+          ids: [...new Set([...(step.focus ?? []), ...(step.highlight ?? [])])],
+          overlays: s.tourFrame?.overlays ?? [],
+        },
+        zoomTo: null,
       })),
+    setTourReveal: (tourReveal) => set({ tourReveal }),
+    setTourOverlays: (overlays) =>
+      set((s) =>
+        s.tourFrame && !sameRects(s.tourFrame.overlays, overlays)
+          ? { tourFrame: { ids: s.tourFrame.ids, overlays } }
+          : {},
+      ),
     togglePresenter: () => set((s) => ({ presenter: !s.presenter })),
     resetView: () =>
       set({
@@ -243,6 +278,8 @@ export function createAppStore(initial: {
         compare: null,
         tour: null,
         tourHighlight: [],
+        tourNamed: [],
+        tourFrame: null,
         persona: null,
         zoomTo: null,
         inspector: null,
@@ -283,6 +320,19 @@ export function createAppStore(initial: {
       }),
   }));
 }
+
+const sameRects = (a: readonly FrameRect[], b: readonly FrameRect[]) =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i];
+    return (
+      o !== undefined &&
+      Math.abs(r.x - o.x) < 1 &&
+      Math.abs(r.y - o.y) < 1 &&
+      Math.abs(r.width - o.width) < 1 &&
+      Math.abs(r.height - o.height) < 1
+    );
+  });
 
 export const StoreContext = createContext<StoreApi<AppState> | null>(null);
 

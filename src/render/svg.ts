@@ -39,7 +39,12 @@ export interface SvgOptions {
   title?: string;
   /** The document's `<desc>`; default a sentence with the counts of hosts, VMs and clusters. */
   description?: string;
+  /** Marks per element id, as the app draws them in a tour step or a what-if (a handout's pictures). */
+  marks?: ReadonlyMap<string, SvgMark>;
 }
+
+/** `highlight`: a ring; `failed`: red outline and tint; `down`: greyed (stopped by a failure); `dim`: faded. */
+export type SvgMark = 'highlight' | 'failed' | 'down' | 'dim';
 
 type Tone = ServiceCategory | 'tenant';
 interface KubePalette {
@@ -67,6 +72,9 @@ interface Palette {
   vmBg: string;
   vmBorder: string;
   edge: string;
+  /** A tour's highlight ring and a failure's outline (the app's --sl-tour-ring and --sl-failed). */
+  ring: string;
+  failed: string;
 }
 
 /** The app's palettes: the custom properties of `render/diagram.css`, light (`:root`) and dark. */
@@ -101,6 +109,8 @@ export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     vmBg: '#f0f9ff',
     vmBorder: '#38bdf8',
     edge: '#64748b',
+    ring: '#2563eb',
+    failed: '#dc2626',
   },
   dark: {
     canvas: '#0b1120',
@@ -132,6 +142,8 @@ export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     vmBg: '#0c2237',
     vmBorder: '#0ea5e9',
     edge: '#7c8ba1',
+    ring: '#93c5fd',
+    failed: '#f87171',
   },
 };
 
@@ -568,6 +580,19 @@ function tooltip(el: SceneElement): string {
   return text;
 }
 
+/** A box with a mark: faded or greyed as a group, or outlined and tinted red when failed. */
+function markedBox(ctx: Ctx, b: LayoutBox, el: SceneElement, mark: SvgMark): string {
+  const drawn = box(ctx, b, el);
+  if (mark === 'dim') return `<g opacity="0.32">${drawn}</g>`;
+  if (mark === 'down') return `<g opacity="0.45" data-down="true">${drawn}</g>`;
+  if (mark === 'failed')
+    return (
+      `<g data-failed="true">${drawn}` +
+      `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="4" fill="${ctx.p.failed}" fill-opacity="0.14" stroke="${ctx.p.failed}" stroke-width="2"/></g>`
+    );
+  return drawn;
+}
+
 function box(ctx: Ctx, b: LayoutBox, el: SceneElement): string {
   return (
     `<g data-id="${escapeXml(b.id)}" data-kind="${escapeXml(el.kind)}">` +
@@ -668,11 +693,20 @@ export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions 
       '</g>\n',
     );
   }
+  const marks = options.marks;
   for (const b of layout.boxes) {
     const el = layout.scene.byId.get(b.id);
-    if (el) out.push(box(ctx, b, el), '\n');
+    const mark = marks?.get(b.id);
+    if (el) out.push(mark ? markedBox(ctx, b, el, mark) : box(ctx, b, el), '\n');
     else if (b.kind === 'host-group' || b.kind === 'project-group') out.push(groupBox(ctx, b), '\n');
   }
+  // Rings go on top, so a neighbour drawn later never hides one.
+  if (marks)
+    for (const b of layout.boxes)
+      if (marks.get(b.id) === 'highlight')
+        out.push(
+          `<rect x="${num(b.x - 2.5)}" y="${num(b.y - 2.5)}" width="${num(b.w + 5)}" height="${num(b.h + 5)}" rx="6" fill="none" stroke="${p.ring}" stroke-width="3" data-ring="${escapeXml(b.id)}"/>\n`,
+        );
   out.push('</svg>\n');
   return out.join('');
 }
