@@ -1,3 +1,4 @@
+import { frameTarget } from '../layout/frame';
 import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import type { Model, Tour, TourStep } from '../model/schema';
 import { parseTourText } from '../model/tourText';
@@ -32,13 +33,28 @@ export function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
   return marks;
 }
 
-/** One step's view as an SVG document, marked as the step marks it. */
+/**
+ * One step's view as an SVG document, marked as the step marks it, and framed as the app frames it: around
+ * what the step focuses and highlights (with a margin of context), else the whole view.
+ */
 export function stepSvg(model: Model, step: TourStep, theme: SvgTheme = 'light', title?: string): string {
   const scene = deriveScene(model, step.view);
   const layout = layoutScene(scene, { collapsed: defaultCollapsed(scene) });
+  const ids = [...new Set([...(step.focus ?? []), ...(step.highlight ?? [])])];
+  const t = frameTarget(layout, ids);
+  const margin = Math.max(24, 0.08 * Math.max(t.width, t.height));
+  const x = Math.max(0, t.x - margin);
+  const y = Math.max(0, t.y - margin);
+  const crop = {
+    x,
+    y,
+    width: Math.min(layout.width, t.x + t.width + margin) - x,
+    height: Math.min(layout.height, t.y + t.height + margin) - y,
+  };
   return sceneToSvg(layout, theme, {
     marks: stepMarks(scene, step),
     title: title ?? `${step.title} (${step.view} view)`,
+    crop,
   });
 }
 

@@ -41,6 +41,8 @@ export interface SvgOptions {
   description?: string;
   /** Marks per element id, as the app draws them in a tour step or a what-if (a handout's pictures). */
   marks?: ReadonlyMap<string, SvgMark>;
+  /** Only this part of the diagram (diagram coordinates): the picture's size and view box. */
+  crop?: { x: number; y: number; width: number; height: number };
 }
 
 /** `highlight`: a ring; `failed`: red outline and tint; `down`: greyed (stopped by a failure); `dim`: faded. */
@@ -668,11 +670,15 @@ export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions 
   const ctx: Ctx = { p, layout };
   const w = num(layout.width);
   const h = num(layout.height);
+  const c = options.crop;
+  const frame = c
+    ? `viewBox="${num(c.x)} ${num(c.y)} ${num(c.width)} ${num(c.height)}" width="${num(c.width)}" height="${num(c.height)}"`
+    : `viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"`;
   const title = options.title ?? `${layout.scene.title}: ${layout.scene.view} view`;
   const description = options.description ?? describeLayout(layout);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" ${frame} ` +
       `role="img" aria-labelledby="t d" font-family="${SVG_FONT}" font-size="10" fill="${p.text}" ` +
       `data-theme="${theme}" ` +
       `data-view="${escapeXml(layout.scene.view)}">\n`,
