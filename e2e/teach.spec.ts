@@ -180,3 +180,66 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 });
+
+test("an author's aid: the current view, lens and selection copied as a tour step's JSON", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?topology=both&persona=operator&select=kvm1');
+  await waitReady(page, 'both');
+  await page.getByRole('button', { name: 'Copy as step' }).click();
+  await expect(page.getByRole('status')).toContainText('Copied as a tour step');
+  const step = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(step).toMatchObject({ view: 'both', persona: 'operator', focus: ['kvm1'], highlight: ['kvm1'] });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('the header folds into a menu that keeps the switches; a swipe on the card moves the tour', async ({
+    page,
+  }) => {
+    await page.goto(`/?tour=${TOUR}&step=1`);
+    await waitReady(page, 'traditional');
+    await expect(
+      page.getByRole('switch', { name: 'OpenStack control plane on Kubernetes' }),
+    ).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Examples' })).toBeHidden();
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    await expect(page.getByRole('button', { name: 'Examples' })).toBeVisible();
+    await page.getByRole('button', { name: 'Menu' }).tap();
+    const card = tour(page);
+    await expect(card).toHaveAttribute('data-placement', 'sheet');
+    await expect(page.getByTestId('tour-hint')).toContainText('Swipe');
+    // A swipe to the left: the next step.
+    const box = await card.boundingBox();
+    if (!box) throw new Error('no card');
+    const y = box.y + 30;
+    await card.dispatchEvent('pointerdown', {
+      pointerId: 7,
+      pointerType: 'touch',
+      clientX: box.x + 300,
+      clientY: y,
+    });
+    await card.dispatchEvent('pointerup', {
+      pointerId: 7,
+      pointerType: 'touch',
+      clientX: box.x + 80,
+      clientY: y + 6,
+    });
+    await expect(progress(page)).toHaveAttribute('aria-valuenow', '2');
+    await card.dispatchEvent('pointerdown', {
+      pointerId: 8,
+      pointerType: 'touch',
+      clientX: box.x + 80,
+      clientY: y,
+    });
+    await card.dispatchEvent('pointerup', {
+      pointerId: 8,
+      pointerType: 'touch',
+      clientX: box.x + 300,
+      clientY: y,
+    });
+    await expect(progress(page)).toHaveAttribute('aria-valuenow', '1');
+  });
+});
