@@ -151,7 +151,8 @@ export function createAppStore(initial: {
     view: initial.view,
     theme: initial.theme,
     // On a phone the legend would take a third of the screen: it starts folded there.
-    legendOpen: typeof window === 'undefined' || window.innerWidth >= 700,
+    // A tour's link starts it folded too (see setTour).
+    legendOpen: !initial.tour && (typeof window === 'undefined' || window.innerWidth >= 700),
     editorOpen: false,
     selected: initial.selected ?? null,
     hovered: null,
@@ -237,9 +238,12 @@ export function createAppStore(initial: {
       set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
     dismissSwitch: () => set({ lastSwitch: null }),
     setTour: (tour) =>
-      set(
+      set((s) =>
         tour
-          ? { tour }
+          ? // A tour starting folds the legend: the diagram gets its height (the legend can be opened again).
+            s.tour === null
+            ? { tour, legendOpen: false }
+            : { tour }
           : { tour, tourHighlight: [], tourNamed: [], tourFrame: null, failed: [], persona: null },
       ),
     applyStep: (step) =>
