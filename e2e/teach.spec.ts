@@ -211,35 +211,22 @@ test.describe('on a phone', () => {
     const card = tour(page);
     await expect(card).toHaveAttribute('data-placement', 'sheet');
     await expect(page.getByTestId('tour-hint')).toContainText('Swipe');
-    // A swipe to the left: the next step.
+    // A swipe to the left: the next step; to the right: back.
     const box = await card.boundingBox();
     if (!box) throw new Error('no card');
-    const y = box.y + 30;
-    await card.dispatchEvent('pointerdown', {
-      pointerId: 7,
-      pointerType: 'touch',
-      clientX: box.x + 300,
-      clientY: y,
-    });
-    await card.dispatchEvent('pointerup', {
-      pointerId: 7,
-      pointerType: 'touch',
-      clientX: box.x + 80,
-      clientY: y + 6,
-    });
+    const swipe = async (id: number, from: number, to: number) => {
+      const at = (x: number, dy: number) => ({
+        pointerId: id,
+        pointerType: 'touch',
+        clientX: box.x + x,
+        clientY: box.y + 30 + dy,
+      });
+      await card.dispatchEvent('pointerdown', at(from, 0));
+      await card.dispatchEvent('pointerup', at(to, 6));
+    };
+    await swipe(7, 300, 80);
     await expect(progress(page)).toHaveAttribute('aria-valuenow', '2');
-    await card.dispatchEvent('pointerdown', {
-      pointerId: 8,
-      pointerType: 'touch',
-      clientX: box.x + 80,
-      clientY: y,
-    });
-    await card.dispatchEvent('pointerup', {
-      pointerId: 8,
-      pointerType: 'touch',
-      clientX: box.x + 300,
-      clientY: y,
-    });
+    await swipe(8, 80, 300);
     await expect(progress(page)).toHaveAttribute('aria-valuenow', '1');
   });
 });

@@ -75,7 +75,7 @@ function useBoxSize(el: HTMLElement | null) {
  * or below the diagram; a bottom sheet on a phone), Right/Left or Space or a swipe to move, Esc to leave.
  * The card tells the canvas what it covers, and the diagram frames the step into the rest.
  */
-export function TourPlayer() {
+export function TourPlayer({ embedded = false }: { embedded?: boolean }) {
   const store = useAppStore();
   const current = useApp((s) => s.tour);
   const presenter = useApp((s) => s.presenter);
@@ -351,13 +351,15 @@ export function TourPlayer() {
           <span className="flex-1" />
           {presenter || sheet ? null : (
             <>
-              <button
-                type="button"
-                onClick={() => openPresenterWindow(store.getState())}
-                className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-200 dark:hover:bg-slate-800"
-              >
-                Presenter
-              </button>
+              {embedded ? null : (
+                <button
+                  type="button"
+                  onClick={() => openPresenterWindow(store.getState())}
+                  className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-200 dark:hover:bg-slate-800"
+                >
+                  Presenter
+                </button>
+              )}
               <button
                 type="button"
                 onClick={() => void openHandout(store.getState(), tour)}
@@ -385,7 +387,7 @@ export function TourPlayer() {
             <>
               <Icon name="arrowRight" label="Right arrow" /> or Space: next ·{' '}
               <Icon name="arrowLeft" label="Left arrow" />: back · Esc: leave
-              {presenter ? '' : ' · P: room view'}
+              {presenter || embedded ? '' : ' · P: room view'}
             </>
           )}
         </p>

@@ -7,7 +7,6 @@ import {
   largestFreeRect,
   type Rect,
   toCanvas,
-  union,
 } from './framing';
 
 const canvas = { width: 1280, height: 600 };
@@ -116,17 +115,5 @@ describe('chooseCardPlacement', () => {
     expect(chooseCardPlacement({ width: 300, height: 500 }, { width: 390, height: 700 }, card)).toBe(
       'bottom',
     );
-  });
-});
-
-describe('union', () => {
-  it('holds every rectangle', () => {
-    expect(
-      union([
-        { x: 0, y: 0, width: 10, height: 10 },
-        { x: 20, y: -5, width: 5, height: 5 },
-      ]),
-    ).toEqual({ x: 0, y: -5, width: 25, height: 15 });
-    expect(union([])).toBeUndefined();
   });
 });

@@ -48,22 +48,6 @@ export function clip(r: Rect, bounds: Rect): Rect {
   return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
 }
 
-/** The smallest rectangle holding all of `rects`, or undefined for none. */
-export function union(rects: readonly Rect[]): Rect | undefined {
-  if (rects.length === 0) return undefined;
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (const r of rects) {
-    x0 = Math.min(x0, r.x);
-    y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.width);
-    y1 = Math.max(y1, r.y + r.height);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
 /** The zoom at which a target of tw x th fits a w x h area with `padding` on every side (0 if it cannot). */
 function fitZoom(tw: number, th: number, w: number, h: number, padding: number): number {
   const aw = w - 2 * padding;
