@@ -7,6 +7,8 @@ const progress = (page: import('@playwright/test').Page) =>
 const stepInUrl = (page: import('@playwright/test').Page) => new URL(page.url()).searchParams.get('step');
 
 test('the whole default tour, from the keyboard alone', async ({ page }) => {
+  // Eleven steps, each a new view drawn and framed.
+  test.setTimeout(60_000);
   await gotoView(page, 'traditional');
   await tabTo(page, page.getByRole('button', { name: 'Tour' }));
   await page.keyboard.press('Enter');
