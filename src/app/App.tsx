@@ -16,6 +16,7 @@ import { NoticeBar } from './NoticeBar';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
 import { TourPlayer } from './TourPlayer';
 import { initialTheme, readStoredTheme } from './themeChoice';
+import { useTourChannel } from './tour/channel';
 import { readUrl, urlWithView } from './url';
 import { useDropAndPaste } from './useDropAndPaste';
 import { usePersistDraft } from './usePersistDraft';
@@ -23,6 +24,9 @@ import { useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
 import { loadValidator } from './validator';
 import { WhatIfBanner } from './WhatIfBanner';
+
+// The presenter's window (a tour's notes, next step, step list): its own chunk, loaded only there.
+const PresenterView = lazy(() => import('./tour/PresenterView').then((m) => ({ default: m.PresenterView })));
 
 // CodeMirror is loaded only when the editor opens, so the viewer stays small.
 // The editor checks every keystroke: its chunk and the validator load together.
@@ -59,7 +63,10 @@ function Shell() {
   const comparing = useApp((s) => s.compare !== null);
   const resolved = useResolvedTheme(theme);
   const dragging = useDropAndPaste(store);
+  const touring = useApp((s) => s.tour !== null);
   usePresenterKey();
+  // A presenter's window may drive this one (the room's) over a BroadcastChannel.
+  useTourChannel(store, 'room');
   const resetView = () => {
     store.getState().resetView();
     // The URL forgets what was reset too, so a reload does not bring back what broke (compare, a tour step).
@@ -86,12 +93,13 @@ function Shell() {
             {comparing ? <Compare colorMode={resolved} /> : <Diagram colorMode={resolved} />}
           </ErrorBoundary>
           {presenter ? null : <DetailsCard />}
-          {comparing ? null : <WhatIfBanner />}
-          {comparing || presenter ? null : <ChangeList />}
+          {comparing || touring ? null : <WhatIfBanner />}
+          {comparing || presenter || touring ? null : <ChangeList />}
           <TourPlayer />
           {presenter ? (
             <button
               type="button"
+              data-tour-overlay=""
               onClick={() => store.getState().togglePresenter()}
               className="absolute top-2 left-2 z-30 rounded-md bg-slate-900/70 px-2.5 py-1 text-[13px] text-white hover:bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-400"
             >
@@ -145,11 +153,20 @@ export function App() {
     void afterFirstDiagram().then(loadValidator);
     return created;
   });
+  const [presenterWindow] = useState(
+    () => new URLSearchParams(window.location.search).get('presenter') === '1',
+  );
   useUrlSync(store);
   usePersistDraft(store);
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      {presenterWindow ? (
+        <Suspense fallback={<div className="p-8">Loading the presenter's view…</div>}>
+          <PresenterView />
+        </Suspense>
+      ) : (
+        <Shell />
+      )}
     </StoreContext.Provider>
   );
 }

@@ -15,13 +15,10 @@ function whenIdle(work: () => void): () => void {
   return () => clearTimeout(timer);
 }
 
-/** After a switch, says in words what appeared, vanished, moved or changed owner (kept with reduced motion). */
-export function ChangeList() {
+/** The last switch and, once the page is idle after it, what it changed (null until then). */
+export function useSwitchDiff() {
   const model = useApp((s) => s.model);
   const last = useApp((s) => s.lastSwitch);
-  const dismiss = useApp((s) => s.dismissSwitch);
-  // A tour's card takes the bottom of the diagram: the list goes to the top, out of its way.
-  const touring = useApp((s) => s.tour !== null);
   // Worked out once the switch has been drawn (when the page is idle): the list never delays the diagram.
   const [shown, setShown] = useState<typeof last>(null);
   useEffect(() => {
@@ -32,17 +29,29 @@ export function ChangeList() {
     () => (model && shown ? diffScenes(sceneFor(model, shown.from), sceneFor(model, shown.to)) : null),
     [model, shown],
   );
+  return last && shown === last ? { last, diff } : null;
+}
+
+/**
+ * After a switch, says in words what appeared, vanished, moved or changed owner (kept with reduced motion).
+ * During a tour the card says it instead, in a line (TourPlayer), so nothing floats over the diagram.
+ */
+export function ChangeList() {
+  const last = useApp((s) => s.lastSwitch);
+  const dismiss = useApp((s) => s.dismissSwitch);
+  const shown = useSwitchDiff();
+  const diff = shown?.diff;
   useEffect(() => {
     if (!last) return;
     const t = setTimeout(dismiss, 20_000);
     return () => clearTimeout(t);
   }, [last, dismiss]);
-  if (!diff || !last || shown !== last) return null;
+  if (!diff || !last) return null;
   return (
     <section
       aria-label="What changed"
       data-testid="changes"
-      className={`absolute ${touring ? 'top-2' : 'bottom-2'} left-2 z-10 w-[min(420px,calc(100%-1rem))] rounded-xl border border-slate-200 bg-white/97 px-3 py-2 text-[12.5px] text-slate-800 shadow-md dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
+      className={`absolute bottom-2 left-2 z-10 w-[min(420px,calc(100%-1rem))] rounded-xl border border-slate-200 bg-white/97 px-3 py-2 text-[12.5px] text-slate-800 shadow-md dark:border-slate-700 dark:bg-slate-900/97 dark:text-slate-100`}
     >
       <div className="mb-1 flex items-baseline gap-2">
         <h2 className="font-semibold">What changed</h2>

@@ -36,6 +36,7 @@ import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
 import { RovingFocus } from './RovingFocus';
 import { useApp, useAppStore } from './store';
+import { TourFrameWatcher } from './tour/TourFrameWatcher';
 import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useViewTransition } from './useViewTransition';
@@ -307,6 +308,8 @@ export function Flow({
   const collapsed = useCollapsed(scene);
   const hidden = useApp((s) => s.hiddenLayers);
   const interactive = useApp((s) => s.interactive);
+  // A running tour places the view itself: each step frames what it speaks of (tour/TourFrameWatcher).
+  const touring = useApp((s) => s.tourFrame !== null) && !sync;
   const layout = layoutFor(scene, collapsed, hidden);
   // The canvas is measured before React Flow mounts, so its very first frame shows the diagram placed
   // (React Flow would measure it after mounting, and the first placement would come a render later).
@@ -484,7 +487,7 @@ export function Flow({
           {...handlers}
         >
           <ReadyWatcher
-            place={!sync || sync.place}
+            place={(!sync || sync.place) && !touring}
             synced={sync !== undefined}
             // A synced pane's viewport is controlled: a glide would be cut short at its first step (the
             // controlled viewport is set back to it). A big diagram changes without glides.
@@ -501,11 +504,12 @@ export function Flow({
           <RovingFocus frame={frame} layout={layout} enabled={interactive} />
           <FarWatcher distance={distance} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
+          {touring ? <TourFrameWatcher layout={layout} /> : null}
           {interactive ? (
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />
           ) : null}
           {/* The diagram is placed from its first frame (defaultViewport): the map shows when part of it is out of view. */}
-          {sync ? null : <OverviewMap width={layout.width} height={layout.height} />}
+          {sync || touring ? null : <OverviewMap width={layout.width} height={layout.height} />}
         </ReactFlow>
       ) : null}
     </div>

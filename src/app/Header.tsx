@@ -1,8 +1,11 @@
+import { useEffect, useRef, useState } from 'react';
+import { Icon } from '../render/Icon';
 import { PersonaLens } from './PersonaLens';
 import { Search } from './Search';
 import { useApp, useAppStore } from './store';
 import { ThemeControl } from './ThemeControl';
 import { Toolbar } from './Toolbar';
+import { useNarrow } from './useNarrow';
 import { navigateToView } from './useUrlSync';
 import { ViewSwitches } from './ViewSwitch';
 
@@ -33,7 +36,83 @@ function ModelStatus() {
   );
 }
 
+/**
+ * The header on a narrow screen (a phone): the name and the two switches stay; the toolbar, the lens, the
+ * theme and search fold into a menu, so the diagram keeps most of the screen.
+ */
+function NarrowHeader() {
+  const store = useAppStore();
+  const view = useApp((s) => s.view);
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (!panel.current?.contains(t) && !toggle.current?.contains(t)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [open]);
+  return (
+    <header
+      className="relative z-40 border-b border-slate-200 bg-white px-3 pt-1 pb-0.5 dark:border-slate-800 dark:bg-slate-950"
+      data-narrow="true"
+    >
+      <div className="flex items-center gap-2">
+        <h1 className="text-[15px] font-bold tracking-tight text-slate-900 dark:text-white">Stacklayers</h1>
+        <ModelStatus />
+        <span className="flex-1" />
+        <button
+          ref={toggle}
+          type="button"
+          aria-expanded={open}
+          aria-controls="header-menu"
+          onClick={() => setOpen(!open)}
+          className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2.5 py-1 text-[13px] font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
+        >
+          Menu
+          <Icon name={open ? 'chevronDown' : 'chevronRight'} className="ml-0.5" />
+        </button>
+      </div>
+      <ViewSwitches className="-ml-2" view={view} onSwitch={(next) => navigateToView(store, next)} />
+      <div
+        ref={panel}
+        id="header-menu"
+        hidden={!open}
+        className="absolute top-full right-0 left-0 grid gap-2 border-b border-slate-200 bg-white px-3 py-2 shadow-lg dark:border-slate-800 dark:bg-slate-950"
+      >
+        <p className="text-[12.5px] text-slate-600 dark:text-slate-300">
+          <span className="text-[11.5px] font-semibold text-slate-500 dark:text-slate-400">{view}</span>{' '}
+          {VIEW_NOTES[view]}
+        </p>
+        <Toolbar />
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <PersonaLens />
+          <ThemeControl />
+        </div>
+        <Search />
+      </div>
+    </header>
+  );
+}
+
 export function Header() {
+  const narrow = useNarrow();
+  return narrow ? <NarrowHeader /> : <WideHeader />;
+}
+
+function WideHeader() {
   const store = useAppStore();
   const view = useApp((s) => s.view);
   return (

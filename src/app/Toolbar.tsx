@@ -5,6 +5,7 @@ import { ExamplesDialog } from './ExamplesDialog';
 import { openFiles } from './importFiles';
 import { ShareDialog } from './ShareDialog';
 import { useApp, useAppStore } from './store';
+import { stepJson } from './tour/stepJson';
 import { urlWithParam } from './url';
 import { useTours } from './useTours';
 
@@ -37,6 +38,21 @@ export function Toolbar() {
       state.setNotice({ kind: 'info', text: 'Link copied: it opens this view of this model.' });
     } catch {
       window.prompt('Copy this link:', link.url);
+    }
+  };
+
+  // An author's aid: what the diagram shows now, as a tour step to paste into the model's `tours`.
+  const copyStep = async () => {
+    const state = store.getState();
+    const text = stepJson(state);
+    try {
+      await navigator.clipboard.writeText(text);
+      state.setNotice({
+        kind: 'info',
+        text: "Copied as a tour step's JSON: paste it into a tour's steps, then write its title, text and notes.",
+      });
+    } catch {
+      window.prompt("Copy this tour step's JSON:", text);
     }
   };
 
@@ -116,6 +132,15 @@ export function Toolbar() {
       </button>
       <button type="button" className={buttonClass} onClick={copyLink} disabled={!hasModel}>
         Copy link
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={copyStep}
+        disabled={!hasModel}
+        title="Copy this view, lens, selection and failures as a tour step's JSON"
+      >
+        Copy as step
       </button>
       <button type="button" className={buttonClass} onClick={() => setShareOpen(true)} disabled={!hasModel}>
         Share…

@@ -1,15 +1,21 @@
+import type { ReactNode } from 'react';
 import { parseTourText } from '../model/tourText';
 
-/** A tour text, rendered from the safe subset as React text: never as HTML. */
-export function TourText({ text }: { text: string }) {
+/**
+ * A tour text, rendered from the safe subset as React text: never as HTML. `inline` draws the paragraphs
+ * as spans (inside a sentence or a paragraph of its own).
+ */
+export function TourText({ text, inline = false }: { text: string; inline?: boolean }) {
   const paragraphs = parseTourText(text);
+  const Block = inline ? 'span' : 'p';
   return (
     <>
       {paragraphs.map((p, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one fixed text.
-        <p key={i} className="whitespace-pre-line leading-snug">
+        <Block key={i} className={inline ? 'whitespace-pre-line' : 'whitespace-pre-line leading-snug'}>
+          {inline && i > 0 ? ' ' : null}
           {p.runs.map((r, j) => {
-            let node: React.ReactNode = r.text;
+            let node: ReactNode = r.text;
             if (r.code)
               node = (
                 <code className="rounded bg-slate-100 px-1 text-[0.92em] dark:bg-slate-800">{node}</code>
@@ -30,7 +36,7 @@ export function TourText({ text }: { text: string }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: runs of one fixed paragraph.
             return <span key={j}>{node}</span>;
           })}
-        </p>
+        </Block>
       ))}
     </>
   );

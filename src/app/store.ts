@@ -7,6 +7,7 @@ import type { Persona } from '../topology/explain';
 import type { Layer } from '../topology/scene';
 import type { View } from '../topology/views';
 import { type DraftSource, pushHistory } from './drafts';
+import type { Rect as FrameRect } from './tour/framing';
 import type { ThemeChoice } from './url';
 import { loadValidator, validatorIfLoaded } from './validator';
 
@@ -56,6 +57,15 @@ export interface AppState {
   tour: { id: string; step: number } | null;
   /** Elements a tour step highlights. */
   tourHighlight: readonly string[];
+  /** Elements a tour step names (focus, highlight, failures): what is not related to them is dimmed. */
+  tourNamed: readonly string[];
+  /**
+   * While a tour runs: the elements to frame (none: the whole view) and the rectangles of the canvas its
+   * overlays cover (the card), so the diagram is fitted into the rest (app/tour/TourFrameWatcher).
+   */
+  tourFrame: { ids: readonly string[]; overlays: readonly FrameRect[] } | null;
+  /** The current step's quiz answer was revealed (from the presenter's window). */
+  tourReveal: boolean;
   /** Presenter mode: only the diagram and the tour text, larger. */
   presenter: boolean;
   /** Pan, zoom and selection allowed (an embed may turn them off). */
@@ -95,6 +105,9 @@ export interface AppState {
     focus?: readonly string[] | undefined;
   }) => void;
   togglePresenter: () => void;
+  setTourReveal: (reveal: boolean) => void;
+  /** The tour's overlays moved or changed size (canvas coordinates). */
+  setTourOverlays: (overlays: readonly FrameRect[]) => void;
   setCompare: (compare: readonly [View, View] | null) => void;
   /** Back to a plain view of the model: no selection, failures, folding by hand, hidden layers, compare or tour. */
   resetView: () => void;
@@ -143,7 +156,8 @@ export function createAppStore(initial: {
     view: initial.view,
     theme: initial.theme,
     // On a phone the legend would take a third of the screen: it starts folded there.
-    legendOpen: typeof window === 'undefined' || window.innerWidth >= 700,
+    // A tour's link starts it folded too (see setTour).
+    legendOpen: !initial.tour && (typeof window === 'undefined' || window.innerWidth >= 700),
     editorOpen: false,
     selected: initial.selected ?? null,
     hovered: null,
@@ -157,6 +171,9 @@ export function createAppStore(initial: {
     lastSwitch: null,
     tour: initial.tour ?? null,
     tourHighlight: [],
+    tourNamed: [],
+    tourFrame: null,
+    tourReveal: false,
     presenter: false,
     compare: initial.compare ?? null,
     interactive: initial.interactive ?? true,
@@ -226,7 +243,15 @@ export function createAppStore(initial: {
     switchView: (view) =>
       set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
     dismissSwitch: () => set({ lastSwitch: null }),
-    setTour: (tour) => set(tour ? { tour } : { tour, tourHighlight: [], failed: [], persona: null }),
+    setTour: (tour) =>
+      set((s) =>
+        tour
+          ? // A tour starting folds the legend: the diagram gets its height (the legend can be opened again).
+            s.tour === null
+            ? { tour, legendOpen: false }
+            : { tour }
+          : { tour, tourHighlight: [], tourNamed: [], tourFrame: null, failed: [], persona: null },
+      ),
     applyStep: (step) =>
       set((s) => ({
         view: step.view,
@@ -234,10 +259,24 @@ export function createAppStore(initial: {
         persona: step.persona ?? null,
         failed: step.fail ?? [],
         tourHighlight: step.highlight ?? [],
+        tourNamed: [...(step.focus ?? []), ...(step.highlight ?? []), ...(step.fail ?? [])],
         selected: null,
         hovered: null,
-        zoomTo: step.focus?.length ? { ids: step.focus } : null,
+        tourReveal: false,
+        // The step frames its focus and what it highlights (both must be seen), else the whole view.
+        tourFrame: {
+          ids: [...new Set([...(step.focus ?? []), ...(step.highlight ?? [])])],
+          overlays: s.tourFrame?.overlays ?? [],
+        },
+        zoomTo: null,
       })),
+    setTourReveal: (tourReveal) => set({ tourReveal }),
+    setTourOverlays: (overlays) =>
+      set((s) =>
+        s.tourFrame && !sameRects(s.tourFrame.overlays, overlays)
+          ? { tourFrame: { ids: s.tourFrame.ids, overlays } }
+          : {},
+      ),
     togglePresenter: () => set((s) => ({ presenter: !s.presenter })),
     resetView: () =>
       set({
@@ -249,6 +288,8 @@ export function createAppStore(initial: {
         compare: null,
         tour: null,
         tourHighlight: [],
+        tourNamed: [],
+        tourFrame: null,
         persona: null,
         zoomTo: null,
         inspector: null,
@@ -290,6 +331,19 @@ export function createAppStore(initial: {
       }),
   }));
 }
+
+const sameRects = (a: readonly FrameRect[], b: readonly FrameRect[]) =>
+  a.length === b.length &&
+  a.every((r, i) => {
+    const o = b[i];
+    return (
+      o !== undefined &&
+      Math.abs(r.x - o.x) < 1 &&
+      Math.abs(r.y - o.y) < 1 &&
+      Math.abs(r.width - o.width) < 1 &&
+      Math.abs(r.height - o.height) < 1
+    );
+  });
 
 export const StoreContext = createContext<StoreApi<AppState> | null>(null);
 

@@ -6,6 +6,7 @@ import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
 import { useBlast } from './derived';
 import { useApp } from './store';
+import { spokenOf } from './tour/frame';
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
@@ -20,11 +21,15 @@ export function nodeClasses(
     unmanageable: ReadonlySet<string> | null;
     selected: string | null;
     appeared?: ReadonlySet<string>;
+    /** During a tour step: what it speaks of (the rest is dimmed), and what it highlights. */
+    tour?: { spoken: ReadonlySet<string> | null; highlight: ReadonlySet<string> };
   },
 ): string {
   const c: string[] = [];
   if (state.appeared?.has(id)) c.push('sl-new');
   if (state.stack) c.push(state.stack.has(id) ? 'sl-lit' : 'sl-dim');
+  else if (state.tour?.spoken && !state.tour.spoken.has(id)) c.push('sl-dim');
+  if (state.tour?.highlight.has(id)) c.push('sl-tour-hl');
   if (state.owned) c.push(state.owned.has(id) ? 'sl-owned' : 'sl-not-owned');
   if (state.failed.has(id)) c.push('sl-failed');
   else if (state.down?.has(id)) c.push('sl-down');
@@ -67,6 +72,15 @@ export function useDecoratedNodes(
         : null,
     [scene, blast],
   );
+  const named = useApp((s) => s.tourNamed);
+  const highlighted = useApp((s) => s.tourHighlight);
+  const tour = useMemo(
+    () =>
+      named.length > 0
+        ? { spoken: spokenOf(scene, named, blast?.down ?? null), highlight: new Set(highlighted) }
+        : undefined,
+    [scene, named, highlighted, blast],
+  );
   const cache = useRef(new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>());
   return useMemo(() => {
     const state = {
@@ -77,6 +91,7 @@ export function useDecoratedNodes(
       unmanageable: blast?.unmanageable ?? null,
       selected,
       appeared,
+      tour,
     };
     const classesOf = (id: string) => {
       const mark = marks?.get(id);
@@ -132,5 +147,5 @@ export function useDecoratedNodes(
     });
     cache.current = next;
     return out;
-  }, [base, stack, owned, failedList, blast, selected, appeared, marks, groupFailures]);
+  }, [base, stack, owned, failedList, blast, selected, appeared, marks, groupFailures, tour]);
 }

@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import { checkDraft } from '../model/checkDraft';
 import { type GenerateShape, generateModel } from '../model/generate';
+import { type LocatedIssue, locateIssues } from '../model/locate';
 import type { Model } from '../model/schema';
 import { sceneToSvg } from '../render/svg';
 import { deriveScene } from '../topology/deriveScene';
 import type { Scene } from '../topology/scene';
+import { checkTourViews } from '../topology/tourChecks';
 import { EXIT, quote, safeText, type ViewName } from './args';
 import type { CliIo } from './nodeIo';
 
@@ -24,15 +26,28 @@ export class InputError extends Error {
 // --- validate ---------------------------------------------------------------------------------------------
 
 export async function validate(file: string, io: CliIo): Promise<number> {
-  const model = await readModel(file, io);
-  if (!model) return EXIT.invalid;
+  const read = await readModelText(file, io);
+  if (!read) return EXIT.invalid;
+  const { model, text } = read;
+  // What only the views can tell: a tour step's elements are drawn in its view, its failures can fail.
+  const tourIssues = locateIssues(text, checkTourViews(model, model.tours ?? []));
+  if (tourIssues.length > 0) {
+    printIssues(file, tourIssues, io);
+    return EXIT.invalid;
+  }
   const vms = (model.projects ?? []).reduce((n, p) => n + (p.vms?.length ?? 0), 0);
   const tenant = model.tenantClusters?.length ?? 0;
   const operator = model.operatorCluster ? 1 : 0;
   const clusters = `${plural(tenant + operator, 'Kubernetes cluster')} (${operator} operator, ${tenant} tenant)`;
   const name = model.name === undefined ? '' : ` ${quote(model.name)}`;
+  const tours = model.tours?.length
+    ? `; ${plural(model.tours.length, 'tour')} of ${plural(
+        model.tours.reduce((n, t) => n + t.steps.length, 0),
+        'step',
+      )}, every element drawn in its step's view`
+    : '';
   io.stdout(
-    `${label(file)}: OK, valid model${name}: ${plural(model.hosts.length, 'host')}, ${plural(vms, 'VM')}, ${clusters}\n`,
+    `${label(file)}: OK, valid model${name}: ${plural(model.hosts.length, 'host')}, ${plural(vms, 'VM')}, ${clusters}${tours}\n`,
   );
   return EXIT.ok;
 }
@@ -42,6 +57,19 @@ export async function validate(file: string, io: CliIo): Promise<number> {
  * <message>`, one a line, then a count, and give undefined. An unreadable file is an InputError.
  */
 async function readModel(file: string, io: CliIo): Promise<Model | undefined> {
+  return (await readModelText(file, io))?.model;
+}
+
+/** Prints problems as `<file>:<line>:<column> <JSON path> <message>`, then a count. */
+function printIssues(file: string, issues: readonly LocatedIssue[], io: CliIo): void {
+  const where = label(file);
+  for (const issue of issues)
+    io.stderr(`${where}:${issue.line}:${issue.column} ${safeText(issue.path)} ${safeText(issue.message)}\n`);
+  io.stderr(`${where}: not a valid model (${plural(issues.length, 'problem')})\n`);
+}
+
+/** readModel, with the text read (to locate later problems in it). */
+async function readModelText(file: string, io: CliIo): Promise<{ model: Model; text: string } | undefined> {
   let text: string;
   try {
     text = await io.readFile(file);
@@ -55,10 +83,8 @@ async function readModel(file: string, io: CliIo): Promise<Model | undefined> {
     return undefined;
   }
   const result = checkDraft(text);
-  if (result.ok) return result.model;
-  for (const issue of result.issues)
-    io.stderr(`${where}:${issue.line}:${issue.column} ${safeText(issue.path)} ${safeText(issue.message)}\n`);
-  io.stderr(`${where}: not a valid model (${plural(result.issues.length, 'problem')})\n`);
+  if (result.ok) return { model: result.model, text };
+  printIssues(file, result.issues, io);
   return undefined;
 }
 
@@ -118,6 +144,89 @@ export async function render(o: RenderOptions, io: CliIo): Promise<number> {
 function foldAll(scene: Scene): Set<string> {
   const kinds = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
   return new Set(scene.elements.filter((el) => kinds.has(el.kind)).map((el) => el.id));
+}
+
+// --- handout ----------------------------------------------------------------------------------------------
+
+export interface HandoutOptions {
+  file: string;
+  tour: string;
+  out: string;
+  /** A file of tours (an array, or one tour); default: the model's own tours, then the built-in ones. */
+  tours?: string | undefined;
+}
+
+/**
+ * The tours that ship with the app (written for the default model): `dist/tours/` beside the built CLI
+ * (`dist/lib/`, the npm package), else this checkout's `public/tours/` (the CLI run from source).
+ */
+const BUILT_IN_TOURS = ['../tours/default.json', '../../public/tours/default.json']
+  .map((f) => new URL(f, import.meta.url))
+  .find((u) => existsSync(fileURLToPath(u))) as URL;
+
+/**
+ * Writes a tour's handout: one self-contained HTML file, each step's view as SVG with its highlights and
+ * failures, its text and question, the answers at the end. The tour is checked against the model first
+ * (every element it names drawn in its step's view), with the same problem lines as validate.
+ */
+export async function handout(o: HandoutOptions, io: CliIo): Promise<number> {
+  const read = await readModelText(o.file, io);
+  if (!read) return EXIT.invalid;
+  const { model } = read;
+  const { validateToursText } = await import('../model/tours');
+  let tours = model.tours ?? [];
+  // Where the tour came from, to locate its problems: the model's text (under `tours`), or a tours file.
+  let origin: { file: string; text: string; base: (string | number)[] } = {
+    file: o.file,
+    text: read.text,
+    base: ['tours'],
+  };
+  const fromFile = o.tours ?? (tours.some((t) => t.id === o.tour) ? undefined : BUILT_IN_TOURS);
+  if (fromFile !== undefined) {
+    const name = typeof fromFile === 'string' ? fromFile : 'the built-in tours';
+    let text: string;
+    try {
+      text = typeof fromFile === 'string' ? await io.readFile(fromFile) : readFileSync(fromFile, 'utf8');
+    } catch (err) {
+      throw new InputError(
+        `cannot read ${typeof fromFile === 'string' ? quote(fromFile) : name}: ${fsMessage(err)}`,
+      );
+    }
+    const checked = validateToursText(text);
+    if (!checked.ok) {
+      printIssues(
+        typeof fromFile === 'string' ? fromFile : 'tours/default.json',
+        locateIssues(text, checked.issues),
+        io,
+      );
+      return EXIT.invalid;
+    }
+    tours = checked.tours;
+    origin = { file: typeof fromFile === 'string' ? fromFile : 'tours/default.json', text, base: [] };
+  }
+  const index = tours.findIndex((t) => t.id === o.tour);
+  const tour = tours[index];
+  if (!tour) {
+    const ids = tours.map((t) => quote(t.id)).join(', ');
+    throw new InputError(`no tour ${quote(o.tour)}${ids ? `; the tours are ${ids}` : ''}`);
+  }
+  // Only this tour's problems, with paths to it in its array (the model's `tours`, or the tours file).
+  const issues = checkTourViews(model, tours, origin.base).filter(
+    (i) => i.segments?.[origin.base.length] === index,
+  );
+  if (issues.length > 0) {
+    printIssues(origin.file, locateIssues(origin.text, issues), io);
+    return EXIT.invalid;
+  }
+  const { handoutHtml } = await import('../render/handout');
+  await writeOutput(o.out, handoutHtml(model, tour), io);
+  const questions = tour.steps.filter((s) => s.question).length;
+  summary(
+    io,
+    o.out,
+    `wrote ${outLabel(o.out)}: handout of the tour ${quote(tour.id)}, ${plural(tour.steps.length, 'step')}, ${plural(questions, 'question')}; open it in a browser and print it`,
+  );
+  return EXIT.ok;
 }
 
 // --- generate ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ export const USAGE = `Stacklayers: how OpenStack and Kubernetes combine, layer b
 Usage:
   stacklayers validate <model.json>
   stacklayers render <model.json> --topology <view> [--theme light|dark|auto] [--format svg|png] --out <file>
+  stacklayers handout <model.json> --tour <id> [--tours <tours.json>] --out <handout.html>
   stacklayers generate --elements <n> [--seed <s>] --out <file>
   stacklayers import <file>... [--operator <cluster>] [--tenant <cluster>,...] --out <model.json>
   stacklayers help [<command>]          (or --help, -h; <command> --help)
@@ -16,6 +17,7 @@ Usage:
 Commands:
   validate   check a model; each problem as <file>:<line>:<column> <JSON path> <message>
   render     draw one view of a model as SVG (no browser needed) or PNG (needs Chromium)
+  handout    write a tour as one printable HTML file: each step's view, text and question
   generate   write a valid synthetic model of about n elements (for benchmarks and tests)
   import     build a model of a real cloud from openstack … -f json and kubectl … -o json output
 
@@ -30,7 +32,8 @@ nothing importable),
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   validate: `Usage: stacklayers validate <model.json>
 
-Checks a model: JSON syntax, the schema, and what only the whole model can say (unique ids, references).
+Checks a model: JSON syntax, the schema, and what only the whole model can say (unique ids, references),
+and its tours: every element a step names is drawn in that step's view, and what it fails can fail.
 Valid: prints a one-line summary and exits 0. Invalid: prints each problem on stderr as
   <file>:<line>:<column> <JSON path> <message>
 and exits 1. <model.json> may be - (standard input).
@@ -62,6 +65,24 @@ An invalid model exits 1 with the same problem lines as validate.
 Examples:
   stacklayers render public/models/default.json --topology both --out both.svg
   stacklayers render my-cloud.json --topology=k8s-in-tenant --theme dark --format png --out tenant.png
+`,
+  handout: `Usage: stacklayers handout <model.json> --tour <id> [--tours <tours.json>] --out <handout.html>
+
+Writes one self-contained HTML file for a workshop's participants: each step of the tour with its view
+drawn as SVG (what the step highlights ringed, what it fails outlined in red, the rest faded), its title
+and text, its question; the answers at the end. Light colours; print it to paper or PDF from any browser.
+
+The tour is looked up in the model's own tours, else in --tours, else in the built-in tours (written
+for public/models/default.json). It is checked against the model first: a step naming an element
+not drawn in its view exits 1 with the same problem lines as validate.
+
+Options:
+  --tour <id>        the tour's id
+  --tours <file>     a tours file (an array of tours, or one tour)
+  --out <file>       where to write; - writes to standard output
+
+Example:
+  stacklayers handout public/models/default.json --tour openstack-and-kubernetes --out handout.html
 `,
   generate: `Usage: stacklayers generate --elements <n> [--seed <s>] [--regions <r> --zones <z> --cells <c>] --out <file>
 

@@ -62,6 +62,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       return (await commands()).render({ file, view: topology, theme, format, out, fold }, io);
     },
   },
+  handout: {
+    options: { tour: 'string', tours: 'string', out: 'string' },
+    run: async (args, io) => {
+      const file = onePositional(args, 'handout');
+      const tour = required(args, 'handout', 'tour', '<id>');
+      const out = required(args, 'handout', 'out', '<file.html>');
+      return (await commands()).handout({ file, tour, out, tours: args.strings.get('tours') }, io);
+    },
+  },
   generate: {
     options: {
       elements: 'string',

@@ -115,7 +115,7 @@ function EmbedShell({ config, scoped }: { config: EmbedConfig; scoped: boolean }
       <div className="relative min-h-0 flex-1">
         <Diagram colorMode={resolved} />
         {config.interactive ? <DetailsCard /> : null}
-        <TourPlayer />
+        <TourPlayer embedded />
       </div>
     </div>
   );

@@ -399,6 +399,11 @@ export const TourStep = z
     persona: z.enum(PERSONAS).optional().describe('Show the diagram as this persona sees it.'),
     fail: z.array(ElementRef).max(200).optional().describe('Elements to show as failed (what-if).'),
     question: TourQuestion.optional(),
+    notes: TourText(4000)
+      .optional()
+      .describe(
+        "Notes for the presenter, in the tour text's format: shown in the presenter's window only, never to the room or in the handout.",
+      ),
   })
   .describe('One step of a tour.');
 export type TourStep = z.infer<typeof TourStep>;

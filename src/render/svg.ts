@@ -46,7 +46,14 @@ export interface SvgOptions {
   title?: string;
   /** The document's `<desc>`; default a sentence with the counts of hosts, VMs and clusters. */
   description?: string;
+  /** Marks per element id, as the app draws them in a tour step or a what-if (a handout's pictures). */
+  marks?: ReadonlyMap<string, SvgMark>;
+  /** Only this part of the diagram (diagram coordinates): the picture's size and view box. */
+  crop?: { x: number; y: number; width: number; height: number };
 }
+
+/** `highlight`: a ring; `failed`: red outline and tint; `down`: greyed (stopped by a failure); `dim`: faded. */
+export type SvgMark = 'highlight' | 'failed' | 'down' | 'dim';
 
 type Tone = ServiceCategory | 'tenant';
 interface KubePalette {
@@ -74,6 +81,9 @@ interface Palette {
   vmBg: string;
   vmBorder: string;
   edge: string;
+  /** A tour's highlight ring and a failure's outline (the app's --sl-tour-ring and --sl-failed). */
+  ring: string;
+  failed: string;
 }
 
 /** The app's palettes: the custom properties of `render/diagram.css`, light (`:root`) and dark. */
@@ -108,6 +118,8 @@ export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     vmBg: '#f0f9ff',
     vmBorder: '#38bdf8',
     edge: '#64748b',
+    ring: '#2563eb',
+    failed: '#dc2626',
   },
   dark: {
     canvas: '#0b1120',
@@ -139,6 +151,8 @@ export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
     vmBg: '#0c2237',
     vmBorder: '#0ea5e9',
     edge: '#7c8ba1',
+    ring: '#93c5fd',
+    failed: '#f87171',
   },
 };
 
@@ -612,6 +626,19 @@ function tooltip(el: SceneElement): string {
   return text;
 }
 
+/** A box with a mark: faded or greyed as a group, or outlined and tinted red when failed. */
+function markedBox(ctx: Ctx, b: LayoutBox, el: SceneElement, mark: SvgMark): string {
+  const drawn = box(ctx, b, el);
+  if (mark === 'dim') return `<g opacity="0.32">${drawn}</g>`;
+  if (mark === 'down') return `<g opacity="0.45" data-down="true">${drawn}</g>`;
+  if (mark === 'failed')
+    return (
+      `<g data-failed="true">${drawn}` +
+      `<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="4" fill="${ctx.p.failed}" fill-opacity="0.14" stroke="${ctx.p.failed}" stroke-width="2"/></g>`
+    );
+  return drawn;
+}
+
 function box(ctx: Ctx, b: LayoutBox, el: SceneElement): string {
   return (
     `<g data-id="${escapeXml(b.id)}" data-kind="${escapeXml(el.kind)}">` +
@@ -707,11 +734,15 @@ export function sceneToSvg(layout: Layout, theme: SvgThemeChoice, options: SvgOp
   const ctx: Ctx = { p, layout };
   const w = num(layout.width);
   const h = num(layout.height);
+  const c = options.crop;
+  const frame = c
+    ? `viewBox="${num(c.x)} ${num(c.y)} ${num(c.width)} ${num(c.height)}" width="${num(c.width)}" height="${num(c.height)}"`
+    : `viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"`;
   const title = options.title ?? `${layout.scene.title}: ${layout.scene.view} view`;
   const description = options.description ?? describeLayout(layout);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" ${frame} ` +
       `role="img" aria-labelledby="t d" font-family="${SVG_FONT}" font-size="10" fill="${p.text}" ` +
       `data-theme="${theme}" ` +
       `data-view="${escapeXml(layout.scene.view)}">\n`,
@@ -733,12 +764,21 @@ export function sceneToSvg(layout: Layout, theme: SvgThemeChoice, options: SvgOp
       '</g>\n',
     );
   }
+  const marks = options.marks;
   for (const b of layout.boxes) {
     const el = layout.scene.byId.get(b.id);
-    if (el) out.push(box(ctx, b, el), '\n');
+    const mark = marks?.get(b.id);
+    if (el) out.push(mark ? markedBox(ctx, b, el, mark) : box(ctx, b, el), '\n');
     else if (b.kind === 'host-group' || b.kind === 'project-group') out.push(groupBox(ctx, b), '\n');
     else if (b.kind === 'structure') out.push(structureBar(ctx, b), '\n');
   }
+  // Rings go on top, so a neighbour drawn later never hides one.
+  if (marks)
+    for (const b of layout.boxes)
+      if (marks.get(b.id) === 'highlight')
+        out.push(
+          `<rect x="${num(b.x - 2.5)}" y="${num(b.y - 2.5)}" width="${num(b.w + 5)}" height="${num(b.h + 5)}" rx="6" fill="none" stroke="${p.ring}" stroke-width="3" data-ring="${escapeXml(b.id)}"/>\n`,
+        );
   out.push('</svg>\n');
   return out.join('');
 }

@@ -121,7 +121,7 @@ function variant(node: SchemaNode, value: Json | undefined): SchemaNode {
 }
 
 /** Tour fields in the safe markdown subset (the schema refuses raw HTML and non-http(s) links there). */
-const MARKDOWN_FIELD = /^tours\.\d+\.(description|steps\.\d+\.(text|question\.explanation))$/;
+const MARKDOWN_FIELD = /^tours\.\d+\.(description|steps\.\d+\.(text|notes|question\.explanation))$/;
 
 /** A payload as tour markdown: literal (in a code span) when it has markup or markdown markers. */
 export function asTourText(payload: string): string {
