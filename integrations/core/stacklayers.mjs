@@ -9,22 +9,31 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import * as tsx from 'tsx/cjs/api';
 
-/** The `<stacklayers-diagram>` script, as built. */
-export const COMPONENT_SCRIPT = fileURLToPath(
-  new URL('../../dist/wc/stacklayers-diagram.js', import.meta.url),
-);
+/** The `<stacklayers-diagram>` script, as built ($STACKLAYERS_COMPONENT: another copy). */
+export const COMPONENT_SCRIPT =
+  process.env.STACKLAYERS_COMPONENT ??
+  fileURLToPath(new URL('../../dist/wc/stacklayers-diagram.js', import.meta.url));
 
-register({ tsconfig: false });
-const src = (path) => import(new URL(`../../src/${path}`, import.meta.url).href);
-const [{ checkDraft }, { deriveScene }, { defaultCollapsed, layoutScene }, { sceneToSvg }] =
-  await Promise.all([
-    src('model/checkDraft.ts'),
-    src('topology/deriveScene.ts'),
-    src('layout/layoutScene.ts'),
-    src('render/svg.ts'),
-  ]);
+/**
+ * The renderer's modules, loaded on first use and synchronously: markdown-it renders synchronously, and
+ * Docusaurus loads its config (and so this file) through a CommonJS transform where top-level await fails.
+ */
+let api;
+function source() {
+  if (!api) {
+    const load = (path) =>
+      tsx.require(fileURLToPath(new URL(`../../src/${path}`, import.meta.url)), import.meta.url);
+    api = {
+      ...load('model/checkDraft.ts'),
+      ...load('topology/deriveScene.ts'),
+      ...load('layout/layoutScene.ts'),
+      ...load('render/svg.ts'),
+    };
+  }
+  return api;
+}
 
 /** An invalid model: `.issues` lists each problem with its JSON path (and line and column in the text). */
 export class StacklayersModelError extends Error {
@@ -45,6 +54,7 @@ export class StacklayersModelError extends Error {
  * @returns {string}
  */
 export function renderSvg(model, options = {}) {
+  const { checkDraft, deriveScene, defaultCollapsed, layoutScene, sceneToSvg } = source();
   const result = checkDraft(typeof model === 'string' ? model : JSON.stringify(model));
   if (!result.ok) throw new StacklayersModelError(result.issues);
   const scene = deriveScene(result.model, options.topology ?? 'traditional');

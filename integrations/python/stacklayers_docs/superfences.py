@@ -23,6 +23,9 @@ from .core import FenceError, StacklayersError, diagram_html, parse_fence
 def fence_format(src, language, class_name, options, md, **kwargs):  # noqa: ARG001 (superfences' signature)
     count = getattr(md, "stacklayers_count", 0) + 1
     md.stacklayers_count = count  # one Markdown instance per page: ids stay unique on the page
+    # A block, not a <p>'s content: in a <p>, the HTML parser would close it (and the element) at the <div>.
+    if "stacklayers-diagram" not in md.block_level_elements:
+        md.block_level_elements.append("stacklayers-diagram")
     try:
         attrs, model = parse_fence(src)
         return diagram_html(attrs, model, Path.cwd(), count)

@@ -41,6 +41,8 @@ class SuperFences(unittest.TestCase):
         html = convert("# A\n\n```stacklayers\nmodel: docs/models/cloud.json\ntopology: both\n```\n\n```json\n{}\n```\n")
         self.assertIn('<stacklayers-diagram class="stacklayers" topology="both"><template>&#123;', html)
         self.assertIn('data-view="both"', html)
+        self.assertRegex(html, r"</h1>\n<stacklayers-diagram")
+        self.assertNotIn("<p><stacklayers-diagram", html)
         self.assertIn("<code>", html)  # the other fence is still code
         self.assertEqual(html.count("<stacklayers-diagram"), 1)
 
