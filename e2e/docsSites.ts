@@ -280,6 +280,8 @@ export function describeSite(name: string) {
     });
 
     test.beforeEach(async ({ context, page }) => {
+      // A docs page with two diagrams, screenshots and a PDF: more than the default 30 s on a busy machine.
+      test.setTimeout(120_000);
       await serveSite(context, s);
       await recordViolations(page);
     });
@@ -296,10 +298,10 @@ export function describeSite(name: string) {
       await page.goto(pageUrl(s));
       const els = diagrams(page);
       await expect(els).toHaveCount(2);
-      const statics = page.locator('stacklayers-diagram .stacklayers-static svg');
+      const statics = page.locator('stacklayers-diagram > .stacklayers-static > svg');
       await expect(statics).toHaveCount(2);
-      await expect(statics.first().locator('title')).toHaveText('Small cloud: both view');
-      await expect(statics.nth(1).locator('title')).toHaveText(`${TINY_NAME}: traditional view`);
+      await expect(statics.first().locator(':scope > title')).toHaveText('Small cloud: both view');
+      await expect(statics.nth(1).locator(':scope > title')).toHaveText(`${TINY_NAME}: traditional view`);
       // Model text stayed text: no element made of it, no interpolation run.
       await expect(page.locator('stacklayers-diagram b')).toHaveCount(0);
       // The static picture fits the column.
