@@ -267,6 +267,8 @@ export async function inlineModel(el: Locator, attribute: boolean): Promise<unkn
   return JSON.parse(text ?? 'null');
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The tests every site gets. */
 export function describeSite(name: string) {
   const s = site(name);
@@ -298,15 +300,20 @@ export function describeSite(name: string) {
       await page.goto(pageUrl(s));
       const els = diagrams(page);
       await expect(els).toHaveCount(2);
-      const statics = page.locator('stacklayers-diagram > .stacklayers-static > svg');
-      await expect(statics).toHaveCount(2);
-      await expect(statics.first().locator(':scope > title')).toHaveText('Small cloud: both view');
-      await expect(statics.nth(1).locator(':scope > title')).toHaveText(`${TINY_NAME}: traditional view`);
+      // The static picture: an inline SVG (an image of it in MDX), named by its title and description.
+      const pictures = page.locator(
+        'stacklayers-diagram > .stacklayers-static > svg, stacklayers-diagram > img.stacklayers-static',
+      );
+      await expect(pictures).toHaveCount(2);
+      await expect(pictures.first()).toHaveAccessibleName(/^Small cloud: both view\.? Layered diagram/);
+      await expect(pictures.nth(1)).toHaveAccessibleName(
+        new RegExp(`^${escapeRegExp(TINY_NAME)}: traditional view`),
+      );
       // Model text stayed text: no element made of it, no interpolation run.
       await expect(page.locator('stacklayers-diagram b')).toHaveCount(0);
       // The static picture fits the column.
       const column = await page.locator(`${s.column} p`).first().boundingBox();
-      const picture = await statics.first().boundingBox();
+      const picture = await pictures.first().boundingBox();
       expect(
         picture && column && picture.width > 200 && picture.x + picture.width <= column.x + column.width + 1,
       ).toBe(true);
