@@ -45,8 +45,8 @@ function jsxDiagram({ attrs, modelJson, modelUrl, svg }) {
   const attributes = [{ name: 'className', value: 'stacklayers' }, ...toList(attrs)];
   if (modelJson !== undefined) attributes.push({ name: 'model', value: modelJson });
   if (modelUrl) attributes.push({ name: 'model-src', value: modelUrl });
-  // The static SVG as an image: React 19 claims <title> elements for the document's head while hydrating, and
-  // took the SVG's (one per box) for its own, a hydration error on every page. An image keeps them out of the DOM.
+  // The static SVG as an image: inline, it made React 19's hydration fail on every page (error #418; most likely
+  // its <title> elements, one per box, which React 19 treats as document metadata). An image keeps them out.
   const fallback = svg
     ? element('img', [
         { name: 'className', value: 'stacklayers-static' },
