@@ -6,14 +6,13 @@
  *   // docusaurus.config: presets: [['classic', { docs: { remarkPlugins: [stacklayers] } }]]
  *
  * In MDX (the default) the element is JSX: the model goes in the `model` attribute, not a `<template>`
- * child (React would hydrate a template's text outside its content), and the static SVG is an image (see below).
- * `{ html: true }` writes the same HTML
+ * child (React would hydrate a template's text outside its content). `{ html: true }` writes the same HTML
  * as the markdown-it plugin as a raw `html` node instead, for remark-rehype pipelines with raw HTML.
  * Model paths are relative to the Markdown file.
  */
 
 import { fenceDiagram } from '../core/diagram.mjs';
-import { diagramHtml } from '../core/html.mjs';
+import { diagramHtml, inlineSvg } from '../core/html.mjs';
 
 /** @param {{ root?: string, lang?: string, html?: boolean }} [options] */
 export default function remarkStacklayers(options = {}) {
@@ -41,17 +40,15 @@ export default function remarkStacklayers(options = {}) {
 }
 
 /** The diagram as an MDX JSX element (what `<stacklayers-diagram …>` in an .mdx file parses to). */
-function jsxDiagram({ attrs, modelJson, modelUrl, svg }) {
+function jsxDiagram({ attrs, modelJson, modelUrl, svg, uid }) {
   const attributes = [{ name: 'className', value: 'stacklayers' }, ...toList(attrs)];
   if (modelJson !== undefined) attributes.push({ name: 'model', value: modelJson });
   if (modelUrl) attributes.push({ name: 'model-src', value: modelUrl });
-  // The static SVG as an image: inline, it made React 19's hydration fail on every page (error #418; most likely
-  // its <title> elements, one per box, which React 19 treats as document metadata). An image keeps them out.
   const fallback = svg
-    ? element('img', [
+    ? element('div', [
         { name: 'className', value: 'stacklayers-static' },
-        { name: 'src', value: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` },
-        { name: 'alt', value: svgLabel(svg) },
+        // The static SVG from Stacklayers' renderer, which escapes every text of the model.
+        { name: 'dangerouslySetInnerHTML', value: expression('__html', inlineSvg(svg, uid)) },
       ])
     : element(
         'p',
@@ -59,16 +56,6 @@ function jsxDiagram({ attrs, modelJson, modelUrl, svg }) {
         [{ type: 'text', value: `Stacklayers diagram of ${modelUrl} (shown where JavaScript runs).` }],
       );
   return element('stacklayers-diagram', attributes, [fallback]);
-}
-
-/** The SVG's title and description, as text: the image's alternative text. */
-function svgLabel(svg) {
-  const text = (tag) =>
-    (svg.match(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`))?.[1] ?? '').replace(
-      /&(amp|lt|gt|quot|apos);/g,
-      (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e],
-    );
-  return [text('title'), text('desc')].filter(Boolean).join('. ');
 }
 
 function toList(attrs) {
@@ -81,5 +68,34 @@ function element(name, attributes, children = []) {
     name,
     attributes: attributes.map((a) => ({ type: 'mdxJsxAttribute', ...a })),
     children,
+  };
+}
+
+/** `{{ key: 'value' }}` as an attribute value expression, with the estree MDX compiles from. */
+function expression(key, value) {
+  const object = {
+    type: 'ObjectExpression',
+    properties: [
+      {
+        type: 'Property',
+        kind: 'init',
+        method: false,
+        shorthand: false,
+        computed: false,
+        key: { type: 'Identifier', name: key },
+        value: { type: 'Literal', value },
+      },
+    ],
+  };
+  return {
+    type: 'mdxJsxAttributeValueExpression',
+    value: `{${key}: ${JSON.stringify(value)}}`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [{ type: 'ExpressionStatement', expression: object }],
+      },
+    },
   };
 }
