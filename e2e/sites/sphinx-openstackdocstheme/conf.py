@@ -8,8 +8,8 @@ exclude_patterns = ["_build"]
 # No analytics: nothing may leave the page's origin.
 html_theme_options = {"analytics_tracking_code": ""}
 # The theme's footer script needs a bug project (openstackdocstheme 1.20's names for these settings).
-repository_name = "example/stacklayers-docs"
-bug_project = "stacklayers-docs"
+repository_name = "example/docs"
+bug_project = "example-docs"
 
 
 def _drop_documentation_options(app, pagename, templatename, context, doctree):
