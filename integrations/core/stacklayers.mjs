@@ -6,15 +6,21 @@
  * function runs the repository's TypeScript source through tsx, and the component is the web-component build
  * in dist/wc/ (run `npm run build` first). Switching to the package is a change of the marked lines.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsx from 'tsx/cjs/api';
 
-/** The `<stacklayers-diagram>` script, as built ($STACKLAYERS_COMPONENT: another copy). */
+/**
+ * The `<stacklayers-diagram>` script, as built: $STACKLAYERS_COMPONENT, else the one-file build
+ * (dist/stacklayers-diagram.js) once the build writes it, else the current web-component build (dist/wc/).
+ */
+const built = (path) => fileURLToPath(new URL(`../../dist/${path}`, import.meta.url));
 export const COMPONENT_SCRIPT =
   process.env.STACKLAYERS_COMPONENT ??
-  fileURLToPath(new URL('../../dist/wc/stacklayers-diagram.js', import.meta.url));
+  (existsSync(built('stacklayers-diagram.js'))
+    ? built('stacklayers-diagram.js')
+    : built('wc/stacklayers-diagram.js'));
 
 /**
  * The renderer's modules, loaded on first use and synchronously: markdown-it renders synchronously, and

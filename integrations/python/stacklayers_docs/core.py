@@ -24,11 +24,14 @@ OPTION_KEYS = ("topology", "theme", "height", "persona", "select", "controls")
 HEIGHT = re.compile(r"^(auto|\d{1,5}(\.\d{1,3})?(px|em|rem|vh|svh|lvh|dvh))$")
 SELECT = re.compile(r"^[^\s<>\"'`]{1,200}$")
 
-# When this package runs from a Stacklayers checkout, its CLI and its built component are used. The one
-# place of both paths: switching to the built package is a change of these two lines.
+# When this package runs from a Stacklayers checkout, its CLI and its built component are used (the one-file
+# dist/stacklayers-diagram.js where the build writes it, else dist/wc/). The one place of both paths.
 CHECKOUT = Path(__file__).resolve().parents[3]
 CHECKOUT_CLI = CHECKOUT / "bin" / "stacklayers.mjs"
-CHECKOUT_COMPONENT = CHECKOUT / "dist" / "wc" / "stacklayers-diagram.js"
+CHECKOUT_COMPONENT = next(
+    (p for p in (CHECKOUT / "dist" / "stacklayers-diagram.js",) if p.is_file()),
+    CHECKOUT / "dist" / "wc" / "stacklayers-diagram.js",
+)
 
 
 class FenceError(ValueError):
