@@ -375,8 +375,24 @@ export function describeSite(name: string) {
     test('prints the whole diagram', async ({ page }, info) => {
       await page.goto(pageUrl(s));
       await expectFitted(diagrams(page).first());
+      const tiny = diagrams(page).nth(1);
+      await expectFitted(tiny, 2);
+      // The tallest drawn box of host kvm1 (React Flow's node, or the printed picture's group).
+      const hostBox = () =>
+        tiny.evaluate((el) =>
+          Math.max(
+            0,
+            ...[...(el.shadowRoot?.querySelectorAll('[data-id="kvm1"]') ?? [])].map(
+              (n) => n.getBoundingClientRect().height,
+            ),
+          ),
+        );
+      const onScreen = await hostBox();
       await page.emulateMedia({ media: 'print' });
       for (const i of [0, 1]) await expectFitted(diagrams(page).nth(i), 2);
+      // A small model prints at its size on screen, not blown up to the page's width.
+      expect(onScreen).toBeGreaterThan(10);
+      expect(await hostBox()).toBeLessThanOrEqual(onScreen * 1.5);
       const host = (await drawnBoxes(diagrams(page).first())).host;
       expect(host.x).toBeGreaterThanOrEqual(0);
       expect(host.x + host.width).toBeLessThanOrEqual(s.width);
