@@ -1,0 +1,4 @@
+import { describeSite } from './docsSites';
+
+describeSite('sphinx-alabaster');
+describeSite('sphinx-openstackdocstheme');

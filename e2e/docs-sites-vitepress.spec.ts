@@ -1,0 +1,3 @@
+import { describeSite } from './docsSites';
+
+describeSite('vitepress');
