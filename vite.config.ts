@@ -2,12 +2,22 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { earlyScript } from './scripts/earlyScriptPlugin.ts';
+import { embedHelper } from './scripts/embedHelperPlugin.ts';
 import { preloadFont } from './scripts/preloadFontPlugin.ts';
 import { cspMeta } from './scripts/securityHeaders.ts';
 import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), earlyScript(), serviceWorker()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    cspMeta(),
+    preloadFont(),
+    earlyScript(),
+    serviceWorker(),
+    // dist/stacklayers-embed.js, the iframe helper script (src/embed/helper.ts).
+    embedHelper(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,
