@@ -20,7 +20,8 @@
     meta.content = 'VitePress v1.6.3';
     document.head.append(meta);
   }
-  const record = (window.__host = { messages: [], ready: [], violations: [] });
+  const record = { messages: [], ready: [], violations: [] };
+  window.__host = record;
   addEventListener('message', (e) => {
     if (e.data && typeof e.data.type === 'string' && e.data.type.startsWith('stacklayers:'))
       record.messages.push(e.data);

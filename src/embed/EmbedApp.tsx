@@ -68,7 +68,13 @@ export async function loadEmbedModel(
   model: EmbedConfig['model'],
   defaultUrl?: string,
 ) {
-  if (model && 'text' in model) {
+  if (model && 'text' in model && model.text === '') {
+    // An element with an empty inline model: most often a server renderer dropped its content.
+    store.getState().setNotice({
+      kind: 'error',
+      text: "This diagram's inline model is empty: the page's generator may have removed it (in VitePress, declare stacklayers-diagram with isCustomElement). Check the page source and the model with `stacklayers validate`.",
+    });
+  } else if (model && 'text' in model) {
     await loadValidator();
     store.getState().loadText(model.text, { kind: 'draft', label: 'inline model', key: 'inline' });
   } else if (model && 'share' in model) await loadFromShare(store, model.share);
