@@ -276,3 +276,43 @@ test.describe('printing a docs page', () => {
     expect(text).not.toContain('React Flow');
   });
 });
+
+test('the Share dialog’s HTML snippet works pasted into a docs page under a CSP without unsafe-inline', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/?topology=k8s-in-tenant');
+  await expect(page.locator('[data-testid="diagram"][data-ready="true"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share and export' });
+  const html = await dialog.getByTestId('snippet-iframe').inputValue();
+  expect(html).toContain('stacklayers-embed.js');
+  // Each format has its snippet; MDX's and Markdown's helper goes in the site's configuration.
+  await dialog.locator('label', { hasText: /^MDX$/ }).click();
+  await expect(dialog.getByRole('radio', { name: 'MDX' })).toBeChecked();
+  await expect(dialog.getByTestId('snippet-setup')).toHaveValue(/docusaurus\.config\.js/);
+  // The format picker works from the keyboard (a radio group: arrows move the choice).
+  await dialog.getByRole('radio', { name: 'MDX' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByTestId('snippet-iframe')).toHaveValue(/^\.\. raw:: html\n\n {3}<iframe/);
+
+  const docs = await context.newPage();
+  await serveHosts(docs, {
+    'pasted.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title>
+      <link rel="stylesheet" href="/__hosts/host.css"><script src="/__hosts/host.js"></script></head>
+      <body><div class="layout"><main>${html}</main></div></body></html>`,
+  });
+  await docs.goto('/__hosts/pasted.html?gen=docusaurus');
+  const frame = docs.frameLocator('iframe');
+  await expect(
+    frame.locator('[data-testid="diagram"][data-ready="true"][data-view="k8s-in-tenant"]'),
+  ).toBeVisible();
+  await expect.poll(() => lastResize(docs)).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await docs.locator('iframe').boundingBox())?.height)
+    .toBe(await lastResize(docs));
+  const box = await docs.locator('iframe').boundingBox();
+  if (!box) throw new Error('no iframe');
+  await allHostsInside(frame, box);
+  expect((await record(docs)).violations).toEqual([]);
+});
