@@ -73,7 +73,7 @@ export function embedSnippet(
       return {
         snippet: `${tag}\n${script}`,
         setup: null,
-        note: 'The script sizes the iframe to the diagram and makes it follow the page’s light or dark theme; one copy per page is enough.',
+        note: 'The script sizes the iframe to the diagram and passes it the page’s theme toggle; one copy per page is enough.',
       };
     case 'markdown':
       return {
