@@ -316,3 +316,16 @@ test('the Share dialog’s HTML snippet works pasted into a docs page under a CS
   await allHostsInside(frame, box);
   expect((await record(docs)).violations).toEqual([]);
 });
+
+test('printing the app shows the whole diagram alone, however it was zoomed', async ({ page }) => {
+  await page.goto('/?topology=both');
+  await expect(page.locator('[data-testid="diagram"][data-ready="true"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('.sl-print > svg')).toBeAttached();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.sl-print > svg')).toBeVisible();
+  for (const hidden of ['banner', 'toolbar']) await expect(page.getByRole(hidden).first()).toBeHidden();
+  await expect(page.locator('.react-flow')).toBeHidden();
+  const text = await page.locator('.sl-print > svg').textContent();
+  for (const id of DEFAULT_HOSTS) expect(text).toContain(id);
+});
