@@ -324,7 +324,7 @@ test('printing the app shows the whole diagram alone, however it was zoomed', as
   await expect(page.locator('.sl-print > svg')).toBeAttached();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.sl-print > svg')).toBeVisible();
-  for (const hidden of ['banner', 'toolbar']) await expect(page.getByRole(hidden).first()).toBeHidden();
+  for (const hidden of ['banner', 'toolbar'] as const) await expect(page.getByRole(hidden).first()).toBeHidden();
   await expect(page.locator('.react-flow')).toBeHidden();
   const text = await page.locator('.sl-print > svg').textContent();
   for (const id of DEFAULT_HOSTS) expect(text).toContain(id);
