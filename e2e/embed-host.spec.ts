@@ -182,6 +182,10 @@ test.describe('the web component in a docs column', () => {
     expect(
       await wc.locator('.sl-embed').evaluate((el) => (el as HTMLElement & { mark?: boolean }).mark),
     ).toBe(true);
+    // With the switches hidden, the zoom control sits over the diagram; zoomed in, the minimap asked for shows.
+    await expect(wc.locator('.react-flow__minimap')).toHaveCount(0);
+    await wc.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(wc.locator('.react-flow__minimap')).toBeVisible();
     // Back to auto height.
     await wc.evaluate((el) => el.setAttribute('height', 'auto'));
     await expect.poll(async () => (await wc.boundingBox())?.height).not.toBe(360);
