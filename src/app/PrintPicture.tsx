@@ -28,8 +28,10 @@ function svgElement(text: string, into: Document): SVGSVGElement | null {
 /**
  * What prints instead of the interactive diagram: the whole diagram as a static SVG, light (paper), sized to
  * the page's width. The live diagram shows a part of it at whatever zoom the reader left it, with a minimap
- * and controls; none of that belongs on paper. Hidden on screen (`.sl-print`, index.css); drawn when the
- * browser is idle after each layout, and at the latest when printing starts.
+ * and controls; none of that belongs on paper. Made when printing starts (`beforeprint`, or the print media
+ * query for a print preview), from the SVG module loaded when the browser was idle, and removed afterwards:
+ * the page does not carry a second copy of the diagram meanwhile. Shown by the print stylesheet (`.sl-print`,
+ * index.css).
  */
 export function PrintPicture() {
   const layout = useShownLayout();
@@ -38,35 +40,33 @@ export function PrintPicture() {
   useEffect(() => {
     const el = holder.current;
     if (!el || !layout) return;
-    let drawn = false;
-    const draw = (svg: SvgModule) => {
-      if (drawn) return;
-      const picture = svgElement(svg.sceneToSvg(layout, 'light', { title }), el.ownerDocument);
-      if (!picture) return;
-      drawn = true;
-      el.replaceChildren(picture);
-    };
     let loaded: SvgModule | null = null;
+    let picture: SVGSVGElement | null = null;
     let cancelled = false;
-    void loadSvg().then((svg) => {
-      loaded = svg;
-      if (cancelled) return;
-      const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-      idle(() => {
-        if (!cancelled) draw(svg);
+    const show = () => {
+      if (cancelled || !loaded) return;
+      picture ??= svgElement(loaded.sceneToSvg(layout, 'light', { title }), el.ownerDocument);
+      if (picture && el.firstChild !== picture) el.replaceChildren(picture);
+    };
+    const hide = () => el.replaceChildren();
+    const print = window.matchMedia('print');
+    const onMedia = () => (print.matches ? show() : hide());
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => {
+      void loadSvg().then((svg) => {
+        loaded = svg;
+        if (print.matches) show();
       });
     });
-    // Printing before the browser was idle: draw now (the module is loaded by then in practice).
-    const now = () => {
-      if (loaded && !cancelled) draw(loaded);
-    };
-    window.addEventListener('beforeprint', now);
-    const print = window.matchMedia('print');
-    print.addEventListener('change', now);
+    window.addEventListener('beforeprint', show);
+    window.addEventListener('afterprint', hide);
+    print.addEventListener('change', onMedia);
     return () => {
       cancelled = true;
-      window.removeEventListener('beforeprint', now);
-      print.removeEventListener('change', now);
+      hide();
+      window.removeEventListener('beforeprint', show);
+      window.removeEventListener('afterprint', hide);
+      print.removeEventListener('change', onMedia);
     };
   }, [layout, title]);
   return <div ref={holder} className="sl-print" aria-hidden="true" data-testid="print-picture" />;
