@@ -42,6 +42,8 @@ test.describe('an iframe in a docs column, with the helper script', () => {
   test('fits the whole diagram to the column at the height it posts, follows the page theme, and is ready', async ({
     page,
   }) => {
+    // One reader's visit, step by step: longer than most tests.
+    test.setTimeout(90_000);
     await serveHosts(page);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/__hosts/iframe.html?gen=docusaurus');
