@@ -141,6 +141,8 @@ test.describe('the web component in a docs column', () => {
   test('fits the column at its own height, is ready, and never remounts when an attribute changes', async ({
     page,
   }) => {
+    // A reader's visit, step by step: longer than most tests.
+    test.setTimeout(90_000);
     await serveHosts(page);
     await page.goto('/__hosts/component.html?gen=furo');
     const wc = page.locator('#wc');

@@ -114,8 +114,14 @@ function EmbedBar({ onZoomSlot }: { onZoomSlot: (el: HTMLElement | null) => void
 }
 
 /**
+ * The least height of an embed's diagram area: in a phone-width column the fitted diagram is a thin strip, and
+ * the details card (and a zoomed-in look) need room; the diagram stays whole, centred in it.
+ */
+const MIN_CANVAS_HEIGHT = 220;
+
+/**
  * The embed's height for its current width: its bars, plus the canvas that shows the whole diagram fitted to
- * that width (see fittedHeight); with no diagram to show (a model with problems), room for the message.
+ * that width (see fittedHeight; at least MIN_CANVAS_HEIGHT); with no diagram to show (a model with problems), room for the message.
  * Follows the width, the layout and the bars; `report` hears each new value.
  */
 function useFittedHeight(
@@ -129,7 +135,9 @@ function useFittedHeight(
     if (!shell || !canvas || (!layout && !problem)) return;
     const measure = () => {
       const bars = shell.offsetHeight - canvas.offsetHeight;
-      const body = layout ? fittedHeight(layout.width, layout.height, canvas.clientWidth) : 120;
+      const body = layout
+        ? Math.max(fittedHeight(layout.width, layout.height, canvas.clientWidth), MIN_CANVAS_HEIGHT)
+        : 120;
       if (canvas.clientWidth > 0) report(Math.max(0, bars) + body);
     };
     measure();
