@@ -8,6 +8,9 @@ import { cspMeta } from './scripts/securityHeaders.ts';
 import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
+  // Relative URLs everywhere in the build: dist/ works from any path (a docs site's /docs/stacklayers/), not
+  // only a domain root. The pages, the check worker, the service worker (and its scope), fonts and models.
+  base: './',
   plugins: [
     react(),
     tailwindcss(),

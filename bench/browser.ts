@@ -15,11 +15,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/chromium';
+import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
+import { thousands } from '../src/model/limits';
+import { FAR_ZOOM } from '../src/render/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
 import { bundleMetrics } from './bundle';
-import { NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
+import { embedLoadMetrics, inlineModelPage, webComponentPath } from './embedLoad';
+import { type Drawn, NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
 import { mermaidPage, sceneToMermaid } from './peer';
 import { type Metric, median, percentile, round } from './report';
 import { type StaticServer, startStaticServer } from './staticServer';
@@ -33,19 +37,22 @@ export interface BrowserOptions {
   switchRuns: number;
   /** ms of panning, then as many of zooming. */
   panMs: number;
-  /** Fresh-page loads of Mermaid. */
-  peerRuns: number;
   /**
-   * Fresh-page loads of Stacklayers after each of Mermaid's, of each kind (the app unfolded after the settle
-   * pause, the app unfolded at once, the embed): each takes about a second, Mermaid's several, and a median
-   * of more samples is steadier on a shared machine.
+   * Fresh pages of Stacklayers after each of Mermaid's (the like-for-like page, and for the peer cloud each of
+   * the level-of-detail pages): each takes a fraction of Mermaid's time, and a median of more samples is
+   * steadier on a shared machine.
    */
   peerStacklayersPerRun: number;
   /** Elements of the big model (2,000). */
   bigElements: number;
-  /** Elements of the model both peers draw (~1,300 boxes in view `both`). */
-  peerElements: number;
+  /**
+   * The like-for-like comparisons: [key, elements of the generated model, Mermaid pages]. 1,080 elements is
+   * the peer cloud (1,298 boxes in view `both`).
+   */
+  peerSizes: readonly (readonly [string, number, number])[];
   seed: number;
+  /** Only the like-for-like comparison (and the bundle). */
+  peerOnly: boolean;
   log: (line: string) => void;
 }
 
@@ -55,7 +62,11 @@ export interface BrowserResult {
   detail: Record<string, unknown>;
 }
 
-const VIEWPORT = { width: 1280, height: 720 };
+export interface Viewport {
+  width: number;
+  height: number;
+}
+export const VIEWPORT: Viewport = { width: 1280, height: 720 };
 const CP = 'OpenStack control plane on Kubernetes';
 const TENANT = 'Kubernetes in a tenant project';
 /** Four switches visiting every view, starting from `traditional`. */
@@ -107,7 +118,7 @@ async function quiet(): Promise<void> {
 
 // --- the build and the server ----------------------------------------------------------------------------
 
-function newestMtime(path: string): number {
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : st.mtimeMs;
@@ -165,7 +176,7 @@ export async function startServer(
 
 // --- pages -----------------------------------------------------------------------------------------------
 
-class Session {
+export class Session {
   readonly pageErrors: string[] = [];
   pageLoads = 0;
   constructor(
@@ -174,9 +185,9 @@ class Session {
   ) {}
 
   /** A fresh context (no cache, no saved draft) and page. */
-  async open(): Promise<{ context: BrowserContext; page: Page }> {
+  async open(viewport: Viewport = VIEWPORT): Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({
-      viewport: VIEWPORT,
+      viewport,
       deviceScaleFactor: 1,
       // The page itself is timed: its service worker registers only after the first diagram, when idle
       // (src/main.tsx), and would precache the build during the pan and zoom runs.
@@ -190,9 +201,13 @@ class Session {
   }
 
   /** Navigates a fresh page to `path` and returns the ms from navigation start to the first ready marker. */
-  async load(path: string, timeout = 60_000): Promise<{ ms: number; context: BrowserContext; page: Page }> {
+  async load(
+    path: string,
+    timeout = 60_000,
+    viewport: Viewport = VIEWPORT,
+  ): Promise<{ ms: number; context: BrowserContext; page: Page }> {
     await quiet();
-    const { context, page } = await this.open();
+    const { context, page } = await this.open(viewport);
     this.pageLoads++;
     try {
       // The page says when it is ready (SETTLED): polling it meanwhile would compete with its loading.
@@ -261,24 +276,56 @@ async function panZoom(page: Page, ms: number): Promise<{ pan: number[]; zoom: n
 }
 
 /** Up to four switches from `traditional`, each timed from the click to the next ready marker in a frame. */
-async function switchTour(
-  page: Page,
-  settle: number,
-  switches: number,
-): Promise<{ times: number[]; nodes: number }> {
+async function switchTour(page: Page, settle: number, switches: number): Promise<SwitchTimes> {
   const times: number[] = [];
+  const settled: number[] = [];
   let nodes = 0;
   for (const [name, view] of TOUR.slice(0, switches)) {
     await sleep(settle);
-    times.push(
-      await page.evaluate(([n, v]) => window.__bench.clickSwitch(n as string, v as string), [name, view]),
+    const t = await page.evaluate(
+      ([n, v]) => window.__bench.switchSettled(n as string, v as string),
+      [name, view],
     );
+    times.push(t.ready);
+    settled.push(t.settled);
     nodes = Math.max(nodes, await page.evaluate(() => window.__bench.nodeCount()));
   }
-  return { times, nodes };
+  return { times, settled, nodes };
+}
+
+/** A view switch: from the click to the ready marker (the first frame of the new view) and to the view at rest. */
+interface SwitchTimes {
+  times: number[];
+  settled: number[];
+  nodes: number;
 }
 
 const ms = (v: number) => round(v, 1);
+
+/** One like-for-like comparison: a generated model, drawn whole by both, each box with its label. */
+interface Peer {
+  key: string;
+  elements: number;
+  boxes: number;
+  runs: number;
+  model: string;
+  mermaidPath: string;
+  viewport: Viewport;
+  /** Also time the product's level-of-detail pages of this model (no ratio). */
+  lod: boolean;
+}
+
+/**
+ * A page in which the whole unfolded diagram fits at a zoom where the app draws labels (FAR_ZOOM and up): at
+ * least 4000x1100 (the peer cloud fits at ~0.36), wider for wider diagrams. Mermaid gets the same page.
+ */
+export function likeForLikeViewport(width: number, height: number): Viewport {
+  const zoom = FAR_ZOOM * 1.1;
+  return {
+    width: Math.max(4000, Math.ceil(width * zoom)),
+    height: Math.max(1100, Math.ceil(height * zoom * 1.1)),
+  };
+}
 
 // --- the measurements ------------------------------------------------------------------------------------
 
@@ -287,8 +334,6 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   const t0 = Date.now();
   const built = ensureBuild(opts.root, log);
   const big = `/__bench/model-${opts.bigElements}.json`;
-  const peerModel = generateModel(opts.peerElements, opts.seed);
-  const mermaid = sceneToMermaid(deriveScene(peerModel, 'both'));
   // The generated inputs are files (bench-results/inputs/), served with the build on the app's origin under
   // /__bench/ (by the server, like the app's own files: intercepting requests in the browser would slow
   // every request of every page).
@@ -300,11 +345,6 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   };
   const served = new Map<string, URL>([
     [big, file(`model-${opts.bigElements}.json`, JSON.stringify(generateModel(opts.bigElements, opts.seed)))],
-    ['/__bench/model-peer.json', file('model-peer.json', JSON.stringify(peerModel))],
-    [
-      '/__bench/mermaid.html',
-      file('mermaid-peer.html', mermaidPage(mermaid.text, '/__bench/mermaid.esm.min.mjs')),
-    ],
     // The module and the chunks it imports (from ./chunks/mermaid.esm.min/, next to it).
     ['/__bench/mermaid.esm.min.mjs', new URL('node_modules/mermaid/dist/mermaid.esm.min.mjs', opts.root)],
     [
@@ -312,8 +352,39 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       new URL('node_modules/mermaid/dist/chunks/mermaid.esm.min/', opts.root),
     ],
   ]);
-  file('mermaid-peer.mmd', mermaid.text);
+  // The peer's models: the same scene for both, as a Stacklayers model and as Mermaid text.
+  const peers: Peer[] = [];
+  for (const [key, elements, runs] of opts.peerSizes) {
+    const model = generateModel(elements, opts.seed);
+    const scene = deriveScene(model, 'both');
+    const mermaid = sceneToMermaid(scene);
+    const layout = layoutScene(scene, { collapsed: new Set(), hiddenLayers: new Set() });
+    const name = `model-${key}.json`;
+    served.set(`/__bench/${name}`, file(name, JSON.stringify(model)));
+    served.set(
+      `/__bench/mermaid-${key}.html`,
+      file(`mermaid-${key}.html`, mermaidPage(mermaid.text, '/__bench/mermaid.esm.min.mjs')),
+    );
+    file(`mermaid-${key}.mmd`, mermaid.text);
+    peers.push({
+      key,
+      elements,
+      boxes: mermaid.boxes,
+      runs,
+      model: `/__bench/${name}`,
+      mermaidPath: `/__bench/mermaid-${key}.html`,
+      viewport: likeForLikeViewport(layout.width, layout.height),
+      lod: key === 'peer',
+    });
+    if (layout.boxes.length !== mermaid.boxes)
+      throw new Error(`${key}: Mermaid text has ${mermaid.boxes} boxes, the layout ${layout.boxes.length}`);
+  }
 
+  // A docs page: the web component with an inline model (the default model).
+  const component = webComponentPath(new URL('dist/', opts.root));
+  const defaultModelJson = readFileSync(new URL('public/models/default.json', opts.root), 'utf8');
+  const inlinePage = component ? file('inline.html', inlineModelPage(defaultModelJson, component)) : null;
+  if (inlinePage) served.set('/__bench/inline.html', inlinePage);
   const server = await startServer(opts.root, served);
   const executablePath = chromiumPath();
   let browser: Browser;
@@ -330,7 +401,7 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     server: server.url,
     built,
     buildSeconds: built ? (Date.now() - t0) / 1000 : 0,
-    mermaidBoxes: mermaid.boxes,
+    peers: peers.map(({ key, elements, boxes, viewport }) => ({ key, elements, boxes, viewport })),
   };
   const partSeconds: Record<string, number> = {};
   detail.partSeconds = partSeconds;
@@ -338,7 +409,10 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   const part = async (keys: readonly [string, string, Metric['unit']][], fn: () => Promise<Metric[]>) => {
     const started = Date.now();
     try {
-      metrics.push(...(await fn()));
+      const got = await fn();
+      metrics.push(...got);
+      // As each part ends: a long run shows its figures as it goes.
+      for (const m of got) log(`  ${m.label}: ${m.value ?? '-'} ${m.unit}${m.drawn ? ` [${m.drawn}]` : ''}`);
     } catch (err) {
       const message = (err as Error).message.split('\n')[0] ?? String(err);
       log(`  failed: ${message}`);
@@ -357,274 +431,356 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
         await (await session.load(path)).context.close();
     }
 
-    log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
-    await part(
-      [
-        ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
-        ['browser.heap.default', 'JS heap after load, default model', 'MB'],
-      ],
-      async () => {
-        const times: number[] = [];
-        let heap = 0;
-        let nodes = 0;
-        for (let i = 0; i < opts.navRuns; i++) {
-          const { ms: t, context, page } = await session.load('/');
-          times.push(t);
-          if (i === opts.navRuns - 1) {
-            nodes = await page.evaluate(() => window.__bench.nodeCount());
-            heap = await heapMb(context, page);
+    if (!opts.peerOnly) {
+      log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
+      await part(
+        [
+          ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
+          ['browser.heap.default', 'JS heap after load, default model', 'MB'],
+        ],
+        async () => {
+          const times: number[] = [];
+          let heap = 0;
+          let nodes = 0;
+          for (let i = 0; i < opts.navRuns; i++) {
+            const { ms: t, context, page } = await session.load('/');
+            times.push(t);
+            if (i === opts.navRuns - 1) {
+              nodes = await page.evaluate(() => window.__bench.nodeCount());
+              heap = await heapMb(context, page);
+            }
+            await context.close();
           }
-          await context.close();
-        }
-        detail.firstDiagramDefault = times.map(ms);
-        return [
-          {
-            key: 'browser.firstDiagram.default',
-            label: 'First diagram after navigation, default model',
-            value: ms(median(times)),
-            unit: 'ms',
-            target: { op: '<=', value: 1000 },
-            note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
-          },
-          {
-            key: 'browser.heap.default',
-            label: 'JS heap after load, default model',
-            value: heap,
-            unit: 'MB',
-            note: 'after a GC',
-          },
-        ];
-      },
-    );
+          detail.firstDiagramDefault = times.map(ms);
+          return [
+            {
+              key: 'browser.firstDiagram.default',
+              label: 'First diagram after navigation, default model',
+              drawn: `${nodes} boxes, each with its label, DOM, 1280x720`,
+              value: ms(median(times)),
+              unit: 'ms',
+              target: { op: '<=', value: 500 },
+              note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
+            },
+            {
+              key: 'browser.heap.default',
+              label: 'JS heap after load, default model',
+              value: heap,
+              unit: 'MB',
+              note: 'after a GC',
+            },
+          ];
+        },
+      );
 
-    log(`browser: first diagram, ${bigLabel}-element model`);
-    await part(
-      [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
-      async () => {
+      log(`browser: first diagram, ${bigLabel}-element model`);
+      await part(
+        [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
+        async () => {
+          const times: number[] = [];
+          let nodes = 0;
+          for (let i = 0; i < opts.navRuns; i++) {
+            const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
+            times.push(t);
+            nodes = await page.evaluate(() => window.__bench.nodeCount());
+            await context.close();
+          }
+          detail.firstDiagramBig = times.map(ms);
+          return [
+            {
+              key: 'browser.firstDiagram.big',
+              label: `First diagram after navigation, ${bigLabel} elements`,
+              drawn: `${nodes} boxes (folded as the app starts a big model), labelled, DOM, 1280x720`,
+              value: ms(median(times)),
+              unit: 'ms',
+              note: `view both; median of ${times.length}`,
+            },
+          ];
+        },
+      );
+
+      log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
+      const switchCase = async (path: string, expand: boolean): Promise<SwitchTimes> => {
         const times: number[] = [];
+        const settled: number[] = [];
         let nodes = 0;
-        for (let i = 0; i < opts.navRuns; i++) {
-          const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
-          times.push(t);
-          nodes = await page.evaluate(() => window.__bench.nodeCount());
+        for (let i = 0; i < opts.switchRuns; i++) {
+          const { context, page } = await session.load(path);
+          if (expand) {
+            await sleep(settle);
+            await page.evaluate(() => window.__bench.expandAll());
+          }
+          const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
+          times.push(...tour.times);
+          settled.push(...tour.settled);
+          nodes = Math.max(nodes, tour.nodes);
           await context.close();
         }
-        detail.firstDiagramBig = times.map(ms);
-        return [
-          {
-            key: 'browser.firstDiagram.big',
-            label: `First diagram after navigation, ${bigLabel} elements`,
-            value: ms(median(times)),
-            unit: 'ms',
-            note: `view both, folded as the app starts it (${nodes} boxes); median of ${times.length}`,
+        return { times, settled, nodes };
+      };
+      /** Two rows per case: to the first frame of the new view (the target), and to the view at rest. */
+      const switchMetrics = (key: string, what: string, target: number, r: SwitchTimes): Metric[] => [
+        {
+          key,
+          label: `View switch, ${what}: click to the first frame of the new view`,
+          value: ms(median(r.times)),
+          unit: 'ms',
+          target: { op: '<=', value: target },
+          note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
+        },
+        {
+          key: `${key}.settled`,
+          label: `View switch, ${what}: click to the view settled (every glide and fade ended)`,
+          value: ms(median(r.settled)),
+          unit: 'ms',
+          note: `median of ${r.settled.length}, max ${ms(Math.max(...r.settled))}`,
+        },
+      ];
+      const switchPart = (key: string, what: string, target: number, path: string, expand: boolean) =>
+        part(
+          [
+            [key, `View switch, ${what}`, 'ms'],
+            [`${key}.settled`, `View switch settled, ${what}`, 'ms'],
+          ],
+          async () => {
+            const r = await switchCase(path, expand);
+            detail[key] = { ready: r.times.map(ms), settled: r.settled.map(ms) };
+            return switchMetrics(key, what, target, r);
           },
-        ];
-      },
-    );
-
-    log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
-    const switchCase = async (path: string, expand: boolean): Promise<{ times: number[]; nodes: number }> => {
-      const times: number[] = [];
-      let nodes = 0;
-      for (let i = 0; i < opts.switchRuns; i++) {
-        const { context, page } = await session.load(path);
-        if (expand) {
-          await sleep(settle);
-          await page.evaluate(() => window.__bench.expandAll());
-        }
-        const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
-        times.push(...tour.times);
-        nodes = Math.max(nodes, tour.nodes);
-        await context.close();
-      }
-      return { times, nodes };
-    };
-    const switchMetric = (
-      key: string,
-      label: string,
-      target: number,
-      r: { times: number[]; nodes: number },
-    ) => ({
-      key,
-      label,
-      value: ms(median(r.times)),
-      unit: 'ms' as const,
-      target: { op: '<=' as const, value: target },
-      note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
-    });
-    await part([['browser.switch.default', 'View switch to ready, default model', 'ms']], async () => {
-      const r = await switchCase('/?topology=traditional', false);
-      detail.switchDefault = r.times.map(ms);
-      return [switchMetric('browser.switch.default', 'View switch to ready, default model', 100, r)];
-    });
-    await part(
-      [['browser.switch.big', `View switch to ready, ${bigLabel} elements (folded)`, 'ms']],
-      async () => {
-        const r = await switchCase(`/?topology=traditional&model=${big}`, false);
-        detail.switchBig = r.times.map(ms);
-        return [
-          switchMetric('browser.switch.big', `View switch to ready, ${bigLabel} elements (folded)`, 250, r),
-        ];
-      },
-    );
-    await part(
-      [['browser.switch.bigExpanded', `View switch to ready, ${bigLabel} elements (all unfolded)`, 'ms']],
-      async () => {
-        const r = await switchCase(`/?topology=traditional&model=${big}`, true);
-        detail.switchBigExpanded = r.times.map(ms);
-        return [
-          switchMetric(
-            'browser.switch.bigExpanded',
-            `View switch to ready, ${bigLabel} elements (all unfolded)`,
-            250,
-            r,
-          ),
-        ];
-      },
-    );
-
-    log(
-      `browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`,
-    );
-    const panKeys: [string, string, Metric['unit']][] = [
-      ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
-      ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
-      ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
-      ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
-      ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
-      ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
-      ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
-    ];
-    await part(panKeys, async () => {
-      const { context, page } = await session.load(`/?topology=both&model=${big}`);
-      try {
-        await sleep(settle);
-        const heapFolded = await heapMb(context, page);
-        const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
-        const folded = await panZoom(page, opts.panMs);
-        await sleep(settle);
-        const expand = await page.evaluate(() => window.__bench.expandAll());
-        await sleep(settle);
-        const heapExpanded = await heapMb(context, page);
-        const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
-        const expanded = await panZoom(page, opts.panMs);
-        detail.panZoom = {
-          folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
-          expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
-        };
-        const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
-        const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
-          `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
-        const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
-        return [
-          { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
-          { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
-          { ...k2, value: heapFolded, note: 'after a GC' },
-          { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
-          { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
-          { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
-          { ...k6, value: heapExpanded, note: 'after a GC' },
-        ] as Metric[];
-      } finally {
-        await context.close();
-      }
-    });
-
-    log(
-      `browser: peer, ${mermaid.boxes} boxes: Mermaid ${opts.peerRuns}x vs Stacklayers ${opts.peerRuns * opts.peerStacklayersPerRun * 3}x (fresh pages: app twice, embed)`,
-    );
-    const peerKeys: [string, string, Metric['unit']][] = [
-      ['peer.mermaid', `Mermaid flowchart, ${mermaid.boxes} boxes, fresh page to painted SVG`, 'ms'],
-      ['peer.stacklayers', `Stacklayers, same ${mermaid.boxes} boxes all drawn, fresh page to ready`, 'ms'],
-      ['peer.ratio', 'Stacklayers faster than Mermaid (all boxes drawn)', 'x'],
-      [
-        'peer.stacklayersUnfoldAtOnce',
-        'Stacklayers, all drawn, Unfold all clicked the moment the first diagram is ready',
-        'ms',
-      ],
-      ['peer.ratioUnfoldAtOnce', 'Stacklayers faster than Mermaid (all drawn, clicked at once)', 'x'],
-      ['peer.stacklayersFolded', 'Stacklayers, same model as it starts (folded), fresh page to ready', 'ms'],
-      ['peer.ratioFolded', 'Stacklayers faster than Mermaid (as it starts, folded)', 'x'],
-      [
-        'peer.embedFolded',
-        'Stacklayers embed.html (as a docs page embeds it), folded, fresh page to ready',
-        'ms',
-      ],
-      ['peer.ratioEmbed', 'Stacklayers embed.html faster than Mermaid (as it starts, folded)', 'x'],
-    ];
-    await part(peerKeys, async () => {
-      const mermaidTimes: number[] = [];
-      const folded: number[] = [];
-      const full: number[] = [];
-      const fullAtOnce: number[] = [];
-      const embed: number[] = [];
-      let nodes = 0;
-      for (let i = 0; i < opts.peerRuns; i++) {
-        const m = await session.load('/__bench/mermaid.html', 600_000);
-        const svgNodes = await m.page.evaluate(
-          () => document.querySelectorAll('pre.mermaid svg g.node').length,
         );
-        if (svgNodes === 0) throw new Error('Mermaid drew no nodes');
-        mermaidTimes.push(m.ms);
-        await m.context.close();
-        for (let j = 0; j < opts.peerStacklayersPerRun; j++) {
-          // Unfold all as a reader clicks it, on the diagram they see: after the settle pause every action
-          // of the bench waits (view switches, the other unfold). And, for comparison, at once: the click
-          // then shares the CPUs with the raster of the folded frame (software raster here) and with the
-          // compiler still optimizing the code of the load.
-          for (const pause of [settle, 0]) {
-            const s = await session.load('/?topology=both&model=/__bench/model-peer.json');
-            if (pause) await sleep(pause);
-            const expand = await s.page.evaluate(() => window.__bench.expandAll());
-            nodes = await s.page.evaluate(() => window.__bench.nodeCount());
-            folded.push(s.ms);
-            (pause ? full : fullAtOnce).push(s.ms + expand);
+      await switchPart(
+        'browser.switch.default',
+        'default model (DOM, labelled, with the glide)',
+        100,
+        '/?topology=traditional',
+        false,
+      );
+      await switchPart(
+        'browser.switch.big',
+        `${bigLabel} elements as they start (folded, DOM)`,
+        250,
+        `/?topology=traditional&model=${big}`,
+        false,
+      );
+      await switchPart(
+        'browser.switch.bigExpanded',
+        `${bigLabel} elements all unfolded (far layer at the fit zoom: boxes without labels)`,
+        250,
+        `/?topology=traditional&model=${big}`,
+        true,
+      );
+
+      log(
+        `browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`,
+      );
+      const panKeys: [string, string, Metric['unit']][] = [
+        ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
+        ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
+        ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
+        ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
+        ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
+        ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
+        ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
+      ];
+      await part(panKeys, async () => {
+        const { context, page } = await session.load(`/?topology=both&model=${big}`);
+        try {
+          await sleep(settle);
+          const heapFolded = await heapMb(context, page);
+          const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
+          const folded = await panZoom(page, opts.panMs);
+          await sleep(settle);
+          const expand = await page.evaluate(() => window.__bench.expandAll());
+          await sleep(settle);
+          const heapExpanded = await heapMb(context, page);
+          const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
+          const expanded = await panZoom(page, opts.panMs);
+          detail.panZoom = {
+            folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
+            expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
+          };
+          const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
+          const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
+            `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
+          const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
+          return [
+            { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
+            { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
+            { ...k2, value: heapFolded, note: 'after a GC' },
+            { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
+            { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
+            { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
+            { ...k6, value: heapExpanded, note: 'after a GC' },
+          ] as Metric[];
+        } finally {
+          await context.close();
+        }
+      });
+    }
+
+    // --- the peer, like for like: the same boxes, each with its label, in pages of the same size -------------
+    for (const peer of peers) {
+      const n = thousands(peer.boxes);
+      const size = `${peer.viewport.width}x${peer.viewport.height}`;
+      const keys: [string, string, Metric['unit']][] = [
+        [`${peer.key}.mermaid`, `Mermaid, ${n} boxes`, 'ms'],
+        [`${peer.key}.stacklayers`, `Stacklayers, ${n} boxes`, 'ms'],
+        [`${peer.key}.ratio`, `Stacklayers faster than Mermaid, ${n} labelled boxes`, 'x'],
+        ...(peer.lod
+          ? ([
+              [`${peer.key}.lod.folded`, 'Stacklayers as it starts (folded)', 'ms'],
+              [`${peer.key}.lod.embed`, 'embed.html as it starts (folded)', 'ms'],
+              [`${peer.key}.lod.far`, 'Stacklayers unfolded at 1280x720 (far layer)', 'ms'],
+            ] as [string, string, Metric['unit']][])
+          : []),
+      ];
+      log(
+        `browser: peer, ${n} boxes in ${size} pages: Mermaid ${peer.runs}x, each followed by Stacklayers ${opts.peerStacklayersPerRun}x${peer.lod ? ' (and the product as it starts: app folded, embed folded, app unfolded at 1280x720)' : ''}`,
+      );
+      await part(keys, async () => {
+        const mermaidTimes: number[] = [];
+        const labelled: number[] = [];
+        const perRun: number[] = [];
+        const lod = { folded: [] as number[], embed: [] as number[], far: [] as number[] };
+        const drawn: Record<string, Drawn> = {};
+        /** A fresh page; what it draws is checked: every box, each with its label, or the bench stops. */
+        const page = async (path: string, viewport: Viewport, what: string, labels: boolean) => {
+          const s = await session.load(path, 900_000, viewport);
+          try {
+            const d = await s.page.evaluate(() => window.__bench.drawn());
+            drawn[what] = d;
+            const boxes = d.dom + d.canvas;
+            if (labels && d.labelled < peer.boxes)
+              throw new Error(
+                `${what}: ${d.labelled} of ${peer.boxes} boxes drawn with their labels (${JSON.stringify(d)})`,
+              );
+            if (!labels && what !== 'folded' && what !== 'embed' && boxes < peer.boxes)
+              throw new Error(`${what}: ${boxes} of ${peer.boxes} boxes drawn`);
+            return s.ms;
+          } finally {
             await s.context.close();
           }
-          const e = await session.load('/embed.html?topology=both&model=/__bench/model-peer.json');
-          embed.push(e.ms);
-          await e.context.close();
+        };
+        for (let i = 0; i < peer.runs; i++) {
+          const m = await page(peer.mermaidPath, peer.viewport, 'mermaid', true);
+          mermaidTimes.push(m);
+          const these: number[] = [];
+          for (let j = 0; j < opts.peerStacklayersPerRun; j++) {
+            these.push(
+              await page(`/?topology=both&fold=none&model=${peer.model}`, peer.viewport, 'stacklayers', true),
+            );
+            if (peer.lod) {
+              lod.folded.push(await page(`/?topology=both&model=${peer.model}`, VIEWPORT, 'folded', false));
+              lod.embed.push(
+                await page(`/embed.html?topology=both&model=${peer.model}`, VIEWPORT, 'embed', false),
+              );
+              lod.far.push(
+                await page(`/?topology=both&fold=none&model=${peer.model}`, VIEWPORT, 'far', false),
+              );
+            }
+          }
+          labelled.push(...these);
+          perRun.push(m / median(these));
         }
-      }
-      detail.peer = {
-        boxes: mermaid.boxes,
-        mermaid: mermaidTimes.map(ms),
-        stacklayersFolded: folded.map(ms),
-        stacklayers: full.map(ms),
-        stacklayersUnfoldAtOnce: fullAtOnce.map(ms),
-        stacklayersEmbed: embed.map(ms),
-        stacklayersNodes: nodes,
-      };
-      const mm = median(mermaidTimes);
-      const [k0, k1, k2, k3, k4, k5, k6, k7, k8] = peerKeys.map(([key, label, unit]) => ({
-        key,
-        label,
-        unit,
-      }));
-      return [
-        {
-          ...k0,
-          value: ms(mm),
-          note: `median of ${mermaidTimes.length}; Mermaid ${mermaidVersion(opts.root)}`,
-        },
-        {
-          ...k1,
-          value: ms(median(full)),
-          note: `load (folded) + unfold all, clicked ${settle} ms after; ${nodes} boxes; median of ${full.length}`,
-        },
-        { ...k2, value: round(mm / median(full), 1), target: { op: '>=', value: 10 } },
-        {
-          ...k3,
-          value: ms(median(fullAtOnce)),
-          note: `load (folded) + unfold all, clicked at once; median of ${fullAtOnce.length}`,
-        },
-        { ...k4, value: round(mm / median(fullAtOnce), 1) },
-        { ...k5, value: ms(median(folded)), note: `median of ${folded.length}` },
-        { ...k6, value: round(mm / median(folded), 1), target: { op: '>=', value: 10 } },
-        { ...k7, value: ms(median(embed)), note: `median of ${embed.length}` },
-        { ...k8, value: round(mm / median(embed), 1), target: { op: '>=', value: 10 } },
-      ] as Metric[];
-    });
+        detail[peer.key] = {
+          boxes: peer.boxes,
+          viewport: peer.viewport,
+          drawn,
+          mermaid: mermaidTimes.map(ms),
+          stacklayers: labelled.map(ms),
+          ratioPerRun: perRun.map((r) => round(r, 1)),
+          ...(peer.lod
+            ? { lod: { folded: lod.folded.map(ms), embed: lod.embed.map(ms), far: lod.far.map(ms) } }
+            : {}),
+        };
+        const mm = median(mermaidTimes);
+        const sl = drawn.stacklayers as Drawn;
+        const mermaidDrawn = `${n} boxes (nested subgraphs), each with its label, SVG, ${size} page`;
+        const ours = `${n} boxes, each with its label, ${sl.layer === 'canvas' ? 'canvas layer' : sl.layer} at zoom ${round(sl.zoom, 2)}, ${size} page (fold=none)`;
+        const out: Metric[] = [
+          {
+            key: `${peer.key}.mermaid`,
+            label: `Mermaid ${mermaidVersion(opts.root)} flowchart: fresh page to the SVG painted`,
+            drawn: mermaidDrawn,
+            value: ms(mm),
+            unit: 'ms',
+            note: `median of ${mermaidTimes.length}`,
+          },
+          {
+            key: `${peer.key}.stacklayers`,
+            label: 'Stacklayers app: fresh page to the ready marker',
+            drawn: ours,
+            value: ms(median(labelled)),
+            unit: 'ms',
+            note: `median of ${labelled.length}`,
+          },
+          {
+            key: `${peer.key}.ratio`,
+            label: `Stacklayers faster than Mermaid, like for like (${n} labelled boxes, same page size)`,
+            drawn: 'the two rows above',
+            value: round(mm / median(labelled), 1),
+            unit: 'x',
+            target: { op: '>=', value: 10 },
+            note: `ratio of the medians; per Mermaid page and the Stacklayers pages after it: ${round(Math.min(...perRun), 1)}–${round(Math.max(...perRun), 1)}x`,
+          },
+        ];
+        if (peer.lod) {
+          const f = drawn.folded as Drawn;
+          const e = drawn.embed as Drawn;
+          const far = drawn.far as Drawn;
+          const lodNote = (times: number[]) =>
+            `median of ${times.length}; no ratio: not the same work as Mermaid's`;
+          out.push(
+            {
+              key: `${peer.key}.lod.folded`,
+              label: 'Stacklayers app as it starts a big model (folded), fresh page to ready',
+              drawn: `${f.dom + f.canvas} boxes (hosts and projects folded into groups), labelled, ${f.layer} at zoom ${round(f.zoom, 2)}, 1280x720`,
+              value: ms(median(lod.folded)),
+              unit: 'ms',
+              note: lodNote(lod.folded),
+            },
+            {
+              key: `${peer.key}.lod.embed`,
+              label: 'embed.html as it starts (folded), fresh page to ready',
+              drawn: `${e.dom + e.canvas} boxes, labelled, ${e.layer} at zoom ${round(e.zoom, 2)}, 1280x720`,
+              value: ms(median(lod.embed)),
+              unit: 'ms',
+              note: lodNote(lod.embed),
+            },
+            {
+              key: `${peer.key}.lod.far`,
+              label: 'Stacklayers app, unfolded (fold=none) in a 1280x720 page, fresh page to ready',
+              drawn: `${far.dom + far.canvas} boxes, ${far.labelled} with labels, ${far.layer === 'canvas' ? 'far layer (canvas)' : far.layer} at zoom ${round(far.zoom, 2)}, 1280x720`,
+              value: ms(median(lod.far)),
+              unit: 'ms',
+              note: lodNote(lod.far),
+            },
+          );
+        }
+        return out;
+      });
+    }
+
+    log('browser: the JavaScript embedding pages really load');
+    await part(
+      [
+        ['bundle.embed.model', 'JavaScript an embed.html?model= page loads', 'KB'],
+        [
+          'bundle.embed.inline',
+          'JavaScript a page with <stacklayers-diagram> and an inline model loads',
+          'KB',
+        ],
+      ],
+      async () => {
+        const r = await embedLoadMetrics(() => session.open(), server.url, {
+          modelUrl: '/__bench/model-peer.json',
+          modelJson: defaultModelJson,
+          inlinePage: inlinePage ? '/__bench/inline.html' : null,
+        });
+        detail.embedLoads = r.detail;
+        return r.metrics;
+      },
+    );
 
     // The bundle of the very build measured above.
     metrics.push(...bundleMetrics(server.dist));

@@ -27,18 +27,17 @@ export function bundleMetrics(dist: URL): Metric[] {
   return [
     {
       key: 'bundle.main',
-      label: 'JavaScript of the app page (index.html), gzip',
+      label: 'JavaScript of the app page (index.html) loaded up front, gzip',
       value: Math.round(main.kb * 10) / 10,
       unit: 'KB',
       note: `${main.scripts.length} files; the editor loads later, on demand`,
     },
     {
       key: 'bundle.embed',
-      label: 'JavaScript of embed.html, gzip',
+      label: 'JavaScript of embed.html loaded up front, gzip',
       value: Math.round(embed.kb * 10) / 10,
       unit: 'KB',
-      target: { op: '<=', value: 200 },
-      note: `${embed.scripts.length} files`,
+      note: `${embed.scripts.length} files; what a page really loads: the rows above`,
     },
   ];
 }

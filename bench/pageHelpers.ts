@@ -24,6 +24,25 @@ export interface BenchApi {
   panePoint(): { x: number; y: number };
   /** The boxes drawn: element boxes in the page (a big diagram seen up close has only those in view) and the far layer's. */
   nodeCount(): number;
+  /** What the diagram draws now (see Drawn). */
+  drawn(): Drawn;
+  /**
+   * Clicks a view switch (as clickSwitch) and resolves with the ms from the click to the ready marker and to the
+   * view settled: every animation of the diagram ended (the glide of the boxes, fades), checked each frame.
+   */
+  switchSettled(name: string, view: string): Promise<{ ready: number; settled: number }>;
+}
+
+/** What a page draws: its boxes, on which layer, with their labels or not, at which zoom. */
+export interface Drawn {
+  zoom: number;
+  /** Element boxes in the page's DOM (with their text unless the diagram is seen from far). */
+  dom: number;
+  /** Boxes drawn on the far layer's canvas. */
+  canvas: number;
+  /** Of all those, the boxes drawn with their labels. */
+  labelled: number;
+  layer: 'DOM' | 'canvas' | 'DOM + canvas' | 'SVG';
 }
 
 declare global {
@@ -176,6 +195,50 @@ export function pageHelpers(settled: string): void {
       for (let j = 1; j < 20; j++) points.push({ x: r.x + (r.width * i) / 20, y: r.y + (r.height * j) / 20 });
     points.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
     return points.find((p) => document.elementFromPoint(p.x, p.y) === pane) ?? { x: cx, y: cy };
+  };
+
+  bench.drawn = () => {
+    const d = diagram();
+    if (!d) {
+      // A peer page: Mermaid's SVG, its nodes and subgraphs, each with its label.
+      const boxes = document.querySelectorAll('svg g.node, svg g.cluster').length;
+      const labels = document.querySelectorAll('svg g.node .nodeLabel, svg g.cluster .nodeLabel').length;
+      return { zoom: 1, dom: boxes, canvas: 0, labelled: Math.min(boxes, labels), layer: 'SVG' };
+    }
+    const viewport = d.querySelector('.react-flow__viewport');
+    const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
+    const dom = d.querySelectorAll('.sl-el').length;
+    let canvas = 0;
+    let canvasLabelled = 0;
+    for (const c of d.querySelectorAll('canvas.sl-far-canvas')) {
+      const n = Number(c.getAttribute('data-boxes') ?? 0);
+      canvas += n;
+      if (c.getAttribute('data-labels') === 'true') canvasLabelled += n;
+    }
+    const domLabelled = d.getAttribute('data-far') === 'true' ? 0 : dom;
+    return {
+      zoom,
+      dom,
+      canvas,
+      labelled: domLabelled + canvasLabelled,
+      layer: canvas > 0 ? (dom > 0 ? 'DOM + canvas' : 'canvas') : 'DOM',
+    };
+  };
+
+  bench.switchSettled = async (name, view) => {
+    const t0 = performance.now();
+    const ready = await bench.clickSwitch(name, view);
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const running = (diagram()?.getAnimations({ subtree: true }) ?? []).some(
+          (a) => a.playState === 'running' || a.pending,
+        );
+        if (running) requestAnimationFrame(check);
+        else resolve();
+      };
+      check();
+    });
+    return { ready, settled: performance.now() - t0 };
   };
 
   // Element boxes, and the boxes the far layer draws on its canvas.

@@ -9,6 +9,8 @@ export interface Metric {
   /** Stable key, e.g. `node.deriveLayout.10000` (the JSON and the smoke check use it). */
   key: string;
   label: string;
+  /** What is drawn: how many boxes, labelled or not, on which layer, at what zoom, in what page. */
+  drawn?: string;
   /** null: it could not be measured (see `error`). */
   value: number | null;
   unit: 'ms' | 'KB' | 'MB' | 'x';
@@ -53,13 +55,14 @@ export function table(metrics: readonly Metric[]): string {
     const ok = met(m);
     return [
       m.label,
+      m.drawn ?? '',
       m.value === null ? `ERROR: ${m.error ?? 'not measured'}` : fmt(m.value, m.unit),
       m.target ? `${m.target.op} ${fmt(m.target.value, m.unit)}` : '',
       ok === undefined ? '' : ok ? 'met' : 'MISSED',
       m.note ?? '',
     ];
   });
-  return textTable(['metric', 'value', 'target', 'met?', 'note'], rows);
+  return textTable(['metric', 'what is drawn', 'value', 'target', 'met?', 'note'], rows);
 }
 
 export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -72,13 +75,21 @@ export function textTable(head: readonly string[], rows: readonly (readonly stri
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** The same table in Markdown (for the README). */
-export function markdownTable(metrics: readonly Metric[]): string {
+/** Text for a Markdown table cell. */
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The same table in Markdown (the README's and docs/performance.md's), headed by where it was measured. */
+export function markdownTable(metrics: readonly Metric[], measuredOn?: string): string {
   const rows = metrics.map((m) => {
     const ok = met(m);
     const value = m.value === null ? 'not measured' : fmt(m.value, m.unit);
     const target = m.target ? `${m.target.op === '<=' ? '≤' : '≥'} ${fmt(m.target.value, m.unit)}` : '';
-    return `| ${m.label} | ${value} | ${target} | ${ok === undefined ? '' : ok ? 'met' : '**MISSED**'} | ${m.note ?? ''} |`;
+    return `| ${cell(m.label)} | ${cell(m.drawn ?? '')} | ${value} | ${target} | ${ok === undefined ? '' : ok ? 'met' : '**MISSED**'} | ${cell(m.note ?? '')} |`;
   });
-  return ['| metric | value | target | met? | note |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    ...(measuredOn ? [measuredOn, ''] : []),
+    '| measure | what is drawn | value | target | met? | note |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

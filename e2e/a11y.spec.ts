@@ -151,6 +151,27 @@ test('the embed', async ({ page }) => {
   }
 });
 
+test('the web component, light and dark: its shadow root has no serious or critical violation', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.route('**/__wc-a11y.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Component</title></head><body>
+        <stacklayers-diagram id="light" topology="both" theme="light" style="display:block;height:480px"></stacklayers-diagram>
+        <stacklayers-diagram id="dark" topology="both" theme="dark" style="display:block;height:480px"></stacklayers-diagram>
+        <script type="module" src="/stacklayers-diagram.js"></script>
+      </body></html>`,
+    }),
+  );
+  await page.goto('/__wc-a11y.html');
+  for (const id of ['light', 'dark'])
+    await expect(page.locator(`#${id} [data-testid="diagram"][data-ready="true"]`)).toBeVisible();
+  await expectClean(page, 'web component (light)', '#light');
+  await expectClean(page, 'web component (dark)', '#dark', ['color-contrast']);
+});
+
 test('React Flow speaks of a read-only diagram: nothing about selecting, moving or deleting nodes', async ({
   page,
 }) => {
@@ -188,14 +209,19 @@ test('React Flow speaks of a read-only diagram: nothing about selecting, moving 
     ...(await page.locator('[id^="react-flow__"]').allTextContents()),
   ];
   const wrong = all.filter((t) =>
-    /drag|move the node|arrow keys|press delete|remove it|select a node|select an edge/i.test(t),
+    /drag|move the node|arrow keys to move|press delete|remove it|select a node|select an edge/i.test(t),
   );
   expect(wrong).toEqual([]);
   // What an element does say: its name, what it is, and how to use the diagram.
   const el = node(page, 'keystone-api@ctl1');
   await expect(el).toHaveAttribute('aria-roledescription', 'diagram element');
   await expect(el).toHaveAccessibleName(/keystone-api/);
-  await expect(el).toHaveAccessibleDescription(/read-only diagram.*Enter opens the details/);
+  await expect(el).toHaveAccessibleDescription(
+    /read-only diagram, one Tab stop\. The arrow keys go from element to element.*Enter opens the details/,
+  );
+  // The diagram is an application (React Flow's wrapper): screen readers pass the arrow keys to it, and it
+  // is named after its view.
+  await expect(page.getByRole('application', { name: 'Diagram of the both view' })).toBeVisible();
   await expect(diagram(page).getByRole('button', { name: 'Zoom in' })).toBeVisible();
 });
 

@@ -121,7 +121,7 @@ test.describe('the web component', () => {
           </style></head><body>
           <p id="own">Host text</p>
           <stacklayers-diagram id="wc" topology="both" persona="operator" style="display:block;height:520px"></stacklayers-diagram>
-          <script type="module" src="/wc/stacklayers-diagram.js"></script>
+          <script type="module" src="/stacklayers-diagram.js"></script>
         </body></html>`,
       }),
     );
@@ -148,7 +148,7 @@ test.describe('the web component', () => {
         body: `<!doctype html><html><body style="font-family: serif">
           <stacklayers-diagram id="light" topology="traditional" theme="light" style="display:block;height:420px"></stacklayers-diagram>
           <stacklayers-diagram id="dark" topology="traditional" theme="dark" style="display:block;height:420px"></stacklayers-diagram>
-          <script type="module" src="/wc/stacklayers-diagram.js"></script>
+          <script type="module" src="/stacklayers-diagram.js"></script>
         </body></html>`,
       }),
     );
@@ -182,7 +182,7 @@ test.describe('the web component', () => {
     await page.route('**/__wc-inline.html', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><body><stacklayers-diagram id="wc" topology="traditional" controls="0"><script type="application/json">${mini}</script></stacklayers-diagram><script type="module" src="/wc/stacklayers-diagram.js"></script></body>`,
+        body: `<!doctype html><body><stacklayers-diagram id="wc" topology="traditional" controls="0"><script type="application/json">${mini}</script></stacklayers-diagram><script type="module" src="/stacklayers-diagram.js"></script></body>`,
       }),
     );
     await page.goto('/__wc-inline.html');

@@ -298,7 +298,7 @@ test('a hostile model by ?model= URL, in embed.html (#model=, ?model=, postMessa
     script.textContent = text;
     (document.getElementById('inline') as HTMLElement).append(script);
   }, hostileText);
-  await page.addScriptTag({ url: '/wc/stacklayers-diagram.js', type: 'module' });
+  await page.addScriptTag({ url: '/stacklayers-diagram.js', type: 'module' });
   const inline = page.locator('#inline');
   const src = page.locator('#src');
   await expect(inline.locator('[data-testid="diagram"][data-ready="true"][data-view="both"]')).toBeVisible();

@@ -71,8 +71,8 @@ describe('the Content-Security-Policy', () => {
     }
   });
 
-  it('the README gives hosts the nginx snippet as generated', () => {
-    const blocks = [...read('README.md').matchAll(/```nginx\n([\s\S]*?)```/g)].map((m) => m[1]);
+  it('the security guide gives hosts the nginx snippet as generated', () => {
+    const blocks = [...read('docs/security.md').matchAll(/```nginx\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks).toContain(`${nginxSnippet()}\n`);
   });
 });

@@ -5,7 +5,7 @@ export type PageKind = 'app' | 'embed';
 
 /**
  * The Content-Security-Policy of the built pages, in one place: the `<meta>` tag the build puts in
- * index.html and embed.html, the example page, `public/_headers`, the nginx snippet in the README and the
+ * index.html and embed.html, the example page, `public/_headers`, the nginx snippet in docs/security.md and the
  * browser tests all come from here.
  *
  * - script-src 'self': only the build's own files; no inline script, no eval (zod runs jitless, see
@@ -87,7 +87,13 @@ export const APP_ONLY_HEADERS: readonly (readonly [string, string])[] = [
  * (without allow-same-origin) has the origin "null", so its module scripts, CSS, fonts and the example
  * models are cross-origin requests. They are public files; no credentials are ever allowed.
  */
-export const CORS_PATHS = ['/assets/*', '/models/*', '/tours/*', '/schema/*', '/wc/*'] as const;
+export const CORS_PATHS = [
+  '/assets/*',
+  '/models/*',
+  '/tours/*',
+  '/schema/*',
+  '/stacklayers-diagram.js',
+] as const;
 
 const rule = (path: string, headers: readonly (readonly [string, string])[]) =>
   [path, ...headers.map(([k, v]) => `  ${k}: ${v}`)].join('\n');
@@ -125,7 +131,7 @@ export function nginxSnippet(): string {
     common,
     nginxHeaders([['Content-Security-Policy', cspHeader('embed')]], '  '),
     '}',
-    'location ~ ^/(assets|models|tours|schema|wc)/ {',
+    'location ~ ^/((assets|models|tours|schema)/|stacklayers-diagram\\.js$) {',
     common,
     '  add_header Access-Control-Allow-Origin "*" always;',
     '}',

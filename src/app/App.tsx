@@ -138,6 +138,7 @@ export function App() {
       persona: url.persona ?? null,
       tour: url.tour ?? null,
       compare: url.compare ?? null,
+      unfolded: url.unfolded,
     });
     // Before the first render: the bundled example, a share link or a saved draft load synchronously, so
     // the very first render already draws the diagram (only a `?model=` URL is fetched after it).

@@ -119,7 +119,8 @@ export function DetailsCard() {
   const focusInCard = useRef(false);
   useEffect(() => {
     if (!selected || !heading.current) return;
-    const active = document.activeElement;
+    // In the web component the focus is inside its shadow root: the document only sees the host element.
+    const active = (heading.current.getRootNode() as Document | ShadowRoot).activeElement;
     const card = heading.current.closest('section');
     if (active instanceof HTMLElement && active !== document.body && !card?.contains(active)) {
       // Back to where it was opened from: a diagram element, the search box, an outline entry.
@@ -133,8 +134,16 @@ export function DetailsCard() {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !(e.target instanceof Element && e.target.closest('.cm-editor, dialog'))) {
+        const root = heading.current?.getRootNode() as Document | ShadowRoot | undefined;
         store.getState().select(null);
-        if (returnTo.current?.isConnected) returnTo.current.focus({ preventScroll: true });
+        const back = returnTo.current;
+        if (back?.isConnected) back.focus({ preventScroll: true });
+        else if (back && root) {
+          // The element was drawn anew meanwhile (the diagram changed under the card): its new box.
+          const id = back.getAttribute('data-id');
+          const selector = `.${ELEMENT_CLASS}[data-id="${CSS.escape(id ?? '')}"]`;
+          if (id) root.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+        }
       }
     };
     window.addEventListener('keydown', onKey);

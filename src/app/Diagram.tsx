@@ -33,17 +33,19 @@ import {
   FAR_LAYER_MIN_BOXES,
   FAR_ZOOM,
   layoutToFlow,
+  NEAR_ZOOM,
 } from '../render/toFlow';
 import type { Scene } from '../topology/scene';
 import { firstDiagramDrawn } from './afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from './derived';
+import { RovingFocus } from './RovingFocus';
 import { useApp, useAppStore } from './store';
 import { useDecoratedNodes } from './useDecoratedNodes';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useViewTransition } from './useViewTransition';
 
 const READ_ONLY_HINT =
-  'A read-only diagram. Tab moves between elements; Enter opens the details of the focused element. The zoom controls and the minimap move the view.';
+  'A read-only diagram, one Tab stop. The arrow keys go from element to element in the order of the outline: Down and Up through it, Right into what is listed under an element, Left back out, Home and End to the first and last. Enter opens the details of the focused element, Escape closes them. Plus and minus zoom, 0 fits the whole diagram.';
 
 /**
  * React Flow's screen-reader texts, rewritten for a viewer: its defaults speak of selecting, deleting and
@@ -341,14 +343,24 @@ function elementIdAt(target: EventTarget | null): string | null {
 const elementAtPointer = (e: ReactMouseEvent) =>
   elementIdAt(e.target) ?? farElementAt(e.target, e.clientX, e.clientY);
 
-/** Tells when the zoom crosses FAR_ZOOM (a child of React Flow: its store lives inside it). */
-function FarWatcher({ far: assumed, onChange }: { far: boolean; onChange: (far: boolean) => void }) {
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+/** How far the diagram is seen from: below FAR_ZOOM (no text), below NEAR_ZOOM (a big one is one layer), closer. */
+type Distance = 'far' | 'mid' | 'near';
+const distanceOf = (zoom: number): Distance => (zoom < FAR_ZOOM ? 'far' : zoom < NEAR_ZOOM ? 'mid' : 'near');
+
+/** Tells when the zoom crosses FAR_ZOOM or NEAR_ZOOM (a child of React Flow: its store lives inside it). */
+function FarWatcher({
+  distance: assumed,
+  onChange,
+}: {
+  distance: Distance;
+  onChange: (distance: Distance) => void;
+}) {
+  const distance = useFlowStore((s) => distanceOf(s.transform[2]));
   // Only a change: on mounting, the zoom is the one the diagram was placed at, which it assumed already (a
   // call would only render the whole flow once more).
   useEffect(() => {
-    if (far !== assumed) onChange(far);
-  }, [far, assumed, onChange]);
+    if (distance !== assumed) onChange(distance);
+  }, [distance, assumed, onChange]);
   return null;
 }
 
@@ -420,22 +432,27 @@ export function Flow({
   // An embed always shows the whole diagram (its height follows the width), never a part of it from the left.
   const readable = !sync && !big && !embed;
   const maxFit = embed ? EMBED_MAX_FIT_ZOOM : MAX_ZOOM;
-  const [zoomedFar, setZoomedFar] = useState<{ layout: Layout; far: boolean } | null>(null);
+  const [zoomed, setZoomed] = useState<{ layout: Layout; distance: Distance } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
   const placedZoom = useMemo(() => {
     const el = frame.current;
     if (!big || !el) return undefined;
     return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable, maxFit).zoom;
   }, [layout, start]);
-  const placedFar = placedZoom !== undefined && placedZoom < FAR_ZOOM;
-  const farLayer = big && (zoomedFar?.layout === layout ? zoomedFar.far : placedFar);
+  const placedFar = placedZoom !== undefined && placedZoom < NEAR_ZOOM;
+  const farLayer = big && (zoomed?.layout === layout ? zoomed.distance !== 'near' : placedFar);
   // Far out, text in the boxes is a few pixels high: it is not drawn (a map's level of detail).
-  const far = zoomedFar ? zoomedFar.far : start !== null && start.viewport.zoom < FAR_ZOOM;
+  const distance: Distance = zoomed
+    ? zoomed.distance
+    : start !== null
+      ? distanceOf(start.viewport.zoom)
+      : 'near';
+  const far = distance === 'far';
   const shown = useRef(layout);
   useLayoutEffect(() => {
     shown.current = layout;
   });
-  const onFar = useCallback((isFar: boolean) => setZoomedFar({ layout: shown.current, far: isFar }), []);
+  const onFar = useCallback((d: Distance) => setZoomed({ layout: shown.current, distance: d }), []);
   // A pane that places its own view tells the far layer the zoom it is placing it at (a synced pane follows
   // the other's viewport).
   const ownZoom = !sync || sync.place ? placedZoom : undefined;
@@ -533,12 +550,19 @@ export function Flow({
         if (!id) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
+          // The element's key, not also a tour's next step (Space).
+          e.stopPropagation();
           if (id.startsWith('group:')) store.getState().toggleCollapsed(id, collapsed);
           else store.getState().select(id);
         }
       }}
       onFocus={(e) => store.getState().hover(elementIdAt(e.target))}
-      onBlur={() => store.getState().hover(null)}
+      onBlur={(e) => {
+        // Focus moving on to another box of this diagram (the arrow keys) lights that one instead: no clearing
+        // in between, which would render every box twice.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)))
+          store.getState().hover(null);
+      }}
     >
       {start ? (
         <ReactFlow
@@ -597,7 +621,8 @@ export function Flow({
             readable={readable}
             maxFit={maxFit}
           />
-          <FarWatcher far={far} onChange={onFar} />
+          <RovingFocus frame={frame} layout={layout} enabled={interactive} />
+          <FarWatcher distance={distance} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {interactive && embed ? (
             <ZoomButtons

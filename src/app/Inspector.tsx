@@ -1,14 +1,9 @@
-import { type ReactNode, useMemo } from 'react';
+import { Fragment, type ReactNode, useMemo } from 'react';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
-import {
-  controlPlaneShare,
-  layerCounts,
-  type QuorumGroup,
-  quorumGroups,
-  runningOn,
-} from '../topology/explain';
-import type { Scene, SceneElement } from '../topology/scene';
+import { controlPlaneShare, layerCounts, type QuorumGroup, quorumGroups } from '../topology/explain';
+import { type OutlineItem, outlineOf } from '../topology/outline';
+import type { Scene } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { containersOf } from './DetailsCard';
 import { useBlast, useCollapsed, useScene } from './derived';
@@ -189,10 +184,7 @@ function WhatIf({ scene }: { scene: Scene }) {
 function Outline({ scene }: { scene: Scene }) {
   const store = useAppStore();
   const collapsed = useCollapsed(scene);
-  const hosts = scene.elements.filter((e) => e.kind === 'host');
-  const projects = scene.elements.filter((e) => e.kind === 'project');
-  const clusters = scene.elements.filter((e) => e.kind === 'operator-cluster' || e.kind === 'tenant-cluster');
-  const item = (el: SceneElement, children?: ReactNode) => (
+  const item = ({ el, children }: OutlineItem): ReactNode => (
     <li key={el.id}>
       <button
         type="button"
@@ -203,59 +195,22 @@ function Outline({ scene }: { scene: Scene }) {
         <span className="inline-block max-w-[20rem] truncate align-bottom">{el.name}</span>{' '}
         <span className="text-slate-500 dark:text-slate-400">· {kindLabel(el)}</span>
       </button>
-      {children}
+      {children.length ? (
+        <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">{children.map(item)}</ul>
+      ) : null}
     </li>
   );
-  // What runs directly on an element, and recursively what runs on that.
-  const tree = (el: SceneElement, depth: number): ReactNode => {
-    const direct = runningOn(scene, el.id).filter((x) => x.runsOn === el.id);
-    if (direct.length === 0 || depth > 4) return null;
-    return (
-      <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
-        {direct.map((d) => item(d, tree(d, depth + 1)))}
-      </ul>
-    );
-  };
+  const sections = outlineOf(scene);
   return (
     <nav aria-label="Outline of the diagram" className="text-[12.5px]" data-testid="outline">
-      <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-        Hardware and what runs on it
-      </h3>
-      <ul className="mb-3">{hosts.map((h) => item(h, tree(h, 0)))}</ul>
-      {clusters.length ? (
-        <>
+      {sections.map((section, i) => (
+        <Fragment key={section.id}>
           <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-            Kubernetes clusters
+            {section.title}
           </h3>
-          <ul className="mb-3">
-            {clusters.map((c) =>
-              item(
-                c,
-                <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
-                  {scene.elements
-                    .filter((n) => n.kind === 'k8s-node' && n.cluster === c.id)
-                    .map((n) => item(n))}
-                </ul>,
-              ),
-            )}
-          </ul>
-        </>
-      ) : null}
-      <h3 className="text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-        Projects
-      </h3>
-      <ul>
-        {projects.map((p) =>
-          item(
-            p,
-            <ul className="ml-4 border-l border-slate-200 pl-2 dark:border-slate-700">
-              {scene.elements
-                .filter((x) => 'project' in x && x.project === p.id && x.kind !== 'tenant-cluster')
-                .map((x) => item(x))}
-            </ul>,
-          ),
-        )}
-      </ul>
+          <ul className={i < sections.length - 1 ? 'mb-3' : undefined}>{section.items.map(item)}</ul>
+        </Fragment>
+      ))}
     </nav>
   );
 }

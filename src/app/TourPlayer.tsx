@@ -23,7 +23,8 @@ export function TourPlayer() {
   const current = useApp((s) => s.tour);
   const presenter = useApp((s) => s.presenter);
   const hasModel = useApp((s) => s.model !== null);
-  const tours = useTours();
+  // Only a running tour needs the list (the app's toolbar loads it anyway; an embed without a tour never does).
+  const tours = useTours(current !== null);
   const tour: Tour | undefined = current ? tours.find((t) => t.id === current.id) : undefined;
   const stepIndex = tour && current ? Math.min(current.step, tour.steps.length - 1) : 0;
   const step = tour?.steps[stepIndex];

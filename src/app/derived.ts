@@ -27,9 +27,18 @@ export function sceneFor(model: Model, view: View): Scene {
 }
 
 const folded = new WeakMap<Scene, Set<string>>();
-/** The collapsed set in effect: the user's, or the default for the scene's size. */
-export function collapsedFor(scene: Scene, chosen: ReadonlySet<string> | null): ReadonlySet<string> {
+const NOTHING_FOLDED: ReadonlySet<string> = new Set();
+/**
+ * The collapsed set in effect: the user's, or the default: nothing (`unfolded`, `fold=none` in the URL) or the
+ * default for the scene's size.
+ */
+export function collapsedFor(
+  scene: Scene,
+  chosen: ReadonlySet<string> | null,
+  unfolded = false,
+): ReadonlySet<string> {
   if (chosen) return chosen;
+  if (unfolded) return NOTHING_FOLDED;
   let d = folded.get(scene);
   if (!d) {
     d = defaultCollapsed(scene);
@@ -70,7 +79,8 @@ export function useScene(): Scene | null {
 
 export function useCollapsed(scene: Scene | null): ReadonlySet<string> {
   const chosen = useApp((s) => s.collapsed);
-  return scene ? collapsedFor(scene, chosen) : new Set();
+  const unfolded = useApp((s) => s.unfolded);
+  return scene ? collapsedFor(scene, chosen, unfolded) : NOTHING_FOLDED;
 }
 
 /** The layout the diagram shows (its folding and hidden layers), or null before a model is loaded. */

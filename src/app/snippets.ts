@@ -98,7 +98,7 @@ export function embedSnippet(
 
 /** The web component, with its one script tag. */
 export function webComponentSnippet(base: string, s: SnippetState, modelUrl: string): string {
-  const script = new URL('wc/stacklayers-diagram.js', base).href;
+  const script = new URL('stacklayers-diagram.js', base).href;
   const attrs = [
     `topology="${s.view}"`,
     `model-src="${escapeAttr(modelUrl)}"`,

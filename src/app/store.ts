@@ -43,8 +43,10 @@ export interface AppState {
   persona: Persona | null;
   /** Elements marked failed (what-if). */
   failed: readonly string[];
-  /** Folded hosts, projects and clusters; null: the default for the model's size. */
+  /** Folded hosts, projects and clusters; null: the default (see `unfolded`). */
   collapsed: ReadonlySet<string> | null;
+  /** The default folding: nothing folded (`fold=none` in the URL), or as the model's size suggests. */
+  unfolded: boolean;
   hiddenLayers: ReadonlySet<Layer>;
   /** The open tab of the explain panel, if open. */
   inspector: InspectorTab | null;
@@ -126,6 +128,7 @@ export function createAppStore(initial: {
   tour?: { id: string; step: number } | null;
   compare?: readonly [View, View] | null;
   interactive?: boolean;
+  unfolded?: boolean;
 }): StoreApi<AppState> {
   return createStore<AppState>()((set, get) => ({
     draft: '',
@@ -145,6 +148,7 @@ export function createAppStore(initial: {
     persona: initial.persona ?? null,
     failed: [],
     collapsed: null,
+    unfolded: initial.unfolded ?? false,
     hiddenLayers: new Set(),
     inspector: null,
     zoomTo: null,

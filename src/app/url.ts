@@ -12,6 +12,11 @@ export interface UrlState {
   tour: { id: string; step: number } | undefined;
   /** `compare=<view>,<view>`. */
   compare: [View, View] | undefined;
+  /**
+   * `fold=none`: every host, project and cluster starts unfolded, whatever the model's size (big models
+   * otherwise start folded). As the CLI's `render --fold none`.
+   */
+  unfolded: boolean;
 }
 
 export function readUrl(search: string): UrlState {
@@ -34,6 +39,7 @@ export function readUrl(search: string): UrlState {
         : undefined,
     compare:
       compare.length === 2 && isView(compare[0]) && isView(compare[1]) ? [compare[0], compare[1]] : undefined,
+    unfolded: params.get('fold') === 'none',
   };
 }
 

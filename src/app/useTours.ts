@@ -13,11 +13,15 @@ function loadBuiltInTours(): Promise<readonly Tour[]> {
   return builtIn;
 }
 
-/** The tours on offer: the model's own, then the built-in ones. */
-export function useTours(): Tour[] {
+/**
+ * The tours on offer: the model's own, then the built-in ones (loaded once `wanted`: an embed that runs no tour
+ * never loads them).
+ */
+export function useTours(wanted = true): Tour[] {
   const own = useApp((s) => s.model?.tours);
   const [shipped, setShipped] = useState<readonly Tour[]>([]);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     void loadBuiltInTours().then((t) => {
       if (live) setShipped(t);
@@ -25,6 +29,6 @@ export function useTours(): Tour[] {
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return [...(own ?? []), ...shipped.filter((t) => !own?.some((o) => o.id === t.id))];
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
@@ -80,7 +81,8 @@ function fsMessage(err: unknown, writing = false): string {
 export interface RenderOptions {
   file: string;
   view: ViewName;
-  theme: 'light' | 'dark';
+  /** `auto`: SVG only (main.ts refuses it with PNG). */
+  theme: 'light' | 'dark' | 'auto';
   format: 'svg' | 'png';
   out: string;
   /** `all`: fold every host, project and cluster; `none`: fold nothing; `auto`: fold like the app. */
@@ -198,9 +200,16 @@ export async function importFiles(o: ImportCliOptions, io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-/** `$schema` for a model written to `out`: this checkout's published JSON Schema, relative to the file. */
+/**
+ * The JSON Schema next to this code: `dist/schema/` of the built CLI (`dist/lib/`, the npm package), else
+ * this checkout's `public/schema/` (the CLI run from source).
+ */
+const SCHEMA_FILES = ['../schema/model.v1.json', '../../public/schema/model.v1.json'];
+
+/** `$schema` for a model written to `out`: the published JSON Schema, relative to the file. */
 function schemaRef(out: string): string {
-  const schema = fileURLToPath(new URL('../../public/schema/model.v1.json', import.meta.url));
+  const files = SCHEMA_FILES.map((f) => fileURLToPath(new URL(f, import.meta.url)));
+  const schema = files.find((f) => existsSync(f)) ?? (files[0] as string);
   const from = out === '-' ? process.cwd() : dirname(resolve(out));
   const ref = relative(from, schema).split(sep).join('/');
   return ref.startsWith('.') ? ref : `./${ref}`;

@@ -7,7 +7,7 @@ export const USAGE = `Stacklayers: how OpenStack and Kubernetes combine, layer b
 
 Usage:
   stacklayers validate <model.json>
-  stacklayers render <model.json> --topology <view> [--theme light|dark] [--format svg|png] --out <file>
+  stacklayers render <model.json> --topology <view> [--theme light|dark|auto] [--format svg|png] --out <file>
   stacklayers generate --elements <n> [--seed <s>] --out <file>
   stacklayers import <file>... [--operator <cluster>] [--tenant <cluster>,...] --out <model.json>
   stacklayers help [<command>]          (or --help, -h; <command> --help)
@@ -44,7 +44,10 @@ Draws one view of a model: SVG without a browser, or PNG through headless Chromi
 
 Options:
   --topology <view>      ${views}
-  --theme light|dark     colours (default: light)
+  --theme light|dark|auto
+                         colours (default: light); auto: one SVG whose colours follow the viewer's
+                         light or dark preference (prefers-color-scheme), for docs with a dark mode.
+                         SVG only.
   --format svg|png       default: from the --out extension (.png: png), else svg
   --out <file>           where to write; - writes to standard output. A file is replaced only once
                          the whole image is written.

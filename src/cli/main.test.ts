@@ -255,6 +255,8 @@ describe('usage', () => {
     [['render', 'm.json', '--topology=Both', '--out', 'x.svg']],
     [['render', 'm.json', '--topology', 'both', '--theme', 'blue', '--out', 'x.svg']],
     [['render', 'm.json', '--topology', 'both', '--format', 'gif', '--out', 'x.svg']],
+    [['render', 'm.json', '--topology', 'both', '--theme', 'auto', '--out', 'x.png']],
+    [['render', 'm.json', '--topology', 'both', '--theme', 'auto', '--format', 'png', '--out', 'x']],
     [['render', 'm.json', '--topology', 'both']],
     [['render', 'm.json', 'extra.json', '--topology', 'both', '--out', 'x.svg']],
     [['render', 'm.json', '--topology', '--out', 'x.svg']],
@@ -367,6 +369,17 @@ describe('stacklayers render', () => {
     expect(svg).toContain('data-view="both"');
     expect(t.stderr()).toMatch(/^wrote standard output: SVG of the both view/);
     expect(t.fs.size).toBe(1);
+  });
+
+  it('--theme auto writes one SVG with both palettes, chosen by prefers-color-scheme', async () => {
+    const t = memoryIo({ 'default.json': DEFAULT_TEXT });
+    expect(
+      await run(['render', 'default.json', '--topology', 'both', '--theme', 'auto', '--out', 'a.svg'], t.io),
+    ).toBe(0);
+    const svg = t.fs.get('a.svg') ?? '';
+    checkWellFormed(svg);
+    expect(svg).toContain('data-theme="auto"');
+    expect(svg).toMatch(/<style>[^<]*@media \(prefers-color-scheme: dark\)[^<]*<\/style>/);
   });
 
   it('folds big models like the app, and on request', async () => {

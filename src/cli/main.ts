@@ -47,10 +47,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (args, io) => {
       const file = onePositional(args, 'render');
       const topology = view(args);
-      const theme = oneOf(args, 'render', 'theme', ['light', 'dark'] as const) ?? 'light';
+      const theme = oneOf(args, 'render', 'theme', ['light', 'dark', 'auto'] as const) ?? 'light';
       const out = required(args, 'render', 'out', '<file>');
       const format =
         oneOf(args, 'render', 'format', ['svg', 'png'] as const) ?? (/\.png$/i.test(out) ? 'png' : 'svg');
+      if (theme === 'auto' && format === 'png')
+        throw new UsageError(
+          '--theme auto needs SVG (its colours follow the viewer); a PNG is light or dark',
+          'render',
+        );
       if (args.flags.has('collapsed') && args.flags.has('expanded'))
         throw new UsageError('--collapsed and --expanded cannot be used together', 'render');
       const fold = args.flags.has('collapsed') ? 'all' : args.flags.has('expanded') ? 'none' : 'auto';

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { BrowserType } from '@playwright/test';
 import { safeText } from './args';
 import { CHROMIUM_ARGS } from './chromium';
+
+/** The font file PNG export draws with (the layout measures text for Inter). */
+const INTER_FILE = 'inter-latin-wght-normal.woff2';
 
 /** PNG export cannot run here: no Playwright or no Chromium. The message says what to do instead. */
 export class NoChromiumError extends Error {
@@ -53,11 +57,17 @@ async function loadChromium(): Promise<BrowserType> {
   );
 }
 
-/** The bundled Inter (the font the layout measures text for) as a data URL, if it is installed. */
+/** Inter's Latin subset: next to the built CLI (`dist/lib/`, copied by vite.node.config.ts), else installed. */
+function interFontFile(): string {
+  const beside = fileURLToPath(new URL(`./${INTER_FILE}`, import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`@fontsource-variable/inter/files/${INTER_FILE}`);
+}
+
+/** The bundled Inter (the font the layout measures text for) as a data URL, if it is there. */
 function interFontFace(): string {
   try {
-    const require = createRequire(import.meta.url);
-    const file = require.resolve('@fontsource-variable/inter/files/inter-latin-wght-normal.woff2');
+    const file = interFontFile();
     const url = `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
     return ['Inter Variable', 'Inter']
       .map(

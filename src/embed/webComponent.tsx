@@ -2,15 +2,13 @@ import flowCss from '@xyflow/react/dist/base.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../index.css?inline';
 import diagramCss from '../render/diagram.css?inline';
+// With no model given, the component draws the default model bundled in its script: no request.
+import '../app/bundledDefault';
 import { isView } from '../topology/views';
+import { COMPONENT_FONTS } from './componentFont';
 import { EmbedApp, type EmbedConfig, type EmbedTheme } from './EmbedApp';
 import { inlineModelText } from './inlineModel';
-
-/**
- * Where the built component finds the default model: next to the app it was built with, resolved when the
- * component runs (from `dist/wc/`), not a file for the bundler to copy.
- */
-const DEFAULT_MODEL_URL = new URL(/* @vite-ignore */ '../models/default.json', import.meta.url).href;
+import { propertyFallback, registerFonts } from './shadowStyles';
 
 const HOST_CSS = `
 :host { display: block; position: relative; height: var(--sl-height, 520px); contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
@@ -22,7 +20,9 @@ const HOST_CSS = `
 // In a shadow root `:root` matches nothing: the diagram's colours and fonts (custom properties on `:root` in
 // diagram.css) go on the host, and inherit in. The dark set matches the embed's root ([data-theme], set by
 // EmbedApp when scoped). Tailwind's own variables are already on `:root, :host`.
-const COMPONENT_CSS = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+const STYLES = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
+// Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores (shadowStyles.ts).
+const COMPONENT_CSS = `${STYLES}\n${propertyFallback(STYLES)}`;
 let sheet: CSSStyleSheet | null | undefined;
 const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto', 'page'];
 
@@ -90,6 +90,8 @@ export class StacklayersDiagram extends HTMLElement {
   }
 
   connectedCallback() {
+    // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
+    registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
       // Until the diagram is laid out, the element keeps the height its static fallback picture gave it
       // (a docs plugin's build-time SVG, same proportions): the page does not jump when it upgrades.
@@ -149,15 +151,7 @@ export class StacklayersDiagram extends HTMLElement {
     // stays open); only a new model loads again.
     this.root ??= createRoot(this.mount);
     this.applyHeight();
-    this.root.render(
-      <EmbedApp
-        config={this.config()}
-        defaultModelUrl={DEFAULT_MODEL_URL}
-        scoped
-        host={this}
-        onHeight={this.onHeight}
-      />,
-    );
+    this.root.render(<EmbedApp config={this.config()} scoped host={this} onHeight={this.onHeight} />);
   }
 }
 

@@ -160,6 +160,33 @@ describe.each(VIEWS)('sceneToSvg(default, %s)', (view) => {
     const shape = (s: string) => s.replace(/#[0-9a-f]{6}/g, '#').replace(/data-theme="\w+"/, '');
     expect(shape(dark)).toBe(shape(light));
   });
+
+  it('auto: the same drawing, every colour a custom property set for light and for dark', () => {
+    const light = sceneToSvg(layout, 'light');
+    const auto = sceneToSvg(layout, 'auto');
+    const style = /<style>([^<]*)<\/style>\n/.exec(auto);
+    expect(style).not.toBeNull();
+    const [lightRule, darkRule] = (style?.[1] ?? '').split('@media (prefers-color-scheme: dark)');
+    const defined = (rule = '') =>
+      new Map([...rule.matchAll(/(--sl-[\w-]+):(#[0-9a-f]{6})/g)].map((m) => [m[1], m[2]]));
+    const [lightVars, darkVars] = [defined(lightRule), defined(darkRule)];
+    const used = new Set([...auto.matchAll(/var\((--sl-[\w-]+)\)/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(10);
+    for (const name of used) {
+      expect(lightVars.has(name), name).toBe(true);
+      expect(darkVars.has(name), name).toBe(true);
+    }
+    expect(lightVars.get('--sl-canvas')).toBe(SVG_PALETTES.light.canvas);
+    expect(darkVars.get('--sl-canvas')).toBe(SVG_PALETTES.dark.canvas);
+    expect(darkVars.get('--sl-band-hardware-bg')).toBe(SVG_PALETTES.dark.band.hardware.bg);
+    // Outside its style, no fixed colour: the document is the light one with each colour a variable.
+    const body = auto.replace(style?.[0] ?? '', '');
+    expect(body).not.toMatch(/#[0-9a-f]{6}/);
+    const shape = (s: string) =>
+      s.replace(/#[0-9a-f]{6}|var\(--sl-[\w-]+\)/g, '#').replace(/data-theme="\w+"/, '');
+    expect(shape(body)).toBe(shape(light));
+    expectInert(body);
+  });
 });
 
 describe('sceneToSvg options and details', () => {

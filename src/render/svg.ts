@@ -30,9 +30,16 @@ import { ICON_PATHS } from './iconPaths';
  * allow; there is no script, event attribute, link, foreignObject or url() reference, and no external font
  * or stylesheet (colours are presentation attributes). Each element's text is clipped to its box by a
  * nested `<svg>` viewport, so a fallback font wider than Inter cannot spill into neighbours.
+ *
+ * Theme `auto` draws one document for both: every colour is a custom property (`fill="var(--sl-box)"`),
+ * set by the document's one `<style>` to the light palette, and to the dark one under
+ * `@media (prefers-color-scheme: dark)`. Fixed text: no model string reaches the style.
  */
 
+/** A palette: the colours of a light or a dark document. */
 export type SvgTheme = 'light' | 'dark';
+/** What `sceneToSvg` draws: one palette, or `auto`, both, following the viewer's `prefers-color-scheme`. */
+export type SvgThemeChoice = SvgTheme | 'auto';
 
 export interface SvgOptions {
   /** The document's `<title>`; default "<model name>: <view> view". */
@@ -135,6 +142,42 @@ export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
   },
 };
 
+type Leaf = readonly [name: string, value: string];
+
+/** A palette's colours as custom-property names and values, in a fixed order: `band.hardware.bg` → `band-hardware-bg`. */
+function paletteLeaves(value: unknown, name = ''): Leaf[] {
+  if (typeof value === 'string') return [[name, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+    paletteLeaves(v, name ? `${name}-${key}` : key),
+  );
+}
+
+/** The palette of an `auto` document: the light palette's shape, each colour `var(--sl-<name>)`. */
+function variablePalette(value: unknown, name = ''): unknown {
+  if (typeof value === 'string') return `var(--sl-${name})`;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, v]) => [
+      key,
+      variablePalette(v, name ? `${name}-${key}` : key),
+    ]),
+  );
+}
+
+const AUTO_PALETTE = variablePalette(SVG_PALETTES.light) as Palette;
+
+/** The `<style>` of an `auto` document: the light colours, and the dark ones where the viewer prefers dark. */
+function autoStyle(): string {
+  const declarations = (p: Palette) =>
+    paletteLeaves(p)
+      .map(([name, value]) => `--sl-${name}:${value}`)
+      .join(';');
+  const root = 'svg[data-theme="auto"]';
+  return (
+    `<style>${root}{color-scheme:light dark;${declarations(SVG_PALETTES.light)}}` +
+    `@media (prefers-color-scheme: dark){${root}{${declarations(SVG_PALETTES.dark)}}}</style>\n`
+  );
+}
+
 export const SVG_FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -173,7 +216,8 @@ export function escapeXml(text: string): string {
 }
 
 /** `text` as one line for display: runs of white space (newlines included) become one space. */
-const oneLine = (text: string) => (/\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text);
+export const oneLine = (text: string) =>
+  /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 
 const ELLIPSIS = '…';
 /** Longer strings are always truncated: no box is wide enough for them (and textWidth reads 200). */
@@ -187,7 +231,7 @@ const widthOf = (text: string, fontSize: number, bold: boolean, spacing: number)
  * `text` (one line) shortened with "…" so that it fits `maxW` px by the app's Inter width table; '' when
  * not even the ellipsis fits. Never splits a surrogate pair.
  */
-function fitText(text: string, fontSize: number, bold: boolean, maxW: number, spacing = 0): string {
+export function fitText(text: string, fontSize: number, bold: boolean, maxW: number, spacing = 0): string {
   // textWidth rounds up and adds 1px; the layout sized the boxes with it, so allow that back.
   if (text.length <= MAX_FIT && widthOf(text, fontSize, bold, spacing) <= maxW + FIT_SLACK) return text;
   if (widthOf(ELLIPSIS, fontSize, bold, spacing) > maxW) return '';
@@ -211,7 +255,7 @@ function num(n: number): string {
 }
 
 /** Where the baseline of `fontSize` px Inter sits when its line box is centred on `centreY`. */
-const baseline = (centreY: number, fontSize: number) => centreY + 0.363 * fontSize;
+export const baseline = (centreY: number, fontSize: number) => centreY + 0.363 * fontSize;
 
 interface Segment {
   text: string;
@@ -638,8 +682,8 @@ function describeLayout(layout: Layout): string {
 }
 
 /** A laid-out scene as a standalone SVG document: no external fonts or CSS, text as real text, title and desc for accessibility. */
-export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions = {}): string {
-  const p = SVG_PALETTES[theme];
+export function sceneToSvg(layout: Layout, theme: SvgThemeChoice, options: SvgOptions = {}): string {
+  const p = theme === 'auto' ? AUTO_PALETTE : SVG_PALETTES[theme];
   const ctx: Ctx = { p, layout };
   const w = num(layout.width);
   const h = num(layout.height);
@@ -653,6 +697,7 @@ export function sceneToSvg(layout: Layout, theme: SvgTheme, options: SvgOptions 
       `data-view="${escapeXml(layout.scene.view)}">\n`,
     `<title id="t">${escapeXml(title)}</title>\n`,
     `<desc id="d">${escapeXml(description)}</desc>\n`,
+    theme === 'auto' ? autoStyle() : '',
     `<rect width="${w}" height="${h}" fill="${p.canvas}"/>\n`,
   ];
   for (const b of layout.bands) out.push(band(p, b), '\n');

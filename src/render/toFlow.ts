@@ -35,8 +35,11 @@ export type EdgesNodeData = {
 };
 
 export type ElementNode = Node<ElementNodeData>;
-/** One small box drawn inside a ChipsNode. */
-export type ChipItem = { el: SceneElement; box: LayoutBox };
+/**
+ * One small box drawn inside a ChipsNode, or a box of the far layer (which also needs a folded box's summary:
+ * it draws the boxes' labels from FAR_ZOOM on).
+ */
+export type ChipItem = { el: SceneElement; box: LayoutBox; folded?: string };
 /**
  * Data of a node that draws several small boxes at once: the service instances of one host, the pods of
  * one Kubernetes node, the networks, volumes and load balancers of one project. One React Flow node for
@@ -55,6 +58,11 @@ export type ChipsNodeData = {
 export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** Data of the far layer: its boxes as chips, and the zoom it is about to be placed at, when known. */
 export type FarNodeData = ChipsNodeData & {
+  /**
+   * The layout's edges: drawn on the canvas, under its boxes, where labels are (from FAR_ZOOM on), as the
+   * edges node draws them up close; the edges node then draws only the lit and broken ones.
+   */
+  edges?: readonly LayoutEdge[];
   /**
    * So that its canvas is drawn once, at that zoom's resolution, rather than first at the zoom of the moment
    * (the previous layout's) and again.
@@ -112,9 +120,11 @@ const fixed = { draggable: false, connectable: false, deletable: false, handles:
 const ROLE_DESCRIPTION = {
   band: { 'aria-roledescription': 'layer' },
   edges: { 'aria-roledescription': undefined },
-  group: { 'aria-roledescription': undefined },
+  // Boxes are focusable from script only: the diagram is one Tab stop, which the app moves from box to box
+  // with the arrow keys (a roving tabindex, app/RovingFocus.tsx).
+  group: { 'aria-roledescription': undefined, tabIndex: -1 },
   chips: { 'aria-roledescription': undefined },
-  element: { 'aria-roledescription': 'diagram element' },
+  element: { 'aria-roledescription': 'diagram element', tabIndex: -1 },
 } as const;
 
 /**
@@ -159,9 +169,14 @@ function edgesData(layout: Layout, far: boolean): EdgesNodeData {
 export const FAR_ZOOM = 0.3;
 
 /**
- * From this many boxes on, a diagram seen from far (zoom below FAR_ZOOM, where no text is drawn) is drawn as
- * one far layer: every box drawn on one canvas in one node, instead of a React Flow node (and its contents) each.
+ * Below this zoom a big diagram (FAR_LAYER_MIN_BOXES or more) is drawn as one far layer: every box on one
+ * canvas in one node, instead of a React Flow node (and its contents) each; from FAR_ZOOM on, with its labels
+ * (3 to 6 px high on screen here). Closer, the boxes in view are elements again, whose text can be selected
+ * and which the keyboard reaches one by one.
  */
+export const NEAR_ZOOM = 0.5;
+
+/** From this many boxes on, a diagram seen from below NEAR_ZOOM is drawn as one far layer. */
 export const FAR_LAYER_MIN_BOXES = 400;
 
 /**
@@ -231,10 +246,14 @@ export function layoutToFlow(
       const key = options.far
         ? 'far'
         : `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
+      const item: ChipItem =
+        options.far && layout.collapsed.has(box.id)
+          ? { el, box, folded: foldedSummary(layout.scene, box.id) }
+          : { el, box };
       const group = chipGroups.get(key);
-      if (group) group.items.push({ el, box });
+      if (group) group.items.push(item);
       else {
-        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [{ el, box }] });
+        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [item] });
         nodes.push(null as unknown as DiagramNode); // its place in the order: replaced below
       }
       continue;
@@ -265,10 +284,15 @@ export function layoutToFlow(
       ...placement,
       // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
       style: { ...placement.style, pointerEvents: 'none' },
-      data:
-        options.far && options.farZoom !== undefined
-          ? { chips: items, x: x0, y: y0, zoom: options.farZoom }
-          : { chips: items, x: x0, y: y0 },
+      data: options.far
+        ? {
+            chips: items,
+            x: x0,
+            y: y0,
+            edges: layout.edges,
+            ...(options.farZoom !== undefined ? { zoom: options.farZoom } : {}),
+          }
+        : { chips: items, x: x0, y: y0 },
       zIndex: z,
       // The chips are the focusable, labelled elements; their container is neither.
       focusable: false,

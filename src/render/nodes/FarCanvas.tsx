@@ -1,22 +1,24 @@
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { LayoutEdge } from '../../layout/layoutScene';
 import { thousands } from '../../model/limits';
 import { boxClass } from '../boxClass';
-import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType } from '../toFlow';
+import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType, NEAR_ZOOM } from '../toFlow';
+import { drawLabels, type LabelInk } from './farLabels';
 
 /**
- * The far layer of a big diagram (seen from so far that no text is drawn) on one canvas: every box a filled
- * rectangle of its kind's colour, as the page's CSS gives it (read from a hidden probe element with the box's
- * classes, so themes, the lens, what-if and compare marks look as they do up close). Thousands of boxes as
- * elements cost hundreds of milliseconds of style work at every change (a view switch, a hover); on a
- * canvas a change is one redraw of a few milliseconds.
+ * The far layer of a big diagram (seen from below NEAR_ZOOM) on one canvas: every box a filled rectangle of
+ * its kind's colour, as the page's CSS gives it (read from a hidden probe element with the box's classes, so
+ * themes, the lens, what-if and compare marks look as they do up close); from FAR_ZOOM on, with its border and
+ * its labels (farLabels.ts). Thousands of boxes as elements cost hundreds of milliseconds of script, style,
+ * layout and paint at every change (a view switch, a hover); on a canvas a change is one redraw.
  *
  * The canvas sits in the viewport like any node (panning moves it, zoom scales it) and is drawn at the
  * resolution of the zoom, in steps of √2, so a zoom redraws it only when a step is crossed.
  */
 
-/** The largest canvas drawn, in pixels (side, and area), whatever the zoom. */
-const MAX_SIDE = 8192;
+/** The largest canvas drawn, in pixels (side, and area), whatever the zoom (Chromium allows 32,767 a side). */
+const MAX_SIDE = 16_384;
 const MAX_AREA = 16_000_000;
 
 /** Which box is under a point of a far canvas, for clicks and hover: set by each canvas as it draws. */
@@ -65,21 +67,42 @@ export function farBoxOnScreen(
   return null;
 }
 
-type Look = { fill: string; alpha: number; ring: string | null; ringWidth: number };
-const NO_LOOK: Look = { fill: 'transparent', alpha: 0, ring: null, ringWidth: 0 };
+type Look = {
+  fill: string;
+  alpha: number;
+  ring: string | null;
+  ringWidth: number;
+  /** The box's border (its top side's: a host's thicker bottom is not drawn) and text colour. */
+  border: string | null;
+  borderWidth: number;
+  color: string;
+};
+const NO_LOOK: Look = {
+  fill: 'transparent',
+  alpha: 0,
+  ring: null,
+  ringWidth: 0,
+  border: null,
+  borderWidth: 0,
+  color: 'transparent',
+};
+const CLEAR = /^(transparent|rgba\(0, 0, 0, 0\))$/;
 const SHADOW = /^(\S+\([^)]*\)|#[0-9a-f]+|[a-z]+)\s+-?[\d.]+px\s+-?[\d.]+px\s+[\d.]+px\s+([\d.]+)px/i;
 
 /** The look of a box of this computed style: its background, opacity and ring (a box-shadow spread). */
 function lookOf(cs: CSSStyleDeclaration): Look {
   const shadow = SHADOW.exec(cs.boxShadow);
   const alpha = Number.parseFloat(cs.opacity);
-  if (!shadow && (cs.backgroundColor === 'rgba(0, 0, 0, 0)' || cs.backgroundColor === 'transparent'))
-    return NO_LOOK;
+  if (!shadow && CLEAR.test(cs.backgroundColor)) return NO_LOOK;
+  const borderWidth = Number.parseFloat(cs.borderTopWidth) || 0;
   return {
     fill: cs.backgroundColor,
     alpha: Number.isFinite(alpha) ? alpha : 1,
     ring: shadow ? (shadow[1] ?? null) : null,
     ringWidth: shadow ? Number.parseFloat(shadow[2] ?? '0') : 0,
+    border: borderWidth > 0 && !CLEAR.test(cs.borderTopColor) ? cs.borderTopColor : null,
+    borderWidth,
+    color: cs.color,
   };
 }
 
@@ -114,12 +137,33 @@ const PROBE_STYLE = {
 } as const;
 
 /**
- * The resolution step for a zoom: 2^(k/2) device pixels per flow unit. Never more than the far zoom's: the
- * layer is only seen from there or farther.
+ * The resolution step for a zoom: 2^(k/2) device pixels per flow unit (at least the screen's, so labels are
+ * drawn at the device's pixel ratio). Never more than the near zoom's: the layer is only seen from farther.
  */
 const stepOf = (zoom: number) =>
-  Math.ceil(Math.log2(Math.max(Math.min(zoom, FAR_ZOOM), 1e-4) * (window.devicePixelRatio || 1)) * 2);
+  Math.ceil(Math.log2(Math.max(Math.min(zoom, NEAR_ZOOM), 1e-4) * (window.devicePixelRatio || 1)) * 2);
 const zoomStep = (s: ReactFlowState) => stepOf(s.transform[2]);
+/** From FAR_ZOOM on, the boxes' labels are drawn. */
+const labelZoom = (s: ReactFlowState) => s.transform[2] >= FAR_ZOOM;
+
+/**
+ * Labels drawn while the page's fonts were still loading are drawn again once they are in (with Inter, not a
+ * fallback); `drewEarly` says whether the last drawing was such.
+ */
+function useFontEpoch(drewEarly: { current: boolean }): number {
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => {
+    if (document.fonts?.status !== 'loading') return;
+    let live = true;
+    void document.fonts.ready.then(() => {
+      if (live && drewEarly.current) setEpoch((e) => e + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [drewEarly]);
+  return epoch;
+}
 
 /** Redraws when the theme on <html> changes (the colours come from CSS variables). */
 function useThemeEpoch(): number {
@@ -132,8 +176,32 @@ function useThemeEpoch(): number {
   return epoch;
 }
 
+/** The edges as the edges node draws them (diagram.css's .sl-edge), dimmed while a stack is lit. */
+function drawEdges(
+  ctx: CanvasRenderingContext2D,
+  edges: readonly LayoutEdge[],
+  colour: string,
+  dimmed: boolean,
+): void {
+  ctx.beginPath();
+  for (const e of edges) {
+    const [a, b] = e.points;
+    const mid = (a.y + b.y) / 2;
+    ctx.moveTo(a.x, a.y);
+    ctx.bezierCurveTo(a.x, mid, b.x, mid, b.x, b.y);
+  }
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1;
+  ctx.globalAlpha = dimmed ? 0.12 : 0.45;
+  ctx.setLineDash([3, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+}
+
 function FarCanvasView({
   items,
+  edges,
   cls,
   zoom,
   x,
@@ -142,6 +210,7 @@ function FarCanvasView({
   height,
 }: {
   items: readonly ChipItem[];
+  edges: readonly LayoutEdge[] | undefined;
   /** Each box's classes of the moment (lens, what-if, compare), by index; absent: none. */
   cls: readonly string[] | undefined;
   /** The zoom these boxes are about to be placed at (see FarNodeData.zoom). */
@@ -155,9 +224,14 @@ function FarCanvasView({
   const canvas = useRef<HTMLCanvasElement>(null);
   const probe = useRef<HTMLDivElement>(null);
   const current = useStore(zoomStep);
+  const labelledNow = useStore(labelZoom);
   // New boxes are drawn at the zoom they are about to be placed at; then the zoom of the moment decides.
   const drawnItems = useRef<readonly ChipItem[] | null>(null);
-  const step = zoom !== undefined && drawnItems.current !== items ? stepOf(zoom) : current;
+  const placing = zoom !== undefined && drawnItems.current !== items;
+  const step = placing ? stepOf(zoom) : current;
+  const labelled = placing ? zoom >= FAR_ZOOM : labelledNow;
+  const drewEarly = useRef(false);
+  const fonts = useFontEpoch(drewEarly);
   useLayoutEffect(() => {
     drawnItems.current = items;
   });
@@ -184,6 +258,13 @@ function FarCanvasView({
       (item, i) => `${ELEMENT_CLASS} sl-item sl-far ${boxClass(item.el)} ${cls?.[i] ?? ''}`,
     );
     const looks = looksOf(p, new Set(classes));
+    if (labelled && edges?.length)
+      drawEdges(
+        ctx,
+        edges,
+        getComputedStyle(p).getPropertyValue('--sl-edge').trim() || 'gray',
+        cls?.some((c) => c.includes('sl-dim')) === true,
+      );
     // A ring stays visible from far: at least 1.5 pixels wide.
     const minRing = 1.5 / scale;
     items.forEach((item, i) => {
@@ -196,11 +277,36 @@ function FarCanvasView({
         ctx.fillStyle = look.ring;
         ctx.fillRect(bx - rw, by - rw, w + 2 * rw, h + 2 * rw);
       }
-      ctx.fillStyle = look.fill;
-      ctx.fillRect(bx, by, w, h);
+      if (labelled && look.border) {
+        // The border inside the box, as CSS draws it (border-box), then the face.
+        const bw = look.borderWidth;
+        ctx.fillStyle = look.border;
+        ctx.fillRect(bx, by, w, h);
+        ctx.fillStyle = look.fill;
+        ctx.fillRect(bx + bw, by + bw, w - 2 * bw, h - 2 * bw);
+      } else {
+        ctx.fillStyle = look.fill;
+        ctx.fillRect(bx, by, w, h);
+      }
     });
+    drewEarly.current = labelled && document.fonts?.status === 'loading';
+    if (labelled) {
+      const family = getComputedStyle(p).fontFamily;
+      const muted = getComputedStyle(p).getPropertyValue('--sl-muted').trim() || 'gray';
+      const inks = new Map<string, LabelInk>();
+      drawLabels(ctx, items, (i) => {
+        const look = looks.get(classes[i] ?? '') ?? NO_LOOK;
+        if (look.alpha <= 0) return null;
+        let ink = inks.get(look.color);
+        if (!ink) {
+          ink = { text: look.color, muted, family };
+          inks.set(look.color, ink);
+        }
+        return { ink, alpha: look.alpha };
+      });
+    }
     ctx.globalAlpha = 1;
-  }, [items, cls, x, y, width, scale, pw, ph, epoch]);
+  }, [items, edges, cls, x, y, width, scale, pw, ph, epoch, labelled, fonts]);
 
   return (
     <>
@@ -210,9 +316,14 @@ function FarCanvasView({
         width={pw}
         height={ph}
         data-boxes={items.length}
+        data-labels={labelled ? 'true' : undefined}
         style={{ width, height }}
         role="img"
-        aria-label={`${thousands(items.length)} boxes, seen from far: zoom in to read and select them by keyboard, or use the outline.`}
+        aria-label={
+          labelled
+            ? `${thousands(items.length)} boxes with their names, drawn as one picture: zoom in to select their text or reach them by keyboard, or use the outline.`
+            : `${thousands(items.length)} boxes, seen from far: zoom in to read and select them by keyboard, or use the outline.`
+        }
       />
       {/* Holds a probe per class list while the canvas is drawn (looksOf); never seen. */}
       <div ref={probe} aria-hidden="true" style={PROBE_STYLE} />
@@ -227,6 +338,7 @@ function FarNodeView({ data, width, height }: NodeProps<FarNodeType>) {
   return (
     <FarCanvas
       items={data.chips}
+      edges={data.edges}
       cls={data.cls}
       zoom={data.zoom}
       x={data.x}

@@ -4,10 +4,10 @@ import { deriveScene } from '../topology/deriveScene';
 import { VIEWS } from '../topology/views';
 import { validateModelText } from './validate';
 
-describe("the README's model", () => {
+describe("the model guide's minimal model", () => {
   it('is valid and shows in every view', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const block = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const guide = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(guide)?.[1];
     expect(block).toBeTruthy();
     const r = validateModelText(block ?? '');
     expect(r.ok ? [] : r.issues).toEqual([]);
