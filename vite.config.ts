@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { earlyScript } from './scripts/earlyScriptPlugin.ts';
+import { embedHelper } from './scripts/embedHelperPlugin.ts';
 import { preloadFont } from './scripts/preloadFontPlugin.ts';
 import { cspMeta } from './scripts/securityHeaders.ts';
 import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
@@ -10,7 +11,16 @@ export default defineConfig({
   // Relative URLs everywhere in the build: dist/ works from any path (a docs site's /docs/stacklayers/), not
   // only a domain root. The pages, the check worker, the service worker (and its scope), fonts and models.
   base: './',
-  plugins: [react(), tailwindcss(), cspMeta(), preloadFont(), earlyScript(), serviceWorker()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    cspMeta(),
+    preloadFont(),
+    earlyScript(),
+    serviceWorker(),
+    // dist/stacklayers-embed.js, the iframe helper script (src/embed/helper.ts).
+    embedHelper(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -13,6 +13,7 @@ import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { forgetModelInUrl, loadExample } from './loaders';
 import { NoticeBar } from './NoticeBar';
+import { PrintPicture } from './PrintPicture';
 import { createAppStore, StoreContext, useApp, useAppStore } from './store';
 import { TourPlayer } from './TourPlayer';
 import { initialTheme, readStoredTheme } from './themeChoice';
@@ -80,7 +81,7 @@ function Shell() {
   };
   return (
     <div
-      className={`flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100${
+      className={`sl-app flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100${
         presenter ? ' sl-presenter' : ''
       }`}
       data-presenter={presenter ? 'true' : undefined}
@@ -125,6 +126,7 @@ function Shell() {
         ) : null}
       </main>
       {presenter ? null : <Legend />}
+      <PrintPicture />
       {dragging ? (
         <div className="pointer-events-none fixed inset-3 z-50 grid place-items-center rounded-2xl border-4 border-dashed border-blue-500 bg-blue-500/10 text-lg font-semibold text-blue-900 dark:text-blue-100">
           Drop a model file to open it

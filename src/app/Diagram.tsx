@@ -3,6 +3,7 @@ import {
   getViewportForBounds,
   MiniMap,
   type Node,
+  Panel,
   ReactFlow,
   useStore as useFlowStore,
   useNodesInitialized,
@@ -19,8 +20,11 @@ import {
   useRef,
   useState,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { shallow } from 'zustand/shallow';
 import { boxBounds, type Layout } from '../layout/layoutScene';
+import type { LocatedIssue } from '../model/locate';
+import { Icon } from '../render/Icon';
 import { farElementAt } from '../render/nodes/FarCanvas';
 import { nodeTypes } from '../render/nodeTypes';
 import {
@@ -96,17 +100,42 @@ type CanvasSize = { w: number; h: number };
 
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
+/**
+ * An embed's fit never enlarges the diagram past its natural size: a small model in a wide column is drawn at
+ * zoom 1 (centred), not blown up.
+ */
+export const EMBED_MAX_FIT_ZOOM = 1;
 
 /**
  * Where a diagram of w x h is placed on a canvas of cw x ch: all of it, fitted; or, when `readable` and the fit
- * would be unreadably small (a phone), at a readable zoom from the left. Compare's half-width panes and big
- * diagrams (an overview first, the far layer) fit.
+ * would be unreadably small (a phone), at a readable zoom from the left. Compare's half-width panes, big
+ * diagrams (an overview first, the far layer) and embeds (a guest in a page: always the whole diagram) fit.
  */
-export function startViewport(w: number, h: number, cw: number, ch: number, readable: boolean): Viewport {
+export function startViewport(
+  w: number,
+  h: number,
+  cw: number,
+  ch: number,
+  readable: boolean,
+  maxZoom = MAX_ZOOM,
+): Viewport {
   return (
     (readable ? initialViewport(w, h, cw, ch) : null) ??
-    getViewportForBounds({ x: 0, y: 0, width: w, height: h }, cw, ch, MIN_ZOOM, MAX_ZOOM, FIT.padding)
+    getViewportForBounds({ x: 0, y: 0, width: w, height: h }, cw, ch, MIN_ZOOM, maxZoom, FIT.padding)
   );
+}
+
+/**
+ * The canvas height (CSS px) at which a diagram of w x h, fitted to a canvas `cw` wide, is shown whole with
+ * the width deciding the zoom: an embed's auto height. The padding is React Flow's (a fraction of each side,
+ * rounded down to whole pixels), so `startViewport` on a canvas this tall picks the width's zoom.
+ */
+export function fittedHeight(w: number, h: number, cw: number): number {
+  if (w <= 0 || h <= 0 || cw <= 0) return 0;
+  const padX = 2 * Math.floor((cw - cw / (1 + FIT.padding)) * 0.5);
+  const zoom = Math.min(Math.max((cw - padX) / w, MIN_ZOOM), EMBED_MAX_FIT_ZOOM);
+  // The vertical padding is the same fraction of the height: h * zoom is what is left of it (+1 for rounding).
+  return Math.ceil(h * zoom * (1 + FIT.padding)) + 1;
 }
 
 /**
@@ -125,6 +154,7 @@ function ReadyWatcher({
   height,
   start,
   readable,
+  maxFit,
 }: {
   /** Whether this diagram places its own view (a synced pane does not). */
   place: boolean;
@@ -143,6 +173,8 @@ function ReadyWatcher({
   start: CanvasSize;
   /** Whether a narrow canvas starts at a readable zoom instead of fitting everything (see startViewport). */
   readable: boolean;
+  /** The largest zoom a fit may pick. */
+  maxFit: number;
 }) {
   const initialized = useNodesInitialized();
   // Decoration copies node objects but keeps their data: the first node's data identifies the layout.
@@ -157,7 +189,7 @@ function ReadyWatcher({
     if (!place) return;
     const duration = animate && placed.current ? 400 : 0;
     placed.current = true;
-    const next = startViewport(width, height, canvas.w, canvas.h, readable);
+    const next = startViewport(width, height, canvas.w, canvas.h, readable, maxFit);
     // Already there (the first layout is mounted at its placement): moving would only render the flow again.
     // A synced pane moves anyway: that is how the other pane learns the viewport.
     const [x, y, zoom] = flow.getState().transform;
@@ -165,7 +197,7 @@ function ReadyWatcher({
       Math.abs(x - next.x) < 0.5 && Math.abs(y - next.y) < 0.5 && Math.abs(zoom - next.zoom) < 1e-6;
     if (there && !synced) return;
     void setViewport(next, { duration });
-  }, [place, animate, width, height, canvas.w, canvas.h, readable, setViewport, flow, synced]);
+  }, [place, animate, width, height, canvas.w, canvas.h, readable, maxFit, setViewport, flow, synced]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the canvas size changes.
   useEffect(() => {
     // The first placement is the layout effect's (below); this one only follows later size changes.
@@ -215,6 +247,86 @@ function OverviewMap({ width, height }: { width: number; height: number }) {
       style={{ width: 160, height: 90 }}
     />
   );
+}
+
+const ZOOM_BUTTON =
+  'grid size-7 place-items-center rounded-md border border-slate-300 bg-white text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
+
+/**
+ * An embed's zoom control: zoom out, zoom in, and back to the whole diagram. In the embed's bar when it has
+ * one (a slot outside React Flow, filled through a portal), else over the diagram's top right corner.
+ */
+function ZoomButtons({
+  slot,
+  userMoved,
+  width,
+  height,
+  maxFit,
+}: {
+  slot: HTMLElement | null;
+  userMoved: { current: boolean };
+  /** The diagram's size, to fit it. */
+  width: number;
+  height: number;
+  maxFit: number;
+}) {
+  const { zoomIn, zoomOut, setViewport } = useReactFlow();
+  const flow = useStoreApi();
+  const duration = usePrefersReducedMotion() ? 0 : 200;
+  const fit = () => {
+    // Back to the placement a resize keeps up to date.
+    userMoved.current = false;
+    const s = flow.getState();
+    void setViewport(startViewport(width, height, s.width, s.height, false, maxFit), { duration });
+  };
+  const zoom = (by: typeof zoomIn) => {
+    // A zoom the reader chose is kept when the page resizes (as a pan or a wheel zoom is).
+    userMoved.current = true;
+    void by({ duration });
+  };
+  const buttons = (
+    <fieldset className="sl-zoom flex items-center gap-1" data-testid="zoom">
+      <legend className="sr-only">Zoom</legend>
+      <button
+        type="button"
+        className={ZOOM_BUTTON}
+        aria-label="Zoom out"
+        title="Zoom out"
+        onClick={() => zoom(zoomOut)}
+      >
+        <Icon name="minus" size={14} />
+      </button>
+      <button
+        type="button"
+        className={ZOOM_BUTTON}
+        aria-label="Zoom in"
+        title="Zoom in"
+        onClick={() => zoom(zoomIn)}
+      >
+        <Icon name="plus" size={14} />
+      </button>
+      <button
+        type="button"
+        className={ZOOM_BUTTON}
+        aria-label="Fit the whole diagram"
+        title="Fit the whole diagram"
+        onClick={fit}
+      >
+        <Icon name="fit" size={14} />
+      </button>
+    </fieldset>
+  );
+  return slot ? createPortal(buttons, slot) : <Panel position="top-right">{buttons}</Panel>;
+}
+
+/** How an embed shows its diagram (the app's page gives none). */
+export interface EmbedDisplay {
+  /** The minimap, when part of the diagram is out of view (off by default in an embed: it would cover it). */
+  minimap: boolean;
+  /** Where the zoom buttons go (the embed's bar), or null: over the diagram. */
+  zoomSlot: HTMLElement | null;
+  /** Each layout, once painted. */
+  onDrawn?: (layout: Layout) => void;
 }
 
 /** React Flow draws no edges here (an edges node draws the links): one array, so no render is a change of edges. */
@@ -298,10 +410,12 @@ export function Flow({
   scene,
   colorMode,
   sync,
+  embed,
 }: {
   scene: Scene;
   colorMode: 'light' | 'dark';
   sync?: FlowSync;
+  embed?: EmbedDisplay | undefined;
 }) {
   const store = useAppStore();
   const view = scene.view;
@@ -318,13 +432,15 @@ export function Flow({
   // A big diagram seen from far is drawn as one far layer (plain boxes, toFlow). Every new layout is placed
   // (ReadyWatcher), so whether it starts far is known before React Flow moves; after that, the zoom decides.
   const big = layout.boxes.length >= FAR_LAYER_MIN_BOXES;
-  const readable = !sync && !big;
+  // An embed always shows the whole diagram (its height follows the width), never a part of it from the left.
+  const readable = !sync && !big && !embed;
+  const maxFit = embed ? EMBED_MAX_FIT_ZOOM : MAX_ZOOM;
   const [zoomed, setZoomed] = useState<{ layout: Layout; distance: Distance } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout (or the first measure) is placed anew.
   const placedZoom = useMemo(() => {
     const el = frame.current;
     if (!big || !el) return undefined;
-    return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable).zoom;
+    return startViewport(layout.width, layout.height, el.clientWidth, el.clientHeight, readable, maxFit).zoom;
   }, [layout, start]);
   const placedFar = placedZoom !== undefined && placedZoom < NEAR_ZOOM;
   const farLayer = big && (zoomed?.layout === layout ? zoomed.distance !== 'near' : placedFar);
@@ -362,18 +478,23 @@ export function Flow({
   useLayoutEffect(() => {
     frame.current?.setAttribute('data-ready', 'false');
   }, [layout]);
-  const onReady = useCallback((ready: Layout) => {
-    if (ready !== shown.current) return;
-    frame.current?.setAttribute('data-ready', 'true');
-    firstDiagramDrawn();
-  }, []);
+  const onDrawn = embed?.onDrawn;
+  const onReady = useCallback(
+    (ready: Layout) => {
+      if (ready !== shown.current) return;
+      frame.current?.setAttribute('data-ready', 'true');
+      firstDiagramDrawn();
+      onDrawn?.(ready);
+    },
+    [onDrawn],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: measured once, when mounted; later layouts are placed by ReadyWatcher.
   useLayoutEffect(() => {
     const el = frame.current;
     if (!el) return;
     const w = el.clientWidth;
     const h = el.clientHeight;
-    setStart({ w, h, viewport: startViewport(layout.width, layout.height, w, h, readable) });
+    setStart({ w, h, viewport: startViewport(layout.width, layout.height, w, h, readable, maxFit) });
   }, []);
   // While the canvas pans or zooms, boxes sliding under the pointer do not light up their stacks.
   const moving = useRef(false);
@@ -458,10 +579,11 @@ export function Flow({
           nodesFocusable={interactive}
           edgesFocusable={false}
           panOnDrag={interactive}
-          zoomOnScroll={interactive}
+          // In an embed the wheel scrolls the page it is in; Ctrl + wheel, a pinch and the zoom buttons zoom.
+          zoomOnScroll={interactive && !embed}
           zoomOnPinch={interactive}
           panOnScroll={false}
-          preventScrolling={interactive}
+          preventScrolling={interactive && !embed}
           zIndexMode="manual"
           // A big diagram seen closer than the far layer mounts only the boxes in view.
           onlyRenderVisibleElements={big}
@@ -500,28 +622,61 @@ export function Flow({
             height={layout.height}
             start={start}
             readable={readable}
+            maxFit={maxFit}
           />
           <RovingFocus frame={frame} layout={layout} enabled={interactive} />
           <FarWatcher distance={distance} onChange={onFar} />
           {sync ? null : <ZoomWatcher layout={layout} />}
           {touring ? <TourFrameWatcher layout={layout} /> : null}
-          {interactive ? (
+          {interactive && embed ? (
+            <ZoomButtons
+              slot={embed.zoomSlot}
+              userMoved={userMoved}
+              width={layout.width}
+              height={layout.height}
+              maxFit={maxFit}
+            />
+          ) : interactive ? (
             <Controls showInteractive={false} position="top-right" orientation="horizontal" />
           ) : null}
           {/* The diagram is placed from its first frame (defaultViewport): the map shows when part of it is out of view. */}
-          {sync || touring ? null : <OverviewMap width={layout.width} height={layout.height} />}
+          {sync || touring || (embed && !embed.minimap) ? null : (
+            <OverviewMap width={layout.width} height={layout.height} />
+          )}
         </ReactFlow>
       ) : null}
     </div>
   );
 }
 
+/**
+ * What an embed says about a model with problems: a reader of a docs page has no editor, its author has the
+ * CLI. Names the first problem (where, what) and how many there are.
+ */
+export function embedProblemsText(issues: readonly LocatedIssue[]): string {
+  const first = issues[0];
+  if (!first) return "This diagram's model could not be read.";
+  const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
+  const where = first.path !== '$' ? `${first.path}: ` : `line ${first.line}: `;
+  return `This diagram's model has ${count}: ${where}${first.message}. Check it with \`stacklayers validate\`.`;
+}
+
 /** Says that the diagram is not the draft's, while the draft has problems. */
-function StaleBanner() {
+function StaleBanner({ embedded }: { embedded: boolean }) {
   const problems = useApp((s) => s.issues.length);
+  const issues = useApp((s) => s.issues);
   const editorOpen = useApp((s) => s.editorOpen);
   const setEditorOpen = useApp((s) => s.setEditorOpen);
   if (problems === 0) return null;
+  if (embedded)
+    return (
+      <div
+        className="absolute top-2 left-1/2 z-10 max-w-[90%] -translate-x-1/2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-1.5 text-[12.5px] text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+        data-testid="stale-banner"
+      >
+        {embedProblemsText(issues)} The diagram shows the last valid model.
+      </div>
+    );
   return (
     <div
       className="absolute top-2 left-1/2 z-10 flex -translate-x-1/2 items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-1.5 text-[12.5px] text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
@@ -544,23 +699,39 @@ function StaleBanner() {
   );
 }
 
-export function Diagram({ colorMode }: { colorMode: 'light' | 'dark' }) {
+export function Diagram({
+  colorMode,
+  embed,
+}: {
+  colorMode: 'light' | 'dark';
+  /** Shown in an embed (embed.html, the web component): see EmbedDisplay. */
+  embed?: EmbedDisplay;
+}) {
   const scene = useScene();
   const empty = useApp((s) => s.draft === '');
+  const issues = useApp((s) => s.issues);
+  const failed = useApp((s) => (s.loading === null && s.notice?.kind === 'error' ? s.notice.text : null));
   if (!scene)
     return (
       <div
-        className="grid h-full place-items-center p-8 text-center text-sm text-slate-600 dark:text-slate-300"
+        className="grid h-full min-h-24 place-items-center p-8 text-center text-sm text-slate-600 dark:text-slate-300"
         data-testid="diagram"
         data-ready="false"
+        role={embed && (!empty || failed) ? 'alert' : undefined}
       >
-        {empty ? 'Loading the model…' : 'No valid model yet: the editor lists what to fix.'}
+        {!embed
+          ? empty
+            ? 'Loading the model…'
+            : 'No valid model yet: the editor lists what to fix.'
+          : empty
+            ? (failed ?? 'Loading the model…')
+            : embedProblemsText(issues)}
       </div>
     );
   return (
     <>
-      <StaleBanner />
-      <Flow scene={scene} colorMode={colorMode} />
+      <StaleBanner embedded={embed !== undefined} />
+      <Flow scene={scene} colorMode={colorMode} embed={embed} />
     </>
   );
 }

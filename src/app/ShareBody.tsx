@@ -4,10 +4,17 @@
 import { useMemo, useState } from 'react';
 import { MAX_LINK_LENGTH } from '../model/limits';
 import { encodeShare } from '../model/share';
-import { sceneFor, useCollapsed } from './derived';
+import { fittedHeight } from './Diagram';
+import { layoutFor, sceneFor, useCollapsed } from './derived';
 import { downloadDraft, modelFileName, saveBlob } from './download';
 import { shareLink } from './shareLink';
-import { iframeSnippet, type SnippetState, webComponentSnippet } from './snippets';
+import {
+  embedSnippet,
+  SNIPPET_FORMATS,
+  type SnippetFormat,
+  type SnippetState,
+  webComponentSnippet,
+} from './snippets';
 import { useApp, useAppStore } from './store';
 import { buttonClass } from './Toolbar';
 import { useResolvedTheme } from './useTheme';
@@ -70,7 +77,57 @@ function Snippet({ label, value, testId }: { label: string; value: string; testI
   );
 }
 
+/** The embed's bar (the view switches) above the diagram, as the first guess of an iframe's height. */
+const EMBED_BAR_HEIGHT = 64;
+
+/** HTML, Markdown, MDX or reStructuredText: radio buttons (arrow keys move between them). */
+function FormatPicker({ value, onChange }: { value: SnippetFormat; onChange: (f: SnippetFormat) => void }) {
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1">
+      <legend className="float-left me-2 text-[12.5px] font-semibold">Paste into</legend>
+      {SNIPPET_FORMATS.map((f) => (
+        <label
+          key={f.id}
+          className="cursor-pointer rounded-md border border-slate-300 px-2 py-0.5 has-checked:border-blue-600 has-checked:bg-blue-50 has-checked:text-blue-800 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-600 dark:border-slate-600 dark:has-checked:border-blue-400 dark:has-checked:bg-blue-950 dark:has-checked:text-blue-100"
+        >
+          <input
+            type="radio"
+            name="snippet-format"
+            value={f.id}
+            checked={value === f.id}
+            onChange={() => onChange(f.id)}
+            className="sr-only"
+          />
+          {f.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Permalink, iframe and web-component snippets, SVG, PNG and the model. */
+function EmbedSnippets({
+  format,
+  onFormat,
+  embed,
+}: {
+  format: SnippetFormat;
+  onFormat: (f: SnippetFormat) => void;
+  embed: ReturnType<typeof embedSnippet>;
+}) {
+  return (
+    <div className="grid gap-2 rounded-md border border-slate-200 p-2.5 dark:border-slate-700">
+      <FormatPicker value={format} onChange={onFormat} />
+      <Snippet label="Embed (iframe)" value={embed.snippet} testId="snippet-iframe" />
+      {embed.setup ? <Snippet label="Once per site" value={embed.setup} testId="snippet-setup" /> : null}
+      <p className="text-[12px] text-slate-600 dark:text-slate-300" data-testid="snippet-note">
+        {embed.note} It follows the page’s light or dark theme: to fix one, add <code>theme=dark</code> (or{' '}
+        <code>theme=light</code>) to the iframe URL’s query.
+      </p>
+    </div>
+  );
+}
+
 export default function ShareBody() {
   const store = useAppStore();
   const model = useApp((s) => s.model);
@@ -82,6 +139,7 @@ export default function ShareBody() {
   const scene = model ? sceneFor(model, view) : null;
   const collapsed = useCollapsed(scene);
   const [busy, setBusy] = useState(false);
+  const [format, setFormat] = useState<SnippetFormat>('html');
 
   const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
   const state: SnippetState | null = useMemo(() => {
@@ -95,6 +153,11 @@ export default function ShareBody() {
     };
   }, [model, view, persona, themeChoice]);
   const link = model ? shareLink(store.getState(), window.location.href) : null;
+  // The embed follows the theme of the page it is pasted into (its helper script tells it); `&theme=` fixes one.
+  const embedState: SnippetState | null = state ? { ...state, theme: 'auto' } : null;
+  const layout = scene ? layoutFor(scene, collapsedChosen ?? collapsed, store.getState().hiddenLayers) : null;
+  const guessHeight = layout ? fittedHeight(layout.width, layout.height, 700) + EMBED_BAR_HEIGHT : 520;
+  const title = `Stacklayers diagram: ${model?.name ?? 'Cloud'}, ${view} view`;
   const modelUrl = new URLSearchParams(window.location.search).get('model');
 
   const svgText = async () => {
@@ -133,11 +196,17 @@ export default function ShareBody() {
       ) : (
         <p role="alert">{link && 'error' in link ? link.error : ''}</p>
       )}
-      {state.model || modelUrl ? (
-        <Snippet
-          label="Iframe"
-          value={iframeSnippet(base, modelUrl ? { ...state, model: { url: modelUrl } } : state)}
-          testId="snippet-iframe"
+      {embedState && (embedState.model || modelUrl) ? (
+        <EmbedSnippets
+          format={format}
+          onFormat={setFormat}
+          embed={embedSnippet(
+            format,
+            base,
+            modelUrl ? { ...embedState, model: { url: modelUrl } } : embedState,
+            guessHeight,
+            title,
+          )}
         />
       ) : null}
       <Snippet
@@ -148,7 +217,8 @@ export default function ShareBody() {
       {modelUrl ? null : (
         <p className="text-[12px] text-slate-600 dark:text-slate-300">
           The web component reads the model from <code>model-src</code>: download the model and put it next to
-          your page, or paste it inside the element as <code>{'<script type="application/json">'}</code>.
+          your page, or paste it inside the element in a <code>{'<template>'}</code> (server renderers leave
+          it alone).
         </p>
       )}
       <div className="flex flex-wrap gap-2 pt-1">

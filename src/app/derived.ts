@@ -83,6 +83,14 @@ export function useCollapsed(scene: Scene | null): ReadonlySet<string> {
   return scene ? collapsedFor(scene, chosen, unfolded) : NOTHING_FOLDED;
 }
 
+/** The layout the diagram shows (its folding and hidden layers), or null before a model is loaded. */
+export function useShownLayout(): Layout | null {
+  const scene = useScene();
+  const collapsed = useCollapsed(scene);
+  const hidden = useApp((s) => s.hiddenLayers);
+  return scene ? layoutFor(scene, collapsed, hidden) : null;
+}
+
 export function useBlast(scene: Scene | null): BlastRadius | null {
   const failed = useApp((s) => s.failed);
   return scene ? blastFor(scene, failed) : null;

@@ -41,8 +41,15 @@ export function invalidModelMessage(url: string, issues: readonly LocatedIssue[]
   return `Could not load ${url}: it is not a valid model${where}${more}. Download it and open it (Open file…) to see every problem in the editor.`;
 }
 
-/** Loads a model by URL (`?model=`), keeping the diagram as it was when that fails. */
-export async function loadFromUrl(store: Store, raw: string): Promise<boolean> {
+/**
+ * Loads a model by URL (`?model=`), keeping the diagram as it was when that fails. `describeInvalid` says
+ * what an invalid answer is (an embed has no editor to send the reader to).
+ */
+export async function loadFromUrl(
+  store: Store,
+  raw: string,
+  describeInvalid: typeof invalidModelMessage = invalidModelMessage,
+): Promise<boolean> {
   const resolved = resolveModelUrl(raw, window.location.href);
   if ('error' in resolved) {
     store.getState().setNotice({ kind: 'error', text: `Cannot load the model: ${resolved.error}.` });
@@ -54,7 +61,7 @@ export async function loadFromUrl(store: Store, raw: string): Promise<boolean> {
     `Loading ${resolved.url}…`,
     { kind: 'url', label: resolved.url, key: `url:${resolved.url}` },
     // An invalid answer is a failed load: the diagram you had stays, and the message says why.
-    true,
+    describeInvalid,
   );
 }
 
@@ -64,7 +71,7 @@ async function fetchAndLoad(
   url: string,
   loading: string,
   source: DraftSource,
-  refuseInvalid = false,
+  refuseInvalid: typeof invalidModelMessage | null = null,
 ): Promise<boolean> {
   const fail = (text: string) => {
     store.getState().setLoading(null);
@@ -78,7 +85,7 @@ async function fetchAndLoad(
   if ('error' in got) return fail(got.error);
   // A page's own `?model=` is being checked already, since its text arrived (src/early.ts): the same check.
   const check = await checkOffThread(got.text);
-  if (refuseInvalid && !check.ok) return fail(invalidModelMessage(url, check.issues));
+  if (refuseInvalid && !check.ok) return fail(refuseInvalid(url, check.issues));
   return store.getState().loadText(got.text, source, { checked: check });
 }
 

@@ -8,6 +8,14 @@ export interface ResizeMessage {
   view: View;
 }
 
+/** What an embed tells its parent page once its first diagram is painted: it is ready to be steered. */
+export interface ReadyMessage {
+  type: 'stacklayers:ready';
+  view: View;
+  /** Its height at its current width, as the resize messages give it. */
+  height: number;
+}
+
 /** What a parent page may ask an embed (accepted only from the expected origin). */
 export interface SetMessage {
   type: 'stacklayers:set';

@@ -6,12 +6,14 @@ import diagramCss from '../render/diagram.css?inline';
 import '../app/bundledDefault';
 import { isView } from '../topology/views';
 import { COMPONENT_FONTS } from './componentFont';
-import { EmbedApp, type EmbedConfig } from './EmbedApp';
+import { EmbedApp, type EmbedConfig, type EmbedTheme } from './EmbedApp';
+import { inlineModelText } from './inlineModel';
 import { propertyFallback, registerFonts } from './shadowStyles';
 
 const HOST_CSS = `
-:host { display: block; position: relative; height: 520px; contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
+:host { display: block; position: relative; height: var(--sl-height, 520px); contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
 :host([hidden]) { display: none; }
+@media print { :host { height: auto; contain: none; } }
 .sl-root { all: initial; display: block; height: 100%; font-family: inherit; }
 `;
 
@@ -22,6 +24,7 @@ const STYLES = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':ro
 // Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores (shadowStyles.ts).
 const COMPONENT_CSS = `${STYLES}\n${propertyFallback(STYLES)}`;
 let sheet: CSSStyleSheet | null | undefined;
+const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto', 'page'];
 
 /**
  * The component's styles as one constructed stylesheet, shared by every instance. Unlike a `<style>`
@@ -38,16 +41,22 @@ function componentSheet(): CSSStyleSheet | null {
   return sheet;
 }
 
+const on = (value: string | null, byDefault: boolean) =>
+  value === null ? byDefault : value !== '0' && value !== 'false' && value !== 'off';
+
 /**
  * `<stacklayers-diagram topology="both" model-src="model.json"></stacklayers-diagram>`: the diagram in any page.
  * Attributes mirror the URL parameters (topology, model-src, theme, persona, select, tour, step, controls,
- * interactive); an inline model goes in a child `<script type="application/json">`. Everything renders in a
- * shadow root with its own styles, so the page's CSS cannot reach in and the component's cannot leak out.
+ * interactive), plus `model` (inline JSON), `height` (`auto`, the default: the whole diagram at the element's
+ * width; or a CSS length) and `minimap`. An inline model goes in a child `<template>` (see inlineModelText).
+ * Everything renders in a shadow root with its own styles, so the page's CSS cannot reach in and the
+ * component's cannot leak out. Changing an attribute changes the diagram in place (nothing is remounted).
  */
 export class StacklayersDiagram extends HTMLElement {
   static observedAttributes = [
     'topology',
     'model-src',
+    'model',
     'theme',
     'persona',
     'select',
@@ -55,14 +64,39 @@ export class StacklayersDiagram extends HTMLElement {
     'step',
     'controls',
     'interactive',
+    'minimap',
+    'height',
   ];
   private root: Root | null = null;
   private mount: HTMLDivElement | null = null;
+  /** The auto height: the whole diagram fitted to the element's width, plus its bar. */
+  private autoHeight = 0;
+  private readonly onHeight = (height: number) => {
+    this.autoHeight = height;
+    this.applyHeight();
+  };
+
+  private applyHeight() {
+    const height = this.fixedHeight() ?? (this.autoHeight > 0 ? `${this.autoHeight}px` : null);
+    if (height) this.style.setProperty('--sl-height', height);
+  }
+
+  /** The `height` attribute when it is a CSS length (else: auto). */
+  private fixedHeight(): string | null {
+    const value = this.getAttribute('height')?.trim();
+    if (!value || value === 'auto') return null;
+    const length = /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value;
+    return CSS.supports('height', length) ? length : null;
+  }
 
   connectedCallback() {
     // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
     registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
+      // Until the diagram is laid out, the element keeps the height its static fallback picture gave it
+      // (a docs plugin's build-time SVG, same proportions): the page does not jump when it upgrades.
+      const before = this.getBoundingClientRect().height;
+      if (before > 0 && this.fixedHeight() === null) this.style.setProperty('--sl-height', `${before}px`);
       const shadow = this.attachShadow({ mode: 'open' });
       this.mount = document.createElement('div');
       this.mount.className = 'sl-root';
@@ -83,7 +117,8 @@ export class StacklayersDiagram extends HTMLElement {
     this.root = null;
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name: string) {
+    if (name === 'height') this.applyHeight();
     if (this.isConnected && this.mount) this.render();
   }
 
@@ -92,29 +127,31 @@ export class StacklayersDiagram extends HTMLElement {
     const topology = attr('topology');
     const theme = attr('theme');
     const persona = attr('persona');
-    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? null;
+    const inline = inlineModelText(this);
     const src = attr('model-src');
     const step = Number.parseInt(attr('step') ?? '1', 10);
     return {
       view: isView(topology) ? topology : 'traditional',
-      theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+      theme: THEMES.includes(theme as EmbedTheme) ? (theme as EmbedTheme) : 'page',
       persona: persona === 'operator' || persona === 'tenant' ? persona : null,
       select: attr('select'),
       tour: attr('tour')
         ? { id: attr('tour') ?? '', step: Number.isFinite(step) && step > 0 ? step - 1 : 0 }
         : null,
-      controls: attr('controls') !== '0' && attr('controls') !== 'false',
-      interactive: attr('interactive') !== '0' && attr('interactive') !== 'false',
-      model: inline ? { text: inline } : src ? { url: new URL(src, document.baseURI).href } : null,
+      controls: on(attr('controls'), true),
+      interactive: on(attr('interactive'), true),
+      minimap: on(attr('minimap'), false),
+      model: inline !== null ? { text: inline } : src ? { url: new URL(src, document.baseURI).href } : null,
     };
   }
 
   private render() {
     if (!this.mount) return;
-    // A new configuration is a new diagram: remount, so the store starts from the attributes.
-    this.root?.unmount();
-    this.root = createRoot(this.mount);
-    this.root.render(<EmbedApp key={Math.random()} config={this.config()} scoped />);
+    // The same root and the same EmbedApp: a new configuration updates its store (an open details card
+    // stays open); only a new model loads again.
+    this.root ??= createRoot(this.mount);
+    this.applyHeight();
+    this.root.render(<EmbedApp config={this.config()} scoped host={this} onHeight={this.onHeight} />);
   }
 }
 

@@ -18,6 +18,10 @@ export const ICON_PATHS = {
   balancer: 'M2.5 8h3.5M6 8l6.5-4.5M6 8h6.5M6 8l6.5 4.5',
   // A volume: a disk.
   volume: 'M3 4.5c0-2 10-2 10 0s-10 2-10 0zM3 4.5v7c0 2 10 2 10 0v-7',
+  // Zoom in, zoom out, and fit the whole (four corners).
+  plus: 'M8 3v10M3 8h10',
+  minus: 'M3 8h10',
+  fit: 'M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;
