@@ -284,12 +284,15 @@ function ZoomButtons({
     userMoved.current = true;
     void by({ duration });
   };
+  // Out of the Tab order, as the app's zoom controls: the diagram is one Tab stop and zooms with + / − / 0
+  // (RovingFocus); the buttons are for the pointer.
   const buttons = (
     <fieldset className="sl-zoom flex items-center gap-1" data-testid="zoom">
       <legend className="sr-only">Zoom</legend>
       <button
         type="button"
         className={ZOOM_BUTTON}
+        tabIndex={-1}
         aria-label="Zoom out"
         title="Zoom out"
         onClick={() => zoom(zoomOut)}
@@ -299,6 +302,7 @@ function ZoomButtons({
       <button
         type="button"
         className={ZOOM_BUTTON}
+        tabIndex={-1}
         aria-label="Zoom in"
         title="Zoom in"
         onClick={() => zoom(zoomIn)}
@@ -308,6 +312,7 @@ function ZoomButtons({
       <button
         type="button"
         className={ZOOM_BUTTON}
+        tabIndex={-1}
         aria-label="Fit the whole diagram"
         title="Fit the whole diagram"
         onClick={fit}

@@ -19,9 +19,13 @@ function svgElement(text: string, into: Document): SVGSVGElement | null {
   const root = parsed.documentElement;
   if (root.localName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return null;
   const svg = into.importNode(root, true) as unknown as SVGSVGElement;
-  // Sized by the print stylesheet (the width it is given, its height following).
+  // Sized by the print stylesheet (the width it is given, its height following), never wider than the
+  // diagram is drawn: a small model prints at its own size, not blown up to the page's width. Set through the
+  // CSSOM, which a Content-Security-Policy does not govern (a style attribute in the markup it would).
+  const natural = Number.parseFloat(svg.getAttribute('width') ?? '');
   svg.removeAttribute('width');
   svg.removeAttribute('height');
+  if (Number.isFinite(natural) && natural > 0) svg.style.maxWidth = `${natural}px`;
   return svg;
 }
 
