@@ -42,7 +42,16 @@ export async function decodeShare(encoded: string, maxBytes = MAX_MODEL_BYTES): 
     },
     { highWaterMark: 0 },
   );
-  const reader = compressed.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let inflate: DecompressionStream;
+  try {
+    inflate = new DecompressionStream('deflate-raw');
+  } catch {
+    // Browsers before 2023 (Chrome 103, Firefox 113, Safari 16.4) have no raw DEFLATE decompressor.
+    throw new Error(
+      'the link cannot be opened in this browser (it cannot decompress it): open it in a current browser, or load the model file',
+    );
+  }
+  const reader = compressed.pipeThrough(inflate).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   let refused: string | null = null;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeShare, encodeShare, MAX_LINK_LENGTH } from './share';
 import { validateModelText } from './validate';
 
@@ -55,5 +55,16 @@ describe('share links', () => {
       "the link's model is larger than 0.2 MB",
     );
     expect(await decodeShare(encodeShare(noisy), 400_000)).toBe(noisy);
+  });
+
+  it('says so plainly in a browser that cannot decompress a link', async () => {
+    const link = encodeShare('{"version":1}');
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      await expect(decodeShare(link)).rejects.toThrow(/^the link cannot be opened in this browser/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(await decodeShare(link)).toBe('{"version":1}');
   });
 });
