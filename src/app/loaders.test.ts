@@ -72,7 +72,7 @@ describe('invalidModelMessage', () => {
 });
 
 describe('shareLink', () => {
-  it('carries the view and the model, and drops ?model=', () => {
+  it('carries the view and the model, and drops ?model=', async () => {
     const link = shareLink(state(), 'http://app/?model=/x.json&theme=dark#old');
     if ('error' in link) throw new Error(link.error);
     const url = new URL(link.url);
@@ -80,7 +80,7 @@ describe('shareLink', () => {
     expect(url.searchParams.get('theme')).toBe('dark');
     expect(url.searchParams.has('model')).toBe(false);
     const encoded = url.hash.replace('#model=', '');
-    expect(JSON.parse(decodeShare(encoded))).toEqual(defaultModel());
+    expect(JSON.parse(await decodeShare(encoded))).toEqual(defaultModel());
   });
 
   it('refuses a model too large for a link, pointing to the file or ?model=', () => {

@@ -95,11 +95,11 @@ export function shareSource(encoded: string): DraftSource {
 
 /** Loads the model of a `#model=` share link. */
 export async function loadFromShare(store: Store, encoded: string): Promise<boolean> {
-  // The decompressor (fflate) loads with the validator, only for pages opened by a share link.
-  const [{ decodeShare }] = await Promise.all([import('../model/share'), loadValidator()]);
+  // The link's reader (the platform decompresses) loads with the validator, only for pages opened by a link.
+  const [{ decodeShare }] = await Promise.all([import('../model/openShare'), loadValidator()]);
   let text: string;
   try {
-    text = decodeShare(encoded);
+    text = await decodeShare(encoded);
   } catch (err) {
     store
       .getState()

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
-import { DetailsCard } from '../app/DetailsCard';
 import { Diagram, type EmbedDisplay, fittedHeight } from '../app/Diagram';
 import { useShownLayout } from '../app/derived';
 import { DEFAULT_EXAMPLE } from '../app/examples';
@@ -8,7 +7,6 @@ import { loadExample, loadFromShare, loadFromUrl } from '../app/loaders';
 import { NoticeBar } from '../app/NoticeBar';
 import { PrintPicture } from '../app/PrintPicture';
 import { type AppState, createAppStore, StoreContext, useApp, useAppStore } from '../app/store';
-import { TourPlayer } from '../app/TourPlayer';
 import { readUrl, type ThemeChoice } from '../app/url';
 import { useResolvedTheme } from '../app/useTheme';
 import { ViewSwitches } from '../app/ViewSwitch';
@@ -22,6 +20,7 @@ import {
   type ResizeMessage,
   trustedOrigin,
 } from './messages';
+import { EmbedDetails, EmbedTour } from './onDemand';
 import { type PageTheme, resolvePageTheme, watchPageTheme } from './pageTheme';
 
 /**
@@ -242,8 +241,8 @@ function EmbedShell({
       </div>
       <div ref={setCanvas} className="sl-screen relative min-h-0 flex-1">
         <Diagram colorMode={resolved} embed={display} />
-        {config.interactive ? <DetailsCard /> : null}
-        <TourPlayer embedded />
+        {config.interactive ? <EmbedDetails /> : null}
+        <EmbedTour />
       </div>
       <PrintPicture />
     </div>

@@ -1,6 +1,6 @@
 // First: zod must be jitless before any schema is built (the CSP forbids eval).
 import './zodConfig';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Tour } from './schema';
 import { formatPath, type ModelIssue, parseJson, zodIssues } from './validate';
 

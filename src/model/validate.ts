@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { roleList } from './access';
 import { countElements } from './countElements';
 import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
@@ -39,7 +39,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const segmentsOf = (path: readonly PropertyKey[]) => path.map((k) => (typeof k === 'number' ? k : String(k)));
 
 /** zod's issues as ModelIssues, with plain messages and JSON paths. */
-export function zodIssues(error: z.ZodError, root: unknown): ModelIssue[] {
+export function zodIssues(error: z.core.$ZodError, root: unknown): ModelIssue[] {
   return error.issues.map((issue) => {
     const segments = segmentsOf(issue.path);
     if (issue.code === 'unrecognized_keys') {
