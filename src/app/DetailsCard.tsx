@@ -10,6 +10,7 @@ import type { Scene, SceneElement } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { useBlast, useCollapsed, useScene } from './derived';
 import { safeHref } from './links';
+import { giveFocusBack } from './RovingFocus';
 import { useApp, useAppStore } from './store';
 
 const LAYER_NAMES = {
@@ -169,12 +170,13 @@ export function DetailsCard() {
         const root = heading.current?.getRootNode() as Document | ShadowRoot | undefined;
         store.getState().select(null);
         const back = returnTo.current;
-        if (back?.isConnected) back.focus({ preventScroll: true });
+        if (back?.isConnected) giveFocusBack(back);
         else if (back && root) {
           // The element was drawn anew meanwhile (the diagram changed under the card): its new box.
           const id = back.getAttribute('data-id');
           const selector = `.${ELEMENT_CLASS}[data-id="${CSS.escape(id ?? '')}"]`;
-          if (id) root.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
+          const found = id ? root.querySelector<HTMLElement>(selector) : null;
+          if (found) giveFocusBack(found);
         }
       }
     };

@@ -40,6 +40,23 @@ export function keyStops(layout: Layout): KeyStop[] {
   return out;
 }
 
+/** Set while focus is given back (not moved by the reader): the diagram then neither pans nor zooms to it. */
+let givingBack = false;
+
+/**
+ * Gives the focus back to where it was (e.g. the details card closing): to the element, or to the diagram's
+ * pane when the element was picked on the far layer. Unlike a Tab into the pane, this does not zoom in to the
+ * current element: a reader who clicked a box seen from far keeps the view they had.
+ */
+export function giveFocusBack(el: HTMLElement): void {
+  givingBack = true;
+  try {
+    el.focus({ preventScroll: true });
+  } finally {
+    givingBack = false;
+  }
+}
+
 const stopsCache = new WeakMap<Layout, KeyStop[]>();
 /** keyStops, computed once per layout and only when the keyboard needs it (not for every new layout). */
 function stopsOf(layout: Layout): KeyStop[] {
@@ -239,6 +256,7 @@ export function RovingFocus({
         current.current = id;
         place();
       } else if (
+        !givingBack &&
         e.target instanceof HTMLElement &&
         e.target.classList.contains('react-flow') &&
         e.target.matches(':focus-visible') &&

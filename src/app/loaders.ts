@@ -153,7 +153,12 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
     store.getState().setNotice({ kind: 'error', text: `Could not read ${file.name}.` });
     return false;
   }
-  return store.getState().loadText(text, { kind: 'file', label: file.name, key: `file:${file.name}` });
+  // Checked off the main thread, as a model by URL is: parsing megabytes (a file refused for its size in
+  // elements included) would otherwise hold the tab for as long.
+  const checked = await checkOffThread(text);
+  return store
+    .getState()
+    .loadText(text, { kind: 'file', label: file.name, key: `file:${file.name}` }, { checked });
 }
 
 /** After a load by file, paste or example, the URL no longer names the model: drop `model` from it. */
