@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { ChipsNode, DiagramNode, EdgesNode, FarNode } from '../render/toFlow';
 import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
-import { useBlast } from './derived';
+import { useFailures } from './derived';
 import { useApp } from './store';
 
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -15,6 +15,7 @@ export function nodeClasses(
     owned: ReadonlySet<string> | null;
     failed: ReadonlySet<string>;
     down: ReadonlySet<string> | null;
+    impaired?: ReadonlySet<string> | null;
     unmanageable: ReadonlySet<string> | null;
     selected: string | null;
     appeared?: ReadonlySet<string>;
@@ -26,6 +27,7 @@ export function nodeClasses(
   if (state.owned) c.push(state.owned.has(id) ? 'sl-owned' : 'sl-not-owned');
   if (state.failed.has(id)) c.push('sl-failed');
   else if (state.down?.has(id)) c.push('sl-down');
+  else if (state.impaired?.has(id)) c.push('sl-impaired');
   else if (state.unmanageable?.has(id)) c.push('sl-unmanaged');
   if (state.selected === id) c.push('sl-selected');
   return c.join(' ');
@@ -45,7 +47,7 @@ export function useDecoratedNodes(
   const selected = useApp((s) => s.selected);
   const persona = useApp((s) => s.persona);
   const failedList = useApp((s) => s.failed);
-  const blast = useBlast(scene);
+  const blast = useFailures(scene);
   const focus = hovered ?? selected;
   const stack = useMemo(
     () => (focus && scene.byId.has(focus) ? stackOf(scene, focus) : null),
@@ -59,6 +61,7 @@ export function useDecoratedNodes(
       owned,
       failed: new Set(failedList),
       down: blast?.down ?? null,
+      impaired: blast?.impaired ?? null,
       unmanageable: blast?.unmanageable ?? null,
       selected,
       appeared,

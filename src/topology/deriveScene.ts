@@ -221,6 +221,7 @@ export function deriveScene(model: Model, view: View): Scene {
       rack: h.rack,
       capacity: h.capacity,
       operatorMember: members.has(h.id),
+      gateway: h.gateway,
     };
     elements.push(host);
   }
@@ -293,6 +294,7 @@ export function deriveScene(model: Model, view: View): Scene {
           host: h.id,
           quorum: p.quorum ?? false,
           replicas: hosts.length,
+          failure: p.failure,
           runsOn: on,
         });
         runsOn(id, on);
@@ -424,6 +426,8 @@ export function deriveScene(model: Model, view: View): Scene {
         workers: c.workers,
         loadBalancers: c.loadBalancers ?? [],
         volumes: c.volumes ?? [],
+        apiLoadBalancer: c.apiLoadBalancer,
+        managedBy: c.managedBy,
       });
       for (const ref of [...(c.loadBalancers ?? []), ...(c.volumes ?? [])])
         relations.push({ id: `${c.id}>${ref}`, kind: 'uses', from: c.id, to: ref });

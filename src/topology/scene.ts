@@ -1,4 +1,4 @@
-import type { HostRole, View, WorkloadKind } from '../model/schema';
+import type { HostRole, Process, View, WorkloadKind } from '../model/schema';
 
 /** The horizontal bands of the diagram, bottom-up. */
 export const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
@@ -39,6 +39,8 @@ export interface HostElement extends Base {
     | undefined;
   /** Joins the operator's Kubernetes when the control plane runs on it (a fact in every view). */
   operatorMember: boolean;
+  /** The model's word on whether it is a gateway chassis (omitted: network hosts are). */
+  gateway?: boolean | undefined;
 }
 
 export interface OperatorClusterElement extends Base {
@@ -61,6 +63,10 @@ export interface TenantClusterElement extends Base {
   workers: readonly string[];
   loadBalancers: readonly string[];
   volumes: readonly string[];
+  /** The load balancer in front of its API servers. */
+  apiLoadBalancer?: string | undefined;
+  /** The cluster whose Cluster API controllers manage its machines. */
+  managedBy?: string | undefined;
 }
 
 export interface K8sNodeElement extends Base {
@@ -89,8 +95,13 @@ export interface ServiceElement extends Base {
   quorum: boolean;
   /** How many instances of this process there are. */
   replicas: number;
+  /** The model's failure declaration for this process, if it gives one. */
+  failure?: FailureOverride | undefined;
   runsOn: string;
 }
+
+/** A model's failure declaration for a process (see `FailureDecl` in the schema). */
+export type FailureOverride = NonNullable<Process['failure']>;
 
 export interface ProjectElement extends Base {
   kind: 'project';

@@ -1,0 +1,136 @@
+import type { Scene } from '../scene';
+import type { FailureReport, Note, Status } from './engine';
+
+/**
+ * The documented JSON of `stacklayers whatif` (docs/failures.md). The fields of the contract keep their
+ * meaning; more fields may be added.
+ */
+export interface WhatIfJson {
+  view: string;
+  failed: string[];
+  controlPlane: Status;
+  services: Record<string, Status>;
+  majorities: {
+    group: string;
+    kind: 'process' | 'kubernetes';
+    label: string;
+    members: string[];
+    up: number;
+    needed: number;
+    held: boolean;
+  }[];
+  northSouth: 'up' | 'down';
+  gateways: { hosts: string[]; up: string[] };
+  apiEndpoint: { name: string; hosts: string[]; up: string[] } | null;
+  vms: Record<string, { running: boolean; network: 'up' | 'down'; manageable: boolean }>;
+  loadBalancers: Record<string, { up: boolean; amphorae: string[]; amphoraeUp: string[]; rebuilt: boolean }>;
+  clusters: Record<
+    string,
+    {
+      kind: 'operator' | 'tenant';
+      api: 'up' | 'down';
+      workloadsRunning: boolean;
+      canHeal: boolean;
+      canReplaceNodes?: boolean;
+    }
+  >;
+  notes: { kind: Note['kind']; text: string; source: string | null }[];
+}
+
+/** Plain objects built with null prototypes would print oddly; ids such as `__proto__` must stay keys. */
+function record<V>(entries: Iterable<[string, V]>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+export function whatIfJson(scene: Scene, r: FailureReport): WhatIfJson {
+  return {
+    view: scene.view,
+    failed: r.failed,
+    controlPlane: r.controlPlane,
+    services: record(r.services),
+    majorities: r.majorities.map((m) => ({
+      group: m.id,
+      kind: m.kind,
+      label: m.label,
+      members: m.members,
+      up: m.up,
+      needed: m.needed,
+      held: m.held,
+    })),
+    northSouth: r.northSouth,
+    gateways: r.gateways,
+    apiEndpoint: r.endpoint ? { name: r.endpoint.name, hosts: r.endpoint.hosts, up: r.endpoint.up } : null,
+    vms: record(r.vms),
+    loadBalancers: record(r.loadBalancers),
+    clusters: record(
+      [...r.clusters].map(([id, c]) => {
+        const { nodesDown: _nodes, ...rest } = c;
+        return [id, rest] as [string, typeof rest];
+      }),
+    ),
+    notes: r.notes.map((n) => ({ kind: n.kind, text: n.text, source: n.source ?? null })),
+  };
+}
+
+/** The effect to lead with (a banner has room for one sentence): the worst news first. */
+export function headline(r: FailureReport): string {
+  const order: Note['kind'][] = [
+    'control-plane',
+    'traffic',
+    'down',
+    'unmanageable',
+    'heals',
+    'majority',
+    'running',
+  ];
+  const worst = r.notes.find((n) => n.kind === 'control-plane' && r.controlPlane === 'down');
+  if (worst) return worst.text;
+  for (const kind of order.slice(1)) {
+    const n = r.notes.find((x) => x.kind === kind);
+    if (n) return n.text;
+  }
+  return r.notes.find((n) => n.kind === 'control-plane')?.text ?? r.notes[0]?.text ?? '';
+}
+
+const HEADINGS: readonly [Note['kind'], string][] = [
+  ['failed', 'Failed'],
+  ['control-plane', 'Control plane'],
+  ['majority', 'Majorities'],
+  ['traffic', 'Traffic'],
+  ['down', 'Down'],
+  ['unmanageable', 'Running, but cannot be managed'],
+  ['heals', 'What heals, and how'],
+  ['running', 'Keeps running'],
+];
+
+/** The notes grouped under headings, in a fixed order (the panel and the text output share it). */
+export function notesByHeading(r: FailureReport): { kind: Note['kind']; heading: string; notes: Note[] }[] {
+  return HEADINGS.map(([kind, heading]) => ({
+    kind,
+    heading,
+    notes: r.notes.filter((n) => n.kind === kind),
+  })).filter((g) => g.notes.length > 0);
+}
+
+/** The story as plain text: headings, sentences, and each sentence's source on the line below. */
+export function whatIfText(
+  scene: Scene,
+  r: FailureReport,
+  sanitize: (s: string) => string = (s) => s,
+): string {
+  const lines: string[] = [`What if, in the ${scene.view} view of ${sanitize(scene.title)}:`];
+  lines.push(
+    `control plane ${r.controlPlane}; north-south traffic ${r.northSouth}; ${r.majorities.filter((m) => !m.held).length} of ${r.majorities.length} majorities lost`,
+  );
+  for (const g of notesByHeading(r)) {
+    lines.push('', `${g.heading}:`);
+    for (const n of g.notes) {
+      lines.push(`  - ${sanitize(n.text)}`);
+      if (n.source) lines.push(`    why: ${n.source}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
