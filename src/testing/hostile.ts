@@ -102,13 +102,15 @@ interface SchemaNode {
 }
 
 /** What the schema says a string field holds. */
-type StringKind = 'id' | 'ref' | 'enum' | 'link' | 'text';
+type StringKind = 'id' | 'ref' | 'enum' | 'word' | 'link' | 'text';
 
 function stringKind(node: SchemaNode): StringKind {
   if (node.enum || node.const !== undefined) return 'enum';
   if (node.pattern?.startsWith('^[A-Za-z0-9][A-Za-z0-9._-]*$')) return 'id';
   if (node.pattern?.startsWith('^[A-Za-z0-9][A-Za-z0-9._-]*(?:')) return 'ref';
   if (node.pattern?.startsWith('^https?:')) return 'link';
+  // A failure declaration's capability: lower-case letters, digits and : . _ - only, so no markup fits it.
+  if (node.pattern === '^[a-z0-9][a-z0-9:._-]*$') return 'word';
   if (node.pattern) throw new Error(`a string field with an unknown pattern: ${node.pattern}`);
   return 'text';
 }
@@ -202,7 +204,7 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
       if (kind === 'text' || kind === 'link') schemaFields.add(field);
       if (typeof value !== 'string' && value !== undefined) return value;
       if (kind === 'id' || kind === 'ref') return value === undefined ? undefined : renameRef(value);
-      if (kind === 'enum') return value;
+      if (kind === 'enum' || kind === 'word') return value;
       if (kind === 'link') {
         const link = LINK_PAYLOADS[nextLink++ % LINK_PAYLOADS.length] as string;
         placements.push({ path: path.join('.'), value: link, kind: 'link' });
