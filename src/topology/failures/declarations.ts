@@ -76,7 +76,17 @@ const worker = (
   lost: string,
   source: string,
   plane: Plane = 'control',
-): ComponentDecl => ({ plane, role, serves: [serves], needs, redundancy: 'any', lost, source });
+  manages?: string,
+): ComponentDecl => ({
+  plane,
+  ...(manages ? { manages } : {}),
+  role,
+  serves: [serves],
+  needs,
+  redundancy: 'any',
+  lost,
+  source,
+});
 
 /** The declarations of the components Stacklayers knows, by process id (a model's `processes[].id`). */
 export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
@@ -271,6 +281,7 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     'No cinder-volume: volumes can be neither created, attached nor deleted; attached volumes keep working (the VMs talk to Ceph directly).',
     S.cinder,
     'management',
+    'volumes',
   ),
   'octavia-api': api(
     'the Load Balancer API',
@@ -351,6 +362,7 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     'No magnum-conductor: Magnum clusters can be neither created nor resized; existing clusters keep running.',
     S.magnumClusterApi,
     'management',
+    'Kubernetes clusters',
   ),
 
   // The data plane: per host.
@@ -455,6 +467,7 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     'No Ceph manager: metrics and orchestration stop; storage I/O continues.',
     S.cephMgr,
     'management',
+    'the Ceph cluster',
   ),
 };
 

@@ -109,7 +109,8 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         r.starved.map((x) => x.component.name),
         8,
       )}.`,
-      r.starved[0]?.component.decl.source,
+      r.lost.find((c) => missing.some((m) => c.decl.serves.includes(m)))?.decl.source ??
+        (endpointGone ? r.endpoint?.source : r.starved[0]?.component.decl.source),
     );
   }
   const byHost = new Map<string, Component[]>();
