@@ -178,18 +178,23 @@ export function majorityGroups(
           source: c.decl.source,
         }),
       );
+  const cpNodes = new Map<string, string[]>();
+  for (const n of scene.elements)
+    if (n.kind === 'k8s-node' && n.nodeRole === 'control-plane') {
+      const list = cpNodes.get(n.cluster);
+      if (list) list.push(n.id);
+      else cpNodes.set(n.cluster, [n.id]);
+    }
   for (const el of scene.elements) {
     if (el.kind !== 'operator-cluster' && el.kind !== 'tenant-cluster') continue;
-    const cp = scene.elements.filter(
-      (n) => n.kind === 'k8s-node' && n.cluster === el.id && n.nodeRole === 'control-plane',
-    );
+    const cp = cpNodes.get(el.id) ?? [];
     if (cp.length === 0) continue;
     groups.push(
       group({
         id: el.id,
         kind: 'kubernetes',
         label: `${el.name} control plane (etcd)`,
-        members: cp.map((n) => n.id),
+        members: cp,
         holds: `the state of the Kubernetes cluster ${el.name}`,
         source: SOURCES.kubeadmHa,
       }),

@@ -357,8 +357,9 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
 
   // Running but not manageable.
   const unmanageable = new Set<string>();
+  const failedSet = new Set(failed);
   const keep = (id: string) => {
-    if (!down.has(id) && !impaired.has(id) && !failed.includes(id)) unmanageable.add(id);
+    if (!down.has(id) && !impaired.has(id) && !failedSet.has(id)) unmanageable.add(id);
   };
   for (const [id, vm] of vms) if (vm.running && !vm.manageable) keep(id);
   const networksManaged = ['network-api', 'ovn-translation'].every(served);
@@ -373,13 +374,13 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
     }
     if (el.kind === 'load-balancer' && !lbsManaged) keep(el.id);
   }
-  for (const el of clusterEls) {
-    if (clusters.get(el.id)?.api !== 'down') continue;
-    keep(el.id);
-    for (const n of nodesOf.get(el.id) ?? []) keep(n.id);
-    if (el.kind === 'tenant-cluster')
-      for (const p of scene.elements) if (p.kind === 'pod' && p.cluster === el.id) keep(p.id);
+  for (const el of scene.elements) {
+    const cluster = el.kind === 'pod' || el.kind === 'k8s-node' ? el.cluster : undefined;
+    if (cluster === undefined || clusters.get(cluster)?.api !== 'down') continue;
+    // An operator cluster's pods are OpenStack's services: they run on and serve, only Kubernetes cannot manage them.
+    if (el.kind === 'k8s-node' || clusters.get(cluster)?.kind === 'tenant') keep(el.id);
   }
+  for (const el of clusterEls) if (clusters.get(el.id)?.api === 'down') keep(el.id);
 
   const report: FailureReport = {
     failed,
