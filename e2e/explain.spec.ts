@@ -106,8 +106,8 @@ test('failing one controller keeps every majority; failing two loses the control
   await expect(summary).toContainText('The OpenStack control plane is down');
   // ctl1 and ctl2 were gateways too: north-south depends on the failover to ctl3.
   await expect(summary).toContainText('fail over to ctl3');
-  await expect(page.getByTestId('what-if-banner')).toContainText('2 of 3 controllers failed');
-  await expect(page.getByTestId('what-if-banner')).toContainText('control plane is down');
+  // The panel tells it all; the banner is for when it is closed.
+  await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
   // Every sentence with a source has its "why" link, to an http(s) page in a new tab.
   const why = summary.getByRole('link', { name: /why/ }).first();
   await expect(why).toHaveAttribute('href', /^https:\/\//);
@@ -115,6 +115,8 @@ test('failing one controller keeps every majority; failing two loses the control
   // The data plane runs on: VMs are up but cannot be managed.
   await expect(node(page, 'web-1')).toHaveClass(/sl-unmanaged/);
   await page.getByRole('tab', { name: 'Numbers' }).click();
+  await expect(page.getByTestId('what-if-banner')).toContainText('2 of 3 controllers failed');
+  await expect(page.getByTestId('what-if-banner')).toContainText('control plane is down');
   // Hosts do not vote: the majorities are the clustered services'.
   await expect(page.getByTestId('quorum-controllers')).toHaveCount(0);
   await expect(page.getByTestId('quorum-mariadb')).toContainText('1 of 3 up');
@@ -234,10 +236,11 @@ test('keyboard only: search, read the details, fail it, restore it', async ({ pa
   const fail = details(page).getByRole('button', { name: 'What if it fails?' });
   await tabTo(page, fail, 'Tab', 60);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('what-if-banner')).toContainText('1 of 3 controllers failed');
+  await expect(page.getByTestId('what-if-summary')).toContainText('1 of 3 controllers failed');
   const restore = details(page).getByRole('button', { name: 'Restore' });
   await restore.focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('what-if-summary')).toHaveCount(0);
   await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(details(page)).toHaveCount(0);

@@ -146,17 +146,17 @@ function Numbers({ scene }: { scene: Scene }) {
           </p>
         )}
         {chartDefaults.length > 0 ? (
-          <p className="mt-2 text-[12px] text-slate-600 dark:text-slate-300" data-testid="ha-choice">
-            This model chose HA replica counts: it draws{' '}
-            {chartDefaults.map((c, i) => (
-              <span key={c.processId}>
-                {i > 0 ? (i === chartDefaults.length - 1 ? ' and ' : ', ') : ''}
-                {c.name} ×{c.drawn} (chart default {c.chartDefault}
-                <WhyLink source={c.source} />)
-              </span>
-            ))}
-            . openstack-helm's production values raise them the same way.
-          </p>
+          <div className="mt-2 text-[12px] text-slate-600 dark:text-slate-300" data-testid="ha-choice">
+            <p>This model chose HA replica counts, above openstack-helm's chart defaults:</p>
+            <ul className="mt-0.5 grid list-disc gap-0.5 pl-5">
+              {chartDefaults.map((c) => (
+                <li key={c.processId}>
+                  {c.name}: {c.drawn} here, chart default {c.chartDefault}
+                  <WhyLink source={c.source} />
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </section>
     </div>

@@ -392,7 +392,7 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     serves: ['datapath'],
     needs: [],
     redundancy: 'per-host',
-    lost: 'No Open vSwitch on this host: its VMs lose their network (every packet goes through it), and a gateway here stops routing.',
+    lost: 'No Open vSwitch on this host: its VMs lose their network (every packet goes through it); on a gateway chassis, its routers fail over to another gateway.',
     source: S.ovs,
   },
   'ovn-controller': {

@@ -26,8 +26,13 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       r.lost.some((c) => c.id === m.id && c.decl.critical),
     );
     const criticalGone = r.lost.filter((c) => c.decl.critical && c.decl.redundancy !== 'majority');
+    const groupNames = [...new Set(criticalMajorities.map((m) => m.label.replace(/ \([^)]*\)$/, '')))];
     const why = [
-      ...criticalMajorities.map((m) => `${m.label} lost its majority`),
+      ...(groupNames.length > 0
+        ? [
+            `${listNames(groupNames)} lost ${groupNames.length === 1 && criticalMajorities.length === 1 ? 'its' : 'their'} majority`,
+          ]
+        : []),
       ...criticalGone.map((c) => `every ${c.name} is lost`),
       ...(endpointGone && r.endpoint
         ? [
