@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { kindLabel } from '../render/describe';
-import { Icon } from '../render/Icon';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';
 import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
@@ -8,9 +7,8 @@ import { failureFacts } from '../topology/failures/facts';
 import type { Scene, SceneElement } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { useCollapsed, useFailures, useScene } from './derived';
-import { safeHref } from './links';
 import { useApp, useAppStore } from './store';
-import { WhyLink } from './WhatIfStory';
+import { ExternalLink, WhyLink } from './WhatIfStory';
 
 const LAYER_NAMES = {
   hardware: 'Hardware',
@@ -153,7 +151,6 @@ export function DetailsCard() {
         (x.kind === 'k8s-node' && x.cluster === el.id)) &&
       x.id !== el.id,
   );
-  const docs = safeHref(el.docs);
   const isFailed = failed.includes(el.id);
   const state = isFailed
     ? 'failed'
@@ -281,16 +278,7 @@ export function DetailsCard() {
             </ul>
           </div>
         ) : null}
-        {docs ? (
-          <a
-            href={docs}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
-          >
-            Documentation <Icon name="external" />
-          </a>
-        ) : null}
+        <ExternalLink url={el.docs}>Documentation</ExternalLink>
         <div className="flex flex-wrap gap-1.5 pt-1">
           {FAILABLE.has(el.kind) ? (
             <button

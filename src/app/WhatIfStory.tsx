@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Icon } from '../render/Icon';
 import type { FailureReport, Status } from '../topology/failures/engine';
 import { notesByHeading } from '../topology/failures/report';
@@ -20,19 +21,36 @@ function Badge({ label, value, status }: { label: string; value: string; status:
   );
 }
 
-/** A "why" link to the sentence's source (http(s) only; opens outside the app). */
-export function WhyLink({ source }: { source: string | undefined }) {
-  const href = safeHref(source);
+/** A link that opens outside the app (http(s) only, else nothing), marked with the external icon. */
+export function ExternalLink({
+  url,
+  children,
+  className = '',
+}: {
+  url: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
+  const href = safeHref(url);
   if (!href) return null;
   return (
     <a
       href={href}
       target="_blank"
       rel="noopener noreferrer"
-      className="ml-1 whitespace-nowrap text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+      className={`text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300 ${className}`}
     >
-      why <Icon name="external" />
+      {children} <Icon name="external" />
     </a>
+  );
+}
+
+/** A "why" link to a sentence's source. */
+export function WhyLink({ source }: { source: string | undefined }) {
+  return (
+    <ExternalLink url={source} className="ml-1 whitespace-nowrap">
+      why
+    </ExternalLink>
   );
 }
 

@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_MODEL_TEXT } from '../model/limits';
 import { validateModelText } from '../model/validate';
 import { defaultJsonCopy } from '../testing/fixtures';
+import { WHATIF_CONTRACT_KEYS } from '../topology/failures/report';
 import { VIEWS } from '../topology/views';
 import { VIEW_NAMES } from './args';
 import { type CliIo, run } from './main';
@@ -497,17 +498,7 @@ describe('stacklayers whatif', () => {
       expect(typeof n.text).toBe('string');
       expect(n.source === null || /^https:\/\//.test(n.source)).toBe(true);
     }
-    for (const key of [
-      'failed',
-      'controlPlane',
-      'services',
-      'majorities',
-      'northSouth',
-      'vms',
-      'clusters',
-      'notes',
-    ])
-      expect(j).toHaveProperty(key);
+    for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
   });
 
   it('fails a cluster id as its control plane and a service instance alone', async () => {

@@ -10,7 +10,7 @@ import { VIEWS } from '../views';
 import { majorityGroups } from './components';
 import { DECLARATIONS } from './declarations';
 import { analyzeFailures } from './engine';
-import { headline, whatIfJson, whatIfText } from './report';
+import { headline, WHATIF_CONTRACT_KEYS, whatIfJson, whatIfText } from './report';
 import { SOURCES } from './sources';
 
 const model = defaultModel();
@@ -164,17 +164,7 @@ describe('docs/failures.md', () => {
   const doc = readFileSync('docs/failures.md', 'utf8');
   it('lists every declaration and every field of the whatif JSON contract', () => {
     for (const id of Object.keys(DECLARATIONS)) expect(doc, id).toContain(`\`${id}\``);
-    for (const key of [
-      'failed',
-      'controlPlane',
-      'services',
-      'majorities',
-      'northSouth',
-      'vms',
-      'clusters',
-      'notes',
-    ])
-      expect(doc, key).toContain(`| \`${key}\``);
+    for (const key of WHATIF_CONTRACT_KEYS) expect(doc, key).toContain(`| \`${key}\``);
   });
 
   it('cites only sources the engine cites', () => {

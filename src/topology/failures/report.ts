@@ -1,6 +1,18 @@
 import type { Scene } from '../scene';
 import type { FailureReport, Note, Status } from './engine';
 
+/** The fields of the `stacklayers whatif` JSON that form its contract (docs/failures.md): they keep their meaning. */
+export const WHATIF_CONTRACT_KEYS = [
+  'failed',
+  'controlPlane',
+  'services',
+  'majorities',
+  'northSouth',
+  'vms',
+  'clusters',
+  'notes',
+] as const;
+
 /**
  * The documented JSON of `stacklayers whatif` (docs/failures.md). The fields of the contract keep their
  * meaning; more fields may be added.

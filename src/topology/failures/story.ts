@@ -226,7 +226,11 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         ? 'its control plane failed'
         : !viaLb && m
           ? `its etcd lost its majority (${m.up} of ${m.size} up, ${m.needed} needed)`
-          : 'its API load balancer cannot be reached';
+          : el.kind === 'tenant-cluster' &&
+              el.apiLoadBalancer &&
+              r.loadBalancers.get(el.apiLoadBalancer)?.up === false
+            ? `its API load balancer ${name(el.apiLoadBalancer)} is down${r.loadBalancers.get(el.apiLoadBalancer)?.rebuilt ? ' until its amphora is rebuilt' : ''}`
+            : 'its API load balancer cannot be reached from outside (no gateway chassis for its floating IP)';
       if (el.kind === 'operator-cluster')
         add(
           'unmanageable',
