@@ -33,6 +33,8 @@ export interface ComponentDecl {
   serves: readonly string[];
   /** Per-host capabilities it adds on gateway hosts only (an OVN gateway chassis). */
   servesOnGateway?: readonly string[];
+  /** For a gateway: how its routers move when it is lost ({from} and {to} are host names). */
+  failover?: { text: string; source: string };
   /** Cloud-wide capabilities it cannot serve without. */
   needs: readonly string[];
   /** Capabilities of the same host it cannot serve without. */
@@ -294,7 +296,7 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
       'builds and configures the amphora VMs',
       'lb-provisioning',
       ['database', 'rpc', 'compute-api', 'network-api'],
-      'No octavia-worker: load-balancer changes and failovers stop; existing load balancers keep serving; Nova, Neutron and Cinder are not affected.',
+      'No octavia-worker: load-balancer changes and failovers stop; existing load balancers keep serving.',
       S.oshOctavia,
       'management',
     ),
@@ -400,6 +402,10 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     role: "programs this host's Open vSwitch from the southbound database; on a gateway chassis it routes north-south traffic",
     serves: ['flows'],
     servesOnGateway: ['gateway'],
+    failover: {
+      text: 'The routers on {from} fail over to {to} (OVN gateway chassis priorities, detected by BFD): north-south traffic pauses for the failover, then continues.',
+      source: S.ovnGatewayHa,
+    },
     needs: [],
     needsOnHost: ['datapath'],
     redundancy: 'per-host',
@@ -420,6 +426,10 @@ export const DECLARATIONS: Readonly<Record<string, ComponentDecl>> = {
     plane: 'data',
     role: 'hosts the routers of ML2/OVS: SNAT and floating IPs',
     serves: ['gateway'],
+    failover: {
+      text: 'The routers on {from} move to {to} if they are HA routers (keepalived VRRP between L3 agents); a legacy router waits until it is rescheduled.',
+      source: S.neutronL3Ha,
+    },
     needs: [],
     needsOnHost: ['datapath'],
     redundancy: 'per-host',
@@ -506,7 +516,7 @@ export interface EndpointDecl {
 export const ENDPOINTS = {
   vip: {
     name: 'the API VIP (HAProxy + keepalived)',
-    holders: "kolla-ansible's load-balancer group (its network group)",
+    holders: "kolla-ansible's load-balancer group, its network group",
     hosts: 'loadbalancer-group',
     lost: 'No host of the load-balancer group is left to hold the VIP: no API answers, from outside or between the services.',
     source: S.kollaInventory,

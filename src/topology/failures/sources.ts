@@ -15,6 +15,7 @@ export const SOURCES = {
   neutronOvnRouting: 'https://docs.openstack.org/neutron/latest/admin/ovn/routing.html',
   neutronOvn: 'https://docs.openstack.org/neutron/latest/admin/ovn/index.html',
   neutronL3: 'https://docs.openstack.org/neutron/latest/admin/deploy-ovs-provider.html',
+  neutronL3Ha: 'https://docs.openstack.org/neutron/latest/admin/deploy-ovs-ha-vrrp.html',
   ovsdbCluster: 'https://docs.openvswitch.org/en/latest/ref/ovsdb.7/',
   galeraQuorum: 'https://galeracluster.com/library/documentation/weighted-quorum.html',
   rabbitQuorum: 'https://www.rabbitmq.com/docs/quorum-queues',

@@ -36,7 +36,7 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       ...criticalGone.map((c) => `every ${c.name} is lost`),
       ...(endpointGone && r.endpoint
         ? [
-            `no host of ${r.endpoint.holders} (${listNames(r.endpoint.hosts.map(name))}) is left to hold ${r.endpoint.name}`,
+            `no host of ${r.endpoint.holders} (${listNames(r.endpoint.hosts.map(name))}), is left to hold ${r.endpoint.name}`,
           ]
         : []),
     ];
@@ -47,7 +47,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       source,
     );
   } else if (r.controlPlane === 'degraded') {
-    const lostList = [...r.lost, ...r.starved.map((x) => x.component)].filter((c) => c.decl.plane !== 'data');
+    // OpenStack's own components: Ceph's daemons are the storage's, said with their own sentences.
+    const lostList = [...r.lost, ...r.starved.map((x) => x.component)].filter(
+      (c) => c.decl.plane !== 'data' && c.instances[0]?.category !== 'storage',
+    );
     const lostNames = lostList.map((c) => c.name);
     add(
       'control-plane',
@@ -144,12 +147,20 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         `North-south traffic stops for every router: no gateway chassis is left (${listNames(r.gateways.hosts.map(name))}), so SNAT and floating IPs stop; east-west traffic between VMs on working hosts continues.`,
         S.ovnGatewayHa,
       );
-    else if (lostGw.length > 0)
-      add(
-        'heals',
-        `The routers on ${listNames(lostGw.map(name))} fail over to ${listNames(r.gateways.up.map(name))} (OVN gateway chassis priorities, detected by BFD): north-south traffic pauses for the failover, then continues.`,
-        S.ovnGatewayHa,
+    else if (lostGw.length > 0) {
+      const provider = r.components.find(
+        (c) => c.decl.serves.includes('gateway') || c.decl.servesOnGateway?.includes('gateway'),
       );
+      const failover = provider?.decl.failover;
+      if (failover)
+        add(
+          'heals',
+          failover.text
+            .replace('{from}', listNames(lostGw.map(name)))
+            .replace('{to}', listNames(r.gateways.up.map(name))),
+          failover.source,
+        );
+    }
   }
 
   // VMs.
@@ -301,14 +312,6 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         el.managedBy ? S.magnumClusterApi : S.capo,
       );
   }
-
-  // Storage.
-  if (!r.served('storage-map') || !r.served('storage-data'))
-    add(
-      'down',
-      'Storage I/O stops: volumes and images are unavailable until Ceph has enough of its monitors and replicas back.',
-      S.cephMon,
-    );
 
   // What keeps running.
   const running = vmIds.filter((id) => r.vms.get(id)?.running && r.vms.get(id)?.network === 'up');
