@@ -170,6 +170,11 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     Array.isArray(list) ? ((list[0] as JsonObject | undefined)?.id as string | undefined) : undefined;
   const projects = (model.projects ?? []) as JsonObject[];
   const services = model.services as JsonObject[];
+  // The default model declares no process's failure: give the first process a declaration, so that the
+  // declaration's free text and link carry payloads too (the visit below fills only fields that exist).
+  const firstProcess = (services[0]?.processes as JsonObject[] | undefined)?.[0];
+  if (firstProcess && firstProcess.failure === undefined)
+    firstProcess.failure = { role: 'role', lost: 'lost', source: 'https://example.org/' };
   const picks = [
     first(model.hosts),
     first(projects.find((p) => Array.isArray(p.vms) && p.vms.length > 0)?.vms),
@@ -196,12 +201,20 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     throw new Error(`no payload fits ${path} (max ${max})`);
   };
 
-  const visit = (node: SchemaNode, value: Json | undefined, path: string[]): Json | undefined => {
+  // `enumerate`: a subtree the model leaves out (an absent object or array), visited only to list its fields:
+  // it takes no payload, so the payloads land on the same fields whatever optional blocks the schema grows.
+  const visit = (
+    node: SchemaNode,
+    value: Json | undefined,
+    path: string[],
+    enumerate = false,
+  ): Json | undefined => {
     const n = variant(node, value);
     const field = path.map((p) => (/^\d+$/.test(p) ? '*' : p)).join('.');
     if (n.type === 'string') {
       const kind = stringKind(n);
       if (kind === 'text' || kind === 'link') schemaFields.add(field);
+      if (enumerate) return undefined;
       if (typeof value !== 'string' && value !== undefined) return value;
       if (kind === 'id' || kind === 'ref') return value === undefined ? undefined : renameRef(value);
       if (kind === 'enum' || kind === 'word') return value;
@@ -216,14 +229,14 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     }
     if (n.type === 'array' && n.items) {
       if (!Array.isArray(value)) {
-        visit(n.items, undefined, [...path, '0']); // enumerate the fields of its items
+        visit(n.items, undefined, [...path, '0'], true); // enumerate the fields of its items
         return value;
       }
-      return value.map((v, i) => visit(n.items as SchemaNode, v, [...path, String(i)]) as Json);
+      return value.map((v, i) => visit(n.items as SchemaNode, v, [...path, String(i)], enumerate) as Json);
     }
     if (n.type === 'object' && n.properties) {
       if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        for (const [k, child] of Object.entries(n.properties)) visit(child, undefined, [...path, k]);
+        for (const [k, child] of Object.entries(n.properties)) visit(child, undefined, [...path, k], true);
         return value;
       }
       const obj = value as JsonObject;
@@ -232,10 +245,10 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
         // Fill optional free text and links the data leaves out (but never add whole objects or arrays).
         const addable = v.type === 'string' && ['text', 'link'].includes(stringKind(v));
         if (obj[k] === undefined && !addable) {
-          visit(child, undefined, [...path, k]);
+          visit(child, undefined, [...path, k], true);
           continue;
         }
-        const out = visit(child, obj[k], [...path, k]);
+        const out = visit(child, obj[k], [...path, k], enumerate);
         if (out !== undefined) obj[k] = out;
       }
       return obj;
