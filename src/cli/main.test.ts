@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_MODEL_TEXT } from '../model/limits';
 import { validateModelText } from '../model/validate';
 import { defaultJsonCopy } from '../testing/fixtures';
+import { WHATIF_CONTRACT_KEYS } from '../topology/failures/report';
 import { VIEWS } from '../topology/views';
 import { VIEW_NAMES } from './args';
 import { type CliIo, run } from './main';
@@ -276,6 +277,11 @@ describe('usage', () => {
     [['generate', '--elements', '10']],
     [['generate', 'x', '--elements', '10', '--out', 'g.json']],
     [['help', 'frobnicate']],
+    [['whatif', 'm.json', '--fail', 'ctl1']],
+    [['whatif', 'm.json', '--topology', 'both']],
+    [['whatif', 'm.json', '--topology', 'both', '--fail', ',']],
+    [['whatif', 'm.json', '--topology', 'both', '--fail', 'ctl1', '--format', 'yaml']],
+    [['whatif', '--topology', 'both', '--fail', 'ctl1']],
   ])('%j exits 2 with one line and a hint to --help', async (argv) => {
     const t = memoryIo({ 'm.json': DEFAULT_TEXT, 'a.json': DEFAULT_TEXT });
     expect(await run(argv, t.io)).toBe(2);
@@ -468,6 +474,108 @@ describe('stacklayers render', () => {
       /^stacklayers: the PNG would be \d+×\d+ px \(\d+ megapixels; the limit is 50\)/,
     );
     expect(t.fs.has('x.png')).toBe(false);
+  });
+});
+
+describe('stacklayers whatif', () => {
+  const whatif = async (args: string[], files: Record<string, string> = { 'm.json': DEFAULT_TEXT }) => {
+    const t = memoryIo(files);
+    const code = await run(['whatif', 'm.json', ...args], t.io);
+    return { code, out: t.stdout(), err: t.stderr() };
+  };
+
+  it('prints the documented JSON contract', async () => {
+    const { code, out, err } = await whatif([
+      '--topology',
+      'traditional',
+      '--fail',
+      'ctl1,ctl2',
+      '--format',
+      'json',
+    ]);
+    expect([code, err]).toEqual([0, '']);
+    const j = JSON.parse(out);
+    expect(j.failed).toEqual(['ctl1', 'ctl2']);
+    expect(j.controlPlane).toBe('down');
+    expect(j.northSouth).toBe('up');
+    expect(j.services.mariadb).toBe('down');
+    expect(j.majorities.find((m: { group: string }) => m.group === 'mariadb')).toEqual({
+      group: 'mariadb',
+      kind: 'process',
+      label: 'MariaDB Galera (mariadb)',
+      members: ['mariadb@ctl1', 'mariadb@ctl2', 'mariadb@ctl3'],
+      up: 1,
+      needed: 2,
+      held: false,
+    });
+    expect(j.vms['web-1']).toEqual({ running: true, network: 'up', manageable: false });
+    expect(j.clusters).toEqual({});
+    for (const n of j.notes) {
+      expect(typeof n.text).toBe('string');
+      expect(n.source === null || /^https:\/\//.test(n.source)).toBe(true);
+    }
+    for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
+  });
+
+  it('fails a cluster id as its control plane and a service instance alone', async () => {
+    const cluster = JSON.parse(
+      (await whatif(['--topology', 'both', '--fail', 'undercloud', '--format=json'])).out,
+    );
+    expect(cluster.controlPlane).toBe('up');
+    expect(cluster.clusters.undercloud).toEqual({
+      kind: 'operator',
+      api: 'down',
+      workloadsRunning: true,
+      canHeal: false,
+    });
+    expect(cluster.clusters['prod-k8s'].api).toBe('up');
+    const ovs = JSON.parse(
+      (await whatif(['--topology', 'traditional', '--fail', 'openvswitch@kvm1', '--format', 'json'])).out,
+    );
+    expect(ovs.vms['web-1']).toEqual({ running: true, network: 'down', manageable: true });
+    expect(ovs.vms['web-2'].network).toBe('up');
+  });
+
+  it('tells the story as text by default, with a why line per source', async () => {
+    const { code, out } = await whatif(['--topology', 'both', '--fail', 'kvm3']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^What if, in the both view of Small cloud:\n/);
+    expect(out).toContain('nova evacuate');
+    expect(out).toMatch(/\n {4}why: https:\/\/docs\.openstack\.org\/nova\/latest\/admin\/evacuate\.html\n/);
+  });
+
+  it('exits 1 naming each id that is unknown, not in the view, or cannot fail', async () => {
+    const { code, out, err } = await whatif([
+      '--topology',
+      'traditional',
+      '--fail',
+      'nope,undercloud,acme-web,ctl1',
+    ]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('unknown id "nope"');
+    expect(lines[1]).toContain('"undercloud" is not in the traditional view');
+    expect(lines[2]).toContain('"acme-web" is a project and cannot fail');
+  });
+
+  it('exits 1 with the problem lines on an invalid model', async () => {
+    const { code, err } = await whatif(['--topology', 'both', '--fail', 'ctl1'], {
+      'm.json': '{"version": 2}',
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('not a valid model');
+  });
+
+  it('never lets text from a model control the terminal', async () => {
+    const json = defaultJsonCopy();
+    json.name = 'evil\u001b[2J';
+    const { out } = await whatif(['--topology', 'traditional', '--fail', 'ctl1'], {
+      'm.json': JSON.stringify(json),
+    });
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('evil\\u001b[2J');
   });
 });
 

@@ -110,11 +110,56 @@ export const Host = z
     ),
     ironic: Ironic.optional(),
     capacity: Capacity.optional(),
+    gateway: z
+      .boolean()
+      .optional()
+      .describe(
+        'An OVN gateway chassis (or ML2/OVS L3 agent host): north-south traffic (SNAT, floating IPs) leaves through it. Omitted: hosts with the network role are.',
+      ),
     description: Description.optional(),
     docs: DocsUrl.optional(),
   })
   .describe('A physical server.');
 export type Host = z.infer<typeof Host>;
+
+/** A capability name in a failure declaration, e.g. database, identity, datapath. */
+const Capability = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9:._-]*$/, 'use lower-case letters, digits, ":", ".", "_" or "-"');
+
+export const FailureDecl = z
+  .strictObject({
+    plane: z
+      .enum(['control', 'data', 'management'])
+      .optional()
+      .describe('Control plane, data plane, or the management of something.'),
+    role: Text.min(1).max(200).optional().describe('What it does, a short phrase.'),
+    serves: z.array(Capability).max(20).optional().describe('Capabilities it provides while it serves.'),
+    needs: z
+      .array(Capability)
+      .max(20)
+      .optional()
+      .describe('Cloud-wide capabilities it cannot serve without.'),
+    needsOnHost: z
+      .array(Capability)
+      .max(20)
+      .optional()
+      .describe('Capabilities of its own host it cannot serve without (e.g. datapath).'),
+    redundancy: z
+      .enum(['any', 'majority', 'per-host'])
+      .optional()
+      .describe(
+        'any: one instance suffices; majority: floor(n/2)+1 must serve; per-host: each host on its own.',
+      ),
+    critical: z.boolean().optional().describe('The OpenStack control plane is down without it.'),
+    lost: Text.min(1).max(500).optional().describe('What losing it does, in one sentence.'),
+    source: DocsUrl.optional().describe('Where this is written down.'),
+  })
+  .describe(
+    'How this process fails and what depends on it; overrides or completes the built-in declaration of its id.',
+  );
 
 export const Process = z
   .strictObject({
@@ -149,6 +194,7 @@ export const Process = z
     cell: Id.optional().describe(
       "A per-cell process (an id in cells): the cell's own database, message queue or conductor. Omitted: an API-level (top) process, shared by every cell.",
     ),
+    failure: FailureDecl.optional(),
     description: Description.optional(),
     docs: DocsUrl.optional(),
   })
@@ -308,6 +354,12 @@ export const TenantCluster = z
     controlPlane: z.array(Id).min(1).describe('VMs of the project that are control-plane nodes.'),
     workers: z.array(Id).describe('VMs of the project that are worker nodes.'),
     loadBalancers: z.array(Id).optional().describe('Load balancers it uses (e.g. for its API server).'),
+    apiLoadBalancer: Id.optional().describe(
+      'The load balancer in front of its API servers (one of its loadBalancers); omitted: the API is reached directly.',
+    ),
+    managedBy: Id.optional().describe(
+      "The cluster whose Cluster API controllers manage its machines: a tenant cluster or the operator cluster (e.g. Magnum's Cluster API driver on the operator's Kubernetes).",
+    ),
     volumes: z.array(Id).optional().describe('Volumes it uses.'),
     workloads: z.array(Workload).optional(),
     description: Description.optional(),
