@@ -36,6 +36,7 @@ const ALL: readonly View[] = ['traditional', 'control-plane-on-k8s', 'k8s-in-ten
 const K8S: readonly View[] = ['control-plane-on-k8s', 'both'];
 const TENANT: readonly View[] = ['k8s-in-tenant', 'both'];
 
+const cellsModel = () => JSON.parse(readFileSync('public/models/cells.json', 'utf8')) as Model;
 const text = (r: FailureReport) => r.notes.map((n) => n.text).join('\n');
 const vmsOn = (scene: Scene, host: string) =>
   scene.elements.filter((e) => e.kind === 'vm' && e.host === host).map((e) => e.id);
@@ -444,6 +445,113 @@ const SCENARIOS: Scenario[] = [
     expect: (r) => {
       expect(r.services.get('designate')).toBe('down');
       expect(r.impaired.has('designate-api@ctl3')).toBe(true);
+    },
+  },
+  // Nova cells v2 and regions (docs/scale.md): each cell has its own database, message queue and conductor
+  // under the API level; a cell whose database or queue is unreachable is a down cell, its instances listed
+  // as UNKNOWN and not manageable, the other cells unaffected. Each region has its own API level; one
+  // Keystone may serve every region.
+  {
+    title:
+      "cells: cell1's database loses its majority: only cell1's instances cannot be managed, listed as UNKNOWN",
+    source: S.novaDownCells,
+    model: cellsModel,
+    views: ALL,
+    fail: ['mariadb.cell1@cell1-ctl1', 'mariadb.cell1@cell1-ctl2'],
+    expect: (r, scene) => {
+      expect(r.controlPlane).not.toBe('down');
+      expect(r.scopes.map((o) => o.scope.key)).toEqual(['cell:cell1']);
+      for (const [id, vm] of r.vms) {
+        const cell = (scene.byId.get(id) as { cell?: string }).cell;
+        expect(vm, id).toEqual({ running: true, network: 'up', manageable: cell !== 'cell1' });
+      }
+      const note = r.notes.find((n) => n.text.startsWith('Cell cell1:'));
+      expect(note?.text).toMatch(/UNKNOWN/);
+      expect(note?.text).toMatch(/the other 3 cells are not affected/);
+      expect(note?.source).toBe(S.novaDownCells);
+      expect(r.majorities.find((m) => m.id === 'mariadb.cell1')).toMatchObject({
+        scope: 'cell:cell1',
+        held: false,
+      });
+    },
+  },
+  {
+    title:
+      "cells: cell2's message queue loses its majority: cell2's instances cannot be managed, cell1's can",
+    source: S.novaCells,
+    model: cellsModel,
+    views: ['traditional'],
+    fail: ['rabbitmq.cell2@cell2-ctl1', 'rabbitmq.cell2@cell2-ctl3'],
+    expect: (r) => {
+      expect(r.controlPlane).toBe('degraded');
+      expect(r.scopes.map((o) => o.scope.key)).toEqual(['cell:cell2']);
+      expect(r.vms.get('proj1-vm2')?.manageable).toBe(true);
+      const cell2 = r.scopes[0]?.scope.vms ?? [];
+      expect(cell2.length).toBeGreaterThan(0);
+      for (const id of cell2) expect(r.unmanageable.has(id), id).toBe(true);
+    },
+  },
+  {
+    title:
+      "cells: every conductor of cell3 down: cell3's instances cannot be managed; the super conductor does not stand in",
+    source: S.novaCells,
+    model: cellsModel,
+    views: ['traditional'],
+    fail: [
+      'nova-conductor.cell3@cell3-ctl1',
+      'nova-conductor.cell3@cell3-ctl2',
+      'nova-conductor.cell3@cell3-ctl3',
+    ],
+    expect: (r) => {
+      expect(r.scopes.map((o) => o.scope.key)).toEqual(['cell:cell3']);
+      expect(r.scopes[0]?.lost.map((c) => c.id)).toEqual(['nova-conductor.cell3']);
+      expect(text(r)).toMatch(/Cell cell3: every nova-conductor is down/);
+      expect(r.scopes[0]?.unmanageable).toEqual(r.scopes[0]?.scope.vms);
+    },
+  },
+  {
+    title:
+      "cells: one of three members of cell4's database down: the cell keeps its majority, everything is managed",
+    source: S.galeraQuorum,
+    model: cellsModel,
+    views: ALL,
+    fail: ['mariadb.cell4@cell4-ctl2'],
+    expect: (r) => {
+      expect(r.scopes).toEqual([]);
+      expect(r.majorities.every((m) => m.held)).toBe(true);
+      for (const [id, vm] of r.vms) expect(vm.manageable, id).toBe(true);
+    },
+  },
+  {
+    title:
+      "regions: RegionOne's controllers (its API database and queue) fail: RegionOne's instances cannot be managed, RegionTwo's can, Keystone serves on",
+    source: S.keystone,
+    model: cellsModel,
+    views: ['traditional'],
+    fail: ['regionone-ctl1', 'regionone-ctl2'],
+    expect: (r, scene) => {
+      expect(r.controlPlane).toBe('degraded');
+      expect(r.services.get('keystone')).toBe('degraded');
+      expect(r.scopes.map((o) => o.scope.key)).toEqual(['region:RegionOne']);
+      const regionOf = (vm: string) => {
+        const host = scene.byId.get((scene.byId.get(vm) as { host: string }).host);
+        return (host as { region?: string }).region;
+      };
+      for (const [id, vm] of r.vms) expect(vm.manageable, id).toBe(regionOf(id) !== 'RegionOne');
+      expect(text(r)).toMatch(/Region RegionOne: mariadb lost its majority/);
+      // The VIP moves to the region's surviving controller, not to another region's.
+      expect(text(r)).toMatch(/keepalived moves it to regionone-ctl3, so/);
+    },
+  },
+  {
+    title: 'regions: every Keystone (one for both regions) fails: the whole control plane is down',
+    source: S.keystone,
+    model: cellsModel,
+    views: ['traditional'],
+    fail: ['keystone-api@regionone-ctl1', 'keystone-api@regionone-ctl2', 'keystone-api@regionone-ctl3'],
+    expect: (r) => {
+      expect(r.controlPlane).toBe('down');
+      expect([...r.vms.values()].every((v) => v.running && !v.manageable)).toBe(true);
     },
   },
 ];
