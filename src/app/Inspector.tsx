@@ -159,7 +159,8 @@ function Numbers({ scene }: { scene: Scene }) {
             <ul className="mt-0.5 grid list-disc gap-0.5 pl-5">
               {chartDefaults.map((c) => (
                 <li key={c.processId}>
-                  {c.name}: {c.drawn} here, chart default {c.chartDefault}
+                  {c.name}: {c.drawn} here{c.copies > 1 ? ` in each of its ${c.copies} clusters` : ''}, chart
+                  default {c.chartDefault}
                   <WhyLink source={c.source} />
                 </li>
               ))}

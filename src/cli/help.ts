@@ -73,7 +73,8 @@ Examples:
 Tells what failing these elements does in one view, with the same failure engine as the app's
 What if panel: the control plane (up, degraded, down), each service, the majorities, north-south
 traffic, every VM (running, network, manageable), load balancers and Kubernetes clusters (API,
-workloads, healing), and the story in sentences, each with its source.
+workloads, healing), each Nova cell and region (whether its own processes serve), and the story in
+sentences, each with its source.
 
 Options:
   --topology <view>         ${views}

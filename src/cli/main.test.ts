@@ -517,6 +517,42 @@ describe('stacklayers whatif', () => {
     for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
   });
 
+  it("adds each cell and region: a cell's lost database takes out that cell's instances only", async () => {
+    const cells = { 'm.json': readFileSync(join(ROOT, 'public/models/cells.json'), 'utf8') };
+    const fail = ['mariadb.cell2@cell2-ctl1', 'mariadb.cell2@cell2-ctl2'].join(',');
+    const { code, out } = await whatif(
+      ['--topology', 'traditional', '--fail', fail, '--format', 'json'],
+      cells,
+    );
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.controlPlane).toBe('degraded');
+    for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
+    expect(Object.keys(j.cells)).toEqual(['cell1', 'cell2', 'cell3', 'cell4']);
+    expect(j.cells.cell2).toMatchObject({ region: 'RegionOne', status: 'down', lost: ['mariadb.cell2'] });
+    expect(j.cells.cell2.unmanageable).toBe(j.cells.cell2.instances);
+    expect(j.cells.cell2.starved).toEqual(['nova-conductor.cell2']);
+    for (const id of ['cell1', 'cell3', 'cell4'])
+      expect(j.cells[id], id).toMatchObject({ status: 'up', lost: [], unmanageable: 0 });
+    expect(Object.keys(j.regions)).toEqual(['RegionOne', 'RegionTwo']);
+    expect(j.regions.RegionOne.status).toBe('up');
+    const db = j.majorities.find((m: { group: string }) => m.group === 'mariadb.cell2');
+    expect(db).toMatchObject({
+      scope: 'cell:cell2',
+      label: "cell cell2's mariadb (mariadb.cell2)",
+      held: false,
+    });
+    const unmanaged = Object.values(j.vms as Record<string, { manageable: boolean }>).filter(
+      (v) => !v.manageable,
+    );
+    expect(unmanaged).toHaveLength(j.cells.cell2.instances);
+    // The default model has no cells and one region.
+    const plain = JSON.parse(
+      (await whatif(['--topology', 'traditional', '--fail', 'ctl1', '--format', 'json'])).out,
+    );
+    expect([plain.cells, plain.regions]).toEqual([{}, {}]);
+  });
+
   it('fails a cluster id as its control plane and a service instance alone', async () => {
     const cluster = JSON.parse(
       (await whatif(['--topology', 'both', '--fail', 'undercloud', '--format=json'])).out,

@@ -1,6 +1,7 @@
-import type { Scene, SceneElement } from '../scene';
+import type { Scene, SceneElement, ServiceElement } from '../scene';
 import { declarationOf, isGateway } from './components';
 import type { FailureReport } from './engine';
+import { scopingOf } from './scopes';
 import { SOURCES as S } from './sources';
 
 /** One line of an element's details about failure: a label, a sentence and its source. */
@@ -27,6 +28,28 @@ export function failureFacts(scene: Scene, el: SceneElement, report: FailureRepo
         source: decl.source,
       });
       facts.push({ label: 'If it fails', text: failureOf(decl.redundancy, decl.lost), source: decl.source });
+      if (decl.redundancy !== 'per-host') {
+        const scoping = scopingOf(scene);
+        const where = scoping.info(
+          scoping.ofProcess(
+            scene.elements.filter(
+              (e): e is ServiceElement => e.kind === 'service' && e.processId === el.processId,
+            ),
+          ),
+        );
+        if (where?.level === 'cell')
+          facts.push({
+            label: 'Scope',
+            text: `Cell ${where.name}'s own: losing it takes only ${where.name}'s instances out of management (a down cell: they run on, listed as UNKNOWN); other cells and the API level are not affected.`,
+            source: S.novaDownCells,
+          });
+        else if (where?.level === 'region')
+          facts.push({
+            label: 'Scope',
+            text: `Region ${where.name}'s own: losing it takes only ${where.name}'s instances out of management; the other regions keep their own API level.`,
+            source: S.keystone,
+          });
+      }
       break;
     }
     case 'host': {

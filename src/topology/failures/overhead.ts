@@ -64,6 +64,8 @@ export interface ChartDefaultNote {
   drawn: number;
   chartDefault: number;
   source: string;
+  /** How many such clusters of it the model has (each cell's or region's own RabbitMQ): said once. */
+  copies: number;
 }
 
 /** Where the model chose HA replica counts above openstack-helm's defaults (in the views with pods). */
@@ -72,14 +74,19 @@ export function aboveChartDefaults(scene: Scene): ChartDefaultNote[] {
   const out: ChartDefaultNote[] = [];
   for (const c of componentsOf(scene)) {
     const d = c.decl.chartReplicas;
-    if (d && c.instances.length > d.count && c.instances.some((s) => s.form === 'pod'))
-      out.push({
-        processId: c.id,
-        name: c.name,
-        drawn: c.instances.length,
-        chartDefault: d.count,
-        source: d.source,
-      });
+    if (d && c.instances.length > d.count && c.instances.some((s) => s.form === 'pod')) {
+      const same = out.find((o) => o.name === c.name && o.drawn === c.instances.length);
+      if (same) same.copies++;
+      else
+        out.push({
+          processId: c.id,
+          name: c.name,
+          drawn: c.instances.length,
+          chartDefault: d.count,
+          source: d.source,
+          copies: 1,
+        });
+    }
   }
   return out;
 }

@@ -591,6 +591,25 @@ describe('what the model and the words say', () => {
     expect(items.find((i) => i.name.includes('StorageClass'))?.count).toBe(15);
   });
 
+  it("says each cell's and region's own processes are theirs in the details; the one Keystone is the cloud's", () => {
+    const scene = deriveScene(cellsModel(), 'traditional');
+    const scope = (id: string) =>
+      failureFacts(scene, scene.byId.get(id) as never, null).find((f) => f.label === 'Scope');
+    expect(scope('mariadb.cell1@cell1-ctl1')?.text).toMatch(/^Cell cell1's own: .*UNKNOWN/);
+    expect(scope('mariadb.cell1@cell1-ctl1')?.source).toBe(S.novaDownCells);
+    expect(scope('nova-api.RegionTwo@regiontwo-ctl2')?.text).toMatch(/^Region RegionTwo's own/);
+    expect(scope('keystone-api@regionone-ctl1')).toBeUndefined();
+    expect(scope('nova-compute@cell1-cmp1')).toBeUndefined();
+  });
+
+  it("names a replica count chosen for every cell's RabbitMQ once, with how many clusters have it", () => {
+    const above = aboveChartDefaults(deriveScene(cellsModel(), 'control-plane-on-k8s'));
+    expect(above.map((a) => [a.name, a.drawn, a.chartDefault, a.copies])).toEqual([
+      ['rabbitmq', 3, 2, 6],
+      ['keystone-api', 3, 1, 1],
+    ]);
+  });
+
   it("says where the model chose HA replica counts above openstack-helm's chart defaults", () => {
     const model = defaultModel();
     expect(aboveChartDefaults(deriveScene(model, 'traditional'))).toEqual([]);
