@@ -539,7 +539,7 @@ describe('stacklayers whatif', () => {
     const db = j.majorities.find((m: { group: string }) => m.group === 'mariadb.cell2');
     expect(db).toMatchObject({
       scope: 'cell:cell2',
-      label: "cell cell2's mariadb (mariadb.cell2)",
+      label: "Cell cell2's mariadb",
       held: false,
     });
     const unmanaged = Object.values(j.vms as Record<string, { manageable: boolean }>).filter(

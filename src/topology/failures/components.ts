@@ -193,7 +193,10 @@ export function majorityGroups(
         group({
           id: c.id,
           kind: 'process',
-          label: where ? `${where.level} ${where.name}'s ${c.name} (${c.id})` : `${c.serviceName} (${c.id})`,
+          // A cell's or region's own is named by where it is (its process id is the group's id).
+          label: where
+            ? `${where.level === 'cell' ? 'Cell' : 'Region'} ${where.name}'s ${c.name}`
+            : `${c.serviceName} (${c.id})`,
           members: c.instances.map((s) => s.id),
           holds: c.decl.role,
           source: c.decl.source,
