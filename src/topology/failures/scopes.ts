@@ -127,6 +127,11 @@ export function scopingOf(scene: Scene): Scoping {
         regionsByName.set(el.name, set);
       }
   const chains = new Map<ScopeKey, ScopeKey[]>();
+  // Each host's innermost scope, computed once (the engine asks for every instance, every round).
+  const hostScope = new Map<string, ScopeKey>();
+  for (const [host, cell] of hostCell) hostScope.set(host, cellKey(cell));
+  if (multiRegion)
+    for (const [host, region] of hostRegion) if (!hostScope.has(host)) hostScope.set(host, regionKey(region));
   const scoping: Scoping = {
     cells,
     regions,
@@ -140,12 +145,7 @@ export function scopingOf(scene: Scene): Scoping {
       if (region === undefined || !instances.every((s) => hostRegion.get(s.host) === region)) return CLOUD;
       return (regionsByName.get(first.name)?.size ?? 0) > 1 ? regionKey(region) : CLOUD;
     },
-    ofHost: (host) => {
-      const cell = hostCell.get(host);
-      if (cell !== undefined) return cellKey(cell);
-      const region = multiRegion ? hostRegion.get(host) : undefined;
-      return region !== undefined ? regionKey(region) : CLOUD;
-    },
+    ofHost: (host) => hostScope.get(host) ?? CLOUD,
     chain: (key) => {
       let c = chains.get(key);
       if (c) return c;
