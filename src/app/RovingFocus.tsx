@@ -1,6 +1,7 @@
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { hostGroupId, type Layout, orderHosts, PROJECTS_GROUP } from '../layout/layoutScene';
+import { Icon } from '../render/Icon';
 import { ELEMENT_CLASS, FAR_ZOOM } from '../render/toFlow';
 import { outlineOrder } from '../topology/outline';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -263,7 +264,15 @@ export function RovingFocus({
   return (
     <Panel position="bottom-left" className="sl-keys-hint" aria-hidden="true">
       <kbd>↑</kbd>
-      <kbd>↓</kbd> move · <kbd>→</kbd> in · <kbd>←</kbd> out · <kbd>Enter</kbd> details · <kbd>+</kbd>
+      <kbd>↓</kbd> move ·{' '}
+      <kbd>
+        <Icon name="arrowRight" />
+      </kbd>{' '}
+      in ·{' '}
+      <kbd>
+        <Icon name="arrowLeft" />
+      </kbd>{' '}
+      out · <kbd>Enter</kbd> details · <kbd>+</kbd>
       <kbd>−</kbd> zoom
     </Panel>
   );
