@@ -86,6 +86,19 @@ test('details card (with the rest of the diagram faded) and the explain panel', 
   await expectClean(page, 'details card, outline (dark)', undefined, ['color-contrast']);
 });
 
+test('the what-if story: states, sentences and why links, and the details of a failed element', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?topology=both&theme=light&select=ctl1');
+  await waitReady(page, 'both');
+  await page.getByTestId('details').getByRole('button', { name: 'What if it fails?' }).click();
+  await page.getByRole('button', { name: 'ctl2', exact: true }).click();
+  await expect(page.getByTestId('what-if-states')).toContainText('down');
+  await expectCleanInBothThemes(page, 'what-if panel', 'aside[aria-label="Explain"]');
+  await expectClean(page, 'details of a failed host (dark)', '[data-testid="details"]', ['color-contrast']);
+});
+
 test('compare: two diagrams side by side', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/?compare=traditional,both&theme=light');

@@ -8,8 +8,9 @@ import {
 } from 'react';
 import type { Tour } from '../model/tours';
 import { Icon } from '../render/Icon';
+import { headline } from '../topology/failures/report';
 import { useSwitchDiff } from './ChangeList';
-import { layoutFor, useBlast, useCollapsed, useScene } from './derived';
+import { layoutFor, useCollapsed, useFailures, useScene } from './derived';
 import { useApp, useAppStore } from './store';
 import { TourText } from './TourText';
 import { frameTarget } from './tour/frame';
@@ -100,7 +101,8 @@ export function TourPlayer({ embedded = false }: { embedded?: boolean }) {
   const scene = useScene();
   const collapsed = useCollapsed(scene);
   const hidden = useApp((s) => s.hiddenLayers);
-  const blast = useBlast(scene);
+  const report = useFailures(scene);
+  const whatIf = report ? headline(report) : '';
   const changes = useSwitchDiff();
 
   // A started tour takes the focus, so arrow keys and Space drive it from the first step.
@@ -268,13 +270,13 @@ export function TourPlayer({ embedded = false }: { embedded?: boolean }) {
             {expanded ? 'Less' : 'More'}
           </button>
         ) : null}
-        {blast?.summary[0] ? (
+        {whatIf ? (
           <p
             data-testid="tour-what-if"
             className={`mt-1.5 rounded border-l-4 border-rose-500 bg-rose-50 px-2 py-0.5 text-rose-950 dark:bg-rose-950 dark:text-rose-50 ${small}`}
           >
             <strong>What if: </strong>
-            {blast.summary[0]}
+            {whatIf}
           </p>
         ) : null}
         {changeLine && !presenter && (!sheet || expanded) ? (

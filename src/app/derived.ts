@@ -1,7 +1,7 @@
 import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { deriveScene } from '../topology/deriveScene';
-import { type BlastRadius, blastRadius } from '../topology/explain';
+import { analyzeFailures, type FailureReport } from '../topology/failures/engine';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
 import { useApp } from './store';
@@ -60,14 +60,15 @@ export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: 
   return layout;
 }
 
-const blasts = new WeakMap<Scene, { failed: readonly string[]; blast: BlastRadius }>();
-export function blastFor(scene: Scene, failed: readonly string[]): BlastRadius | null {
+const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();
+/** What the failed elements do to the scene (one cached per scene), or null when nothing is failed. */
+export function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
   if (failed.length === 0) return null;
-  const last = blasts.get(scene);
-  if (last && last.failed === failed) return last.blast;
-  const blast = blastRadius(scene, failed);
-  blasts.set(scene, { failed, blast });
-  return blast;
+  const last = reports.get(scene);
+  if (last && last.failed === failed) return last.report;
+  const report = analyzeFailures(scene, failed);
+  reports.set(scene, { failed, report });
+  return report;
 }
 
 /** The current scene, or null before a model is loaded. */
@@ -91,7 +92,7 @@ export function useShownLayout(): Layout | null {
   return scene ? layoutFor(scene, collapsed, hidden) : null;
 }
 
-export function useBlast(scene: Scene | null): BlastRadius | null {
+export function useFailures(scene: Scene | null): FailureReport | null {
   const failed = useApp((s) => s.failed);
-  return scene ? blastFor(scene, failed) : null;
+  return scene ? failuresFor(scene, failed) : null;
 }

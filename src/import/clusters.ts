@@ -149,7 +149,7 @@ export function operatorEvidence(c: KubeCluster): {
 }
 
 /**
- * The server id in a node's `spec.providerID`: `openstack:///<id>` or `openstack:///<region>/<id>`.
+ * The server id in a node's `spec.providerID`: `openstack:///<id>` or, with a region, `openstack://<region>/<id>` (cloud-provider-openstack's form; three slashes before a region are accepted too).
  * Undefined for other providers (or none).
  */
 export function serverIdOfProviderId(providerID: string | undefined): string | undefined {

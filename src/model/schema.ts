@@ -134,11 +134,60 @@ export const Host = z
       ),
     ironic: z.optional(Ironic),
     capacity: z.optional(Capacity),
+    gateway: z
+      .optional(z.boolean())
+      .check(
+        z.describe(
+          'An OVN gateway chassis (or ML2/OVS L3 agent host): north-south traffic (SNAT, floating IPs) leaves through it. Omitted: hosts with the network role are.',
+        ),
+      ),
     description: z.optional(Description),
     docs: z.optional(DocsUrl),
   })
   .check(z.describe('A physical server.'));
 export type Host = z.infer<typeof Host>;
+
+/** A capability name in a failure declaration, e.g. database, identity, datapath. */
+const Capability = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(60),
+    z.regex(/^[a-z0-9][a-z0-9:._-]*$/, 'use lower-case letters, digits, ":", ".", "_" or "-"'),
+  );
+const Capabilities = z.array(Capability).check(z.maxLength(20));
+
+export const FailureDecl = z
+  .strictObject({
+    plane: z
+      .optional(z.enum(['control', 'data', 'management']))
+      .check(z.describe('Control plane, data plane, or the management of something.')),
+    role: z
+      .optional(Text.check(z.minLength(1), z.maxLength(200)))
+      .check(z.describe('What it does, a short phrase.')),
+    serves: z.optional(Capabilities).check(z.describe('Capabilities it provides while it serves.')),
+    needs: z.optional(Capabilities).check(z.describe('Cloud-wide capabilities it cannot serve without.')),
+    needsOnHost: z
+      .optional(Capabilities)
+      .check(z.describe('Capabilities of its own host it cannot serve without (e.g. datapath).')),
+    redundancy: z
+      .optional(z.enum(['any', 'majority', 'per-host']))
+      .check(
+        z.describe(
+          'any: one instance suffices; majority: floor(n/2)+1 must serve; per-host: each host on its own.',
+        ),
+      ),
+    critical: z.optional(z.boolean()).check(z.describe('The OpenStack control plane is down without it.')),
+    lost: z
+      .optional(Text.check(z.minLength(1), z.maxLength(500)))
+      .check(z.describe('What losing it does, in one sentence.')),
+    source: z.optional(DocsUrl).check(z.describe('Where this is written down.')),
+  })
+  .check(
+    z.describe(
+      'How this process fails and what depends on it; overrides or completes the built-in declaration of its id.',
+    ),
+  );
 
 export const Process = z
   .strictObject({
@@ -182,6 +231,7 @@ export const Process = z
           "A per-cell process (an id in cells): the cell's own database, message queue or conductor. Omitted: an API-level (top) process, shared by every cell.",
         ),
       ),
+    failure: z.optional(FailureDecl),
     description: z.optional(Description),
     docs: z.optional(DocsUrl),
   })
@@ -373,6 +423,20 @@ export const TenantCluster = z
     loadBalancers: z
       .optional(z.array(Id))
       .check(z.describe('Load balancers it uses (e.g. for its API server).')),
+    apiLoadBalancer: z
+      .optional(Id)
+      .check(
+        z.describe(
+          'The load balancer in front of its API servers (one of its loadBalancers); omitted: the API is reached directly.',
+        ),
+      ),
+    managedBy: z
+      .optional(Id)
+      .check(
+        z.describe(
+          "The cluster whose Cluster API controllers manage its machines: a tenant cluster or the operator cluster (e.g. Magnum's Cluster API driver on the operator's Kubernetes).",
+        ),
+      ),
     volumes: z.optional(z.array(Id)).check(z.describe('Volumes it uses.')),
     workloads: z.optional(z.array(Workload)),
     description: z.optional(Description),

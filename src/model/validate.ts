@@ -386,6 +386,21 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     c.volumes?.forEach((v, k) => {
       checkRef('volume', v, [...path, 'volumes', k]);
     });
+    if (c.apiLoadBalancer !== undefined && !(c.loadBalancers ?? []).includes(c.apiLoadBalancer))
+      add(
+        [...path, 'apiLoadBalancer'],
+        `apiLoadBalancer '${c.apiLoadBalancer}' of cluster '${c.id}' is not one of its loadBalancers`,
+      );
+    if (c.managedBy !== undefined) {
+      const known =
+        c.managedBy === model.operatorCluster?.id ||
+        (model.tenantClusters ?? []).some((o) => o.id === c.managedBy && o.id !== c.id);
+      if (!known)
+        add(
+          [...path, 'managedBy'],
+          `managedBy '${c.managedBy}' of cluster '${c.id}' is neither another tenant cluster nor the operator cluster`,
+        );
+    }
     c.workloads?.forEach((w, j) => {
       const wp = [...path, 'workloads', j];
       claim(w.id, [...wp, 'id'], 'workload');

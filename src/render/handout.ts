@@ -3,7 +3,8 @@ import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import type { Model, Tour, TourStep } from '../model/schema';
 import { parseTourText } from '../model/tourText';
 import { deriveScene } from '../topology/deriveScene';
-import { blastRadius, stackOf } from '../topology/explain';
+import { stackOf } from '../topology/explain';
+import { analyzeFailures } from '../topology/failures/engine';
 import type { Scene } from '../topology/scene';
 import { escapeXml, type SvgMark, type SvgTheme, sceneToSvg } from './svg';
 
@@ -20,7 +21,7 @@ export function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
   const named = [...(step.focus ?? []), ...(step.highlight ?? []), ...(step.fail ?? [])].filter((id) =>
     scene.byId.has(id),
   );
-  const blast = step.fail?.length ? blastRadius(scene, step.fail) : null;
+  const blast = step.fail?.length ? analyzeFailures(scene, step.fail) : null;
   if (named.length > 0) {
     const spoken = new Set<string>();
     for (const id of named) for (const x of stackOf(scene, id)) spoken.add(x);

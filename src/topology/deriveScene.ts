@@ -261,6 +261,7 @@ export function deriveScene(model: Model, view: View): Scene {
       capacity: h.capacity,
       operatorMember: members.has(h.id),
       ...place.get(h.id),
+      gateway: h.gateway,
     };
     elements.push(host);
   }
@@ -334,6 +335,7 @@ export function deriveScene(model: Model, view: View): Scene {
           quorum: p.quorum ?? false,
           replicas: hosts.length,
           cell: p.cell,
+          failure: p.failure,
           runsOn: on,
         });
         runsOn(id, on);
@@ -467,6 +469,8 @@ export function deriveScene(model: Model, view: View): Scene {
         workers: c.workers,
         loadBalancers: c.loadBalancers ?? [],
         volumes: c.volumes ?? [],
+        apiLoadBalancer: c.apiLoadBalancer,
+        managedBy: c.managedBy,
       });
       for (const ref of [...(c.loadBalancers ?? []), ...(c.volumes ?? [])])
         relations.push({ id: `${c.id}>${ref}`, kind: 'uses', from: c.id, to: ref });

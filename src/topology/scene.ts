@@ -1,4 +1,4 @@
-import type { HostRole, View, WorkloadKind } from '../model/schema';
+import type { HostRole, Process, View, WorkloadKind } from '../model/schema';
 
 /** The horizontal bands of the diagram, bottom-up. */
 export const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
@@ -55,6 +55,8 @@ export interface HostElement extends Base {
         maintenance?: boolean;
       }
     | undefined;
+  /** The model's word on whether it is a gateway chassis (omitted: network hosts are). */
+  gateway?: boolean | undefined;
 }
 
 export interface OperatorClusterElement extends Base {
@@ -77,6 +79,10 @@ export interface TenantClusterElement extends Base {
   workers: readonly string[];
   loadBalancers: readonly string[];
   volumes: readonly string[];
+  /** The load balancer in front of its API servers. */
+  apiLoadBalancer?: string | undefined;
+  /** The cluster whose Cluster API controllers manage its machines. */
+  managedBy?: string | undefined;
 }
 
 export interface K8sNodeElement extends Base {
@@ -107,8 +113,13 @@ export interface ServiceElement extends Base {
   replicas: number;
   /** A per-cell process (the cell's database, queue or conductor); undefined: API-level. */
   cell?: string | undefined;
+  /** The model's failure declaration for this process, if it gives one. */
+  failure?: FailureOverride | undefined;
   runsOn: string;
 }
+
+/** A model's failure declaration for a process (see `FailureDecl` in the schema). */
+export type FailureOverride = NonNullable<Process['failure']>;
 
 export interface ProjectElement extends Base {
   kind: 'project';
