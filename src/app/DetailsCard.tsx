@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hostGroupId } from '../layout/layoutScene';
+import './failureEngine';
 import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';

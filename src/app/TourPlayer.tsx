@@ -7,6 +7,7 @@ import {
   useState,
 } from 'react';
 import type { Tour } from '../model/tours';
+import './failureEngine';
 import { Icon } from '../render/Icon';
 import { headline } from '../topology/failures/report';
 import { useSwitchDiff } from './ChangeList';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../render/Icon';
+import './failureEngine';
 import type { FailureReport, Status } from '../topology/failures/engine';
 import { notesByHeading } from '../topology/failures/report';
 import { safeHref } from './links';

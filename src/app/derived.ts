@@ -1,7 +1,8 @@
+import { useSyncExternalStore } from 'react';
 import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { deriveScene } from '../topology/deriveScene';
-import { analyzeFailures, type FailureReport } from '../topology/failures/engine';
+import type { FailureReport } from '../topology/failures/engine';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
 import { useApp } from './store';
@@ -60,13 +61,47 @@ export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: 
   return layout;
 }
 
+type Engine = typeof import('../topology/failures/engine');
+let engine: Engine | null = null;
+let engineLoading: Promise<Engine> | null = null;
+const engineListeners = new Set<() => void>();
+
+/**
+ * The failure engine is set by the modules that tell failures (the app page, the details, the tour, the what-if
+ * panels import `failureEngine.ts`); an embed that never shows a failure never loads it. Until it is there,
+ * `useFailures` asks for it and draws the diagram unfailed.
+ */
+export function setFailureEngine(loaded: Engine): void {
+  if (engine === loaded) return;
+  engine = loaded;
+  for (const listener of engineListeners) listener();
+}
+
+/** Loads the failure engine (once), for an embed whose first failure comes before any module that tells one. */
+export function loadFailureEngine(): Promise<Engine> {
+  engineLoading ??= import('./failureEngine').then((m) => m.engine);
+  return engineLoading;
+}
+
+function subscribeEngine(listener: () => void): () => void {
+  engineListeners.add(listener);
+  return () => engineListeners.delete(listener);
+}
+
 const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();
-/** What the failed elements do to the scene (one cached per scene), or null when nothing is failed. */
+/**
+ * What the failed elements do to the scene (one cached per scene), or null when nothing is failed (or, in an
+ * embed, while the engine loads).
+ */
 export function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
   if (failed.length === 0) return null;
+  if (!engine) {
+    void loadFailureEngine();
+    return null;
+  }
   const last = reports.get(scene);
   if (last && last.failed === failed) return last.report;
-  const report = analyzeFailures(scene, failed);
+  const report = engine.analyzeFailures(scene, failed);
   reports.set(scene, { failed, report });
   return report;
 }
@@ -94,5 +129,6 @@ export function useShownLayout(): Layout | null {
 
 export function useFailures(scene: Scene | null): FailureReport | null {
   const failed = useApp((s) => s.failed);
+  useSyncExternalStore(subscribeEngine, () => engine);
   return scene ? failuresFor(scene, failed) : null;
 }

@@ -235,7 +235,7 @@ export function controlPlaneShare(scene: Scene): ControlPlaneShare {
 // ---------------------------------------------------------------------------------------------------
 // Quorum and failures: see `failures/` (declarations, the engine, the story).
 
-export { majority, tolerates } from './failures/components';
+export { majority, tolerates } from './failures/quorum';
 
 // ---------------------------------------------------------------------------------------------------
 // Search

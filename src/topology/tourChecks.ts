@@ -1,7 +1,7 @@
 import type { Model, Tour } from '../model/schema';
 import { formatPath, type ModelIssue } from '../model/validate';
 import { deriveScene } from './deriveScene';
-import { FAILABLE_KINDS } from './failures/engine';
+import { FAILABLE_KINDS } from './failures/kinds';
 import type { Scene } from './scene';
 import { VIEWS, type View } from './views';
 

@@ -7,8 +7,11 @@ import {
   type EndpointDecl,
   fallbackDecl,
 } from './declarations';
+import { majority, tolerates } from './quorum';
 import { CLOUD, cellKey, type ScopeKey, scopingOf } from './scopes';
 import { SOURCES } from './sources';
+
+export { majority, tolerates } from './quorum';
 
 /** One kind of component in a scene: a process with its declaration and its instances. */
 export interface Component {
@@ -135,16 +138,6 @@ export function endpointOf(scene: Scene, components: readonly Component[]): Endp
   const chosen = network.length > 0 ? network : hosts.filter((h) => h.roles.includes('controller'));
   if (chosen.length === 0) return undefined;
   return { decl: ENDPOINTS.vip, hosts: ids(chosen), nodeOf: new Map() };
-}
-
-/** The smallest number of members that is a majority of n: floor(n/2)+1. */
-export function majority(n: number): number {
-  return Math.floor(Math.max(0, n) / 2) + 1;
-}
-
-/** How many of n members can fail while a majority stays up: floor((n-1)/2). */
-export function tolerates(n: number): number {
-  return n < 1 ? 0 : Math.floor((n - 1) / 2);
 }
 
 /**

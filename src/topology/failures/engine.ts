@@ -8,8 +8,11 @@ import {
   type MajorityGroup,
   majorityGroups,
 } from './components';
+import { FAILABLE_KINDS } from './kinds';
 import { CLOUD, type ScopeInfo, type ScopeKey, scopingOf } from './scopes';
 import { tellStory } from './story';
+
+export { FAILABLE_KINDS } from './kinds';
 
 /** Up, working with less (instances lost, a part not serving), or not working. */
 export type Status = 'up' | 'degraded' | 'down';
@@ -102,17 +105,6 @@ export interface FailureReport {
   /** The story, most important first. */
   notes: Note[];
 }
-
-/** Kinds that can fail: machines, Kubernetes nodes, clusters (their control plane), service instances, pods. */
-export const FAILABLE_KINDS: ReadonlySet<SceneElement['kind']> = new Set([
-  'host',
-  'k8s-node',
-  'vm',
-  'operator-cluster',
-  'tenant-cluster',
-  'service',
-  'pod',
-]);
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
