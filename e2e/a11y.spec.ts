@@ -4,7 +4,7 @@ import { diagram, expect, node, type Page, test, VIEWS, waitReady } from './fixt
 /**
  * axe-core on every view and surface, in the light and the dark theme: no serious or critical violation.
  *
- * To stay fast (axe takes seconds on a diagram of ~900 elements), each surface is scanned with every rule
+ * To stay fast (axe is slow on a diagram of hundreds of elements), each surface is scanned with every rule
  * in the light theme, then the page switches to dark in place (the theme control, no reload) and only
  * color-contrast runs again: a theme changes colours, not the DOM, so the other rules would see the same
  * tree. Surfaces over the diagram (dialogs, panels, the tour) are scanned on their own subtree; the whole

@@ -50,7 +50,7 @@ export const MAX_IMPORT_TOTAL = 60 * 1024 * 1024;
 
 /**
  * `25,000`: a whole number with thousands separators, for messages. Not `toLocaleString`: its first call
- * loads locale data, ~70 ms in a browser, in the middle of a refusal that must be quick.
+ * loads locale data, in the middle of a refusal that must be quick.
  */
 export function thousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -9,9 +9,9 @@ export type Owner = 'operator' | 'tenant';
 
 /** The two switches; a view is one combination of them. */
 export interface ViewFlags {
-  /** "OpenStack control plane on Kubernetes" (the article's way 1, an operator's choice). */
+  /** "OpenStack control plane on Kubernetes" (way 1 in the built-in tour, an operator's choice). */
   controlPlaneOnK8s: boolean;
-  /** "Kubernetes in a tenant project" (the article's way 2, an end user's choice). */
+  /** "Kubernetes in a tenant project" (way 2 in the built-in tour, an end user's choice). */
   k8sInTenant: boolean;
 }
 
