@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../render/Icon';
-import type { FailureReport, Status } from '../topology/failures/engine';
 import { notesByHeading } from '../topology/failures/report';
+import type { FailureReport, Status } from '../topology/failures/reportTypes';
 import { safeHref } from './links';
 
 const STATUS_CLASS: Record<Status | 'lost', string> = {

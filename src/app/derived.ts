@@ -1,7 +1,8 @@
 import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { deriveScene } from '../topology/deriveScene';
-import { analyzeFailures, type FailureReport } from '../topology/failures/engine';
+import { analyzeFailures } from '../topology/failures/engine';
+import type { FailureReport } from '../topology/failures/reportTypes';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
 import { useApp } from './store';

@@ -1,5 +1,5 @@
 import type { Scene } from '../scene';
-import type { FailureReport, Note, Status } from './engine';
+import type { FailureReport, Note, Status } from './reportTypes';
 import { cellKey, scopingOf } from './scopes';
 
 /** The fields of the `stacklayers whatif` JSON that form its contract (docs/failures.md): they keep their meaning. */

@@ -1,7 +1,7 @@
 import type { HostElement, K8sNodeElement, Scene, SceneElement, ServiceElement } from '../scene';
 import { count, listNames } from '../words';
 import type { Component } from './components';
-import type { FailureReport, Note } from './engine';
+import type { FailureReport, Note } from './reportTypes';
 import { CLOUD, scopingOf } from './scopes';
 import { SOURCES as S } from './sources';
 
