@@ -63,7 +63,7 @@ export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: 
 
 const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();
 /** What the failed elements do to the scene (one cached per scene), or null when nothing is failed. */
-export function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
+function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
   if (failed.length === 0) return null;
   const last = reports.get(scene);
   if (last && last.failed === failed) return last.report;

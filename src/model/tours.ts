@@ -9,14 +9,10 @@ import { formatPath, parseJson, zodIssues } from './validate';
 // re-exported here with what works on tours: validation, reference checks and the safe text format.
 
 export {
-  ElementRef,
-  PERSONAS,
   Tour,
-  TourAnswer,
-  TourQuestion,
   TourStep,
 } from './schema';
-export { parseTourText, safeHref, type TextParagraph, type TextRun } from './tourText';
+export { parseTourText, safeHref, type TextRun } from './tourText';
 export { checkTourRefs } from './validate';
 
 export type ToursResult = { ok: true; tours: Tour[] } | { ok: false; issues: ModelIssue[] };

@@ -167,7 +167,7 @@ export function validateModelText(input: string): ValidationResult {
 }
 
 /** Reference and uniqueness checks on a schema-valid model. */
-export function checkIntegrity(model: Model): ModelIssue[] {
+function checkIntegrity(model: Model): ModelIssue[] {
   const issues: ModelIssue[] = [];
   const add = (path: PropertyKey[], message: string) =>
     issues.push({ path: formatPath(path), message, segments: segmentsOf(path) });

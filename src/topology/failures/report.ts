@@ -57,7 +57,7 @@ export interface WhatIfJson {
 }
 
 /** A cell or region in the `whatif` JSON. */
-export interface ScopeJson {
+interface ScopeJson {
   /** `down`: some of its own processes (its database, queue, conductor, API services) are lost, so its running instances cannot be managed; other cells and regions are not affected. */
   status: 'up' | 'down';
   /** Its own processes (process ids) whose instances are gone or below their majority. */
