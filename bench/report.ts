@@ -1,6 +1,6 @@
 /** Metrics, targets and the printed table of `npm run bench`. */
 
-export interface Target {
+interface Target {
   op: '<=' | '>=';
   value: number;
 }

@@ -27,14 +27,14 @@ const isTyping = (t: EventTarget | null) =>
   t.closest('input, textarea, select, [contenteditable="true"], .cm-editor, dialog') !== null;
 
 /** Keeps `tour=` and `step=` (from 1) in the URL, so an instructor can link any step. */
-export function writeTourUrl(tour: { id: string; step: number } | null) {
+function writeTourUrl(tour: { id: string; step: number } | null) {
   let href = urlWithParam(window.location.href, 'tour', tour?.id ?? null);
   href = urlWithParam(new URL(href, window.location.href).href, 'step', tour ? String(tour.step + 1) : null);
   window.history.replaceState(window.history.state, '', href);
 }
 
 /** Below this canvas width the card is a bottom sheet (a phone). */
-export const NARROW_CANVAS = 640;
+const NARROW_CANVAS = 640;
 const CARD = { sideWidth: 372, bottomHeight: 230, narrowBelow: NARROW_CANVAS };
 
 /**

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Icon } from '../render/Icon';
 import './failureEngine';
-import type { FailureReport, Status } from '../topology/failures/engine';
 import { notesByHeading } from '../topology/failures/report';
+import type { FailureReport, Status } from '../topology/failures/reportTypes';
 import { safeHref } from './links';
 
 const STATUS_CLASS: Record<Status | 'lost', string> = {

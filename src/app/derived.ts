@@ -2,9 +2,10 @@ import { useSyncExternalStore } from 'react';
 import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { deriveScene } from '../topology/deriveScene';
-import type { FailureReport } from '../topology/failures/engine';
+import type { FailureReport } from '../topology/failures/reportTypes';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
+import { failureEngine, subscribeFailureEngine } from './failureEngineSlot';
 import { useApp } from './store';
 
 /**
@@ -61,31 +62,12 @@ export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: 
   return layout;
 }
 
-type Engine = typeof import('../topology/failures/engine');
-let engine: Engine | null = null;
-let engineLoading: Promise<Engine> | null = null;
-const engineListeners = new Set<() => void>();
-
-/**
- * The failure engine is set by the modules that tell failures (the app page, the details, the tour, the what-if
- * panels import `failureEngine.ts`); an embed that never shows a failure never loads it. Until it is there,
- * `useFailures` asks for it and draws the diagram unfailed.
- */
-export function setFailureEngine(loaded: Engine): void {
-  if (engine === loaded) return;
-  engine = loaded;
-  for (const listener of engineListeners) listener();
-}
-
 /** Loads the failure engine (once), for an embed whose first failure comes before any module that tells one. */
-export function loadFailureEngine(): Promise<Engine> {
-  engineLoading ??= import('./failureEngine').then((m) => m.engine);
-  return engineLoading;
-}
-
-function subscribeEngine(listener: () => void): () => void {
-  engineListeners.add(listener);
-  return () => engineListeners.delete(listener);
+let engineAsked = false;
+function loadFailureEngine(): void {
+  if (engineAsked) return;
+  engineAsked = true;
+  void import('./failureEngine');
 }
 
 const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();
@@ -93,10 +75,11 @@ const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureR
  * What the failed elements do to the scene (one cached per scene), or null when nothing is failed (or, in an
  * embed, while the engine loads).
  */
-export function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
+function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
   if (failed.length === 0) return null;
+  const engine = failureEngine();
   if (!engine) {
-    void loadFailureEngine();
+    loadFailureEngine();
     return null;
   }
   const last = reports.get(scene);
@@ -129,6 +112,6 @@ export function useShownLayout(): Layout | null {
 
 export function useFailures(scene: Scene | null): FailureReport | null {
   const failed = useApp((s) => s.failed);
-  useSyncExternalStore(subscribeEngine, () => engine);
+  useSyncExternalStore(subscribeFailureEngine, failureEngine);
   return scene ? failuresFor(scene, failed) : null;
 }

@@ -11,7 +11,7 @@ import { spokenOf } from './tour/frame';
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The classes an element node gets from the highlight, the persona lens and the what-if failures. */
-export function nodeClasses(
+function nodeClasses(
   id: string,
   state: {
     stack: ReadonlySet<string> | null;

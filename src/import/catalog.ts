@@ -195,7 +195,7 @@ const HELM_COMPONENTS: ReadonlyMap<string, ReadonlyMap<string, string | null>> =
 const INFRA_APPS = new Set(['mariadb', 'rabbitmq', 'memcached', 'libvirt', 'openvswitch', 'ovn', 'ceph']);
 
 /** The label values a pod must carry to be counted as OpenStack. */
-export const OPENSTACK_APPS: ReadonlySet<string> = new Set(
+const OPENSTACK_APPS: ReadonlySet<string> = new Set(
   [...SERVICES.entries()].filter(([, s]) => s.kind === 'openstack').map(([id]) => id),
 );
 

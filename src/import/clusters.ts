@@ -161,7 +161,7 @@ export function serverIdOfProviderId(providerID: string | undefined): string | u
 }
 
 /** Namespaces of a cluster's own machinery, whose pods are not the tenant's workloads. */
-export const isSystemNamespace = (ns: string): boolean =>
+const isSystemNamespace = (ns: string): boolean =>
   /^kube-/.test(ns) || /-system$/.test(ns) || ['tigera-operator', 'cert-manager', 'openstack'].includes(ns);
 
 /** A tenant workload from its pods: Deployments (through ReplicaSets), StatefulSets, DaemonSets. */

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeShare, encodeShare, MAX_LINK_LENGTH } from './share';
+import { MAX_LINK_LENGTH } from './limits';
+import { decodeShare } from './openShare';
+import { encodeShare } from './share';
 import { validateModelText } from './validate';
 
 const dir = new URL('../../public/models/', import.meta.url);

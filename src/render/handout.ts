@@ -16,7 +16,7 @@ import { escapeXml, type SvgMark, type SvgTheme, sceneToSvg } from './svg';
  */
 
 /** The marks a step puts on its view: what it highlights, what it fails and what that takes down, the rest faded. */
-export function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
+function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
   const marks = new Map<string, SvgMark>();
   const named = [...(step.focus ?? []), ...(step.highlight ?? []), ...(step.fail ?? [])].filter((id) =>
     scene.byId.has(id),
@@ -60,7 +60,7 @@ export function stepSvg(model: Model, step: TourStep, theme: SvgTheme = 'light',
 }
 
 /** Tour text (the safe subset) as HTML: escaped text, <strong>, <em>, <code> and http(s) links. */
-export function tourTextHtml(text: string, block = true): string {
+function tourTextHtml(text: string, block = true): string {
   return parseTourText(text)
     .map((p) => {
       const inner = p.runs

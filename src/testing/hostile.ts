@@ -126,12 +126,12 @@ function variant(node: SchemaNode, value: Json | undefined): SchemaNode {
 const MARKDOWN_FIELD = /^tours\.\d+\.(description|steps\.\d+\.(text|notes|question\.explanation))$/;
 
 /** A payload as tour markdown: literal (in a code span) when it has markup or markdown markers. */
-export function asTourText(payload: string): string {
+function asTourText(payload: string): string {
   return /[<>*_\\[\]`]/.test(payload) ? `Text: \`${payload}\`` : `Text: ${payload}`;
 }
 
 /** Where a payload went: the JSON path, and the exact string the field holds. */
-export interface Placement {
+interface Placement {
   path: string;
   value: string;
   kind: 'text' | 'link' | 'markdown';

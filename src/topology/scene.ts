@@ -119,13 +119,13 @@ export interface ServiceElement extends Base {
 }
 
 /** A model's failure declaration for a process (see `FailureDecl` in the schema). */
-export type FailureOverride = NonNullable<Process['failure']>;
+type FailureOverride = NonNullable<Process['failure']>;
 
 export interface ProjectElement extends Base {
   kind: 'project';
 }
 
-export interface NetworkElement extends Base {
+interface NetworkElement extends Base {
   kind: 'network';
   project: string;
   cidr?: string | undefined;
@@ -161,7 +161,7 @@ export interface LoadBalancerElement extends Base {
   amphorae: readonly string[];
 }
 
-export interface VolumeElement extends Base {
+interface VolumeElement extends Base {
   kind: 'volume';
   project: string;
   sizeGiB: number;

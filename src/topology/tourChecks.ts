@@ -1,5 +1,6 @@
+import type { ModelIssue } from '../model/issues';
 import type { Model, Tour } from '../model/schema';
-import { formatPath, type ModelIssue } from '../model/validate';
+import { formatPath } from '../model/validate';
 import { deriveScene } from './deriveScene';
 import { FAILABLE_KINDS } from './failures/kinds';
 import type { Scene } from './scene';

@@ -11,8 +11,6 @@ import { majority, tolerates } from './quorum';
 import { CLOUD, cellKey, type ScopeKey, scopingOf } from './scopes';
 import { SOURCES } from './sources';
 
-export { majority, tolerates } from './quorum';
-
 /** One kind of component in a scene: a process with its declaration and its instances. */
 export interface Component {
   /** The process id. */

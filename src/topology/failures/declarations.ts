@@ -13,14 +13,14 @@ import { SOURCES as S } from './sources';
  */
 
 /** Control plane (APIs, schedulers, databases), data plane (what carries the VMs and their traffic) or the management of something (workers that act on it). */
-export type Plane = 'control' | 'data' | 'management';
+type Plane = 'control' | 'data' | 'management';
 
 /**
  * How instances combine: `any` serves while one instance serves (stateless, or active/standby);
  * `majority` while floor(n/2)+1 serve (Raft, Paxos, Galera's primary component); `per-host` serves on each
  * host separately (agents).
  */
-export type Redundancy = 'any' | 'majority' | 'per-host';
+type Redundancy = 'any' | 'majority' | 'per-host';
 
 /** The declaration of one kind of component. */
 export interface ComponentDecl {

@@ -1,6 +1,6 @@
 import type { Scene, SceneElement, ServiceElement } from '../scene';
 import { declarationOf, isGateway } from './components';
-import type { FailureReport } from './engine';
+import type { FailureReport } from './reportTypes';
 import { scopingOf } from './scopes';
 import { SOURCES as S } from './sources';
 

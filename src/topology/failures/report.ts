@@ -1,5 +1,5 @@
 import type { Scene } from '../scene';
-import type { FailureReport, Note, Status } from './engine';
+import type { FailureReport, Note, Status } from './reportTypes';
 import { cellKey, scopingOf } from './scopes';
 
 /** The fields of the `stacklayers whatif` JSON that form its contract (docs/failures.md): they keep their meaning. */
@@ -57,7 +57,7 @@ export interface WhatIfJson {
 }
 
 /** A cell or region in the `whatif` JSON. */
-export interface ScopeJson {
+interface ScopeJson {
   /** `down`: some of its own processes (its database, queue, conductor, API services) are lost, so its running instances cannot be managed; other cells and regions are not affected. */
   status: 'up' | 'down';
   /** Its own processes (process ids) whose instances are gone or below their majority. */

@@ -5,9 +5,10 @@ import { defaultModel } from '../../testing/fixtures';
 import { deriveScene } from '../deriveScene';
 import type { Scene } from '../scene';
 import { majorityGroups } from './components';
-import { analyzeFailures, type FailureReport } from './engine';
+import { analyzeFailures } from './engine';
 import { failureFacts } from './facts';
 import { aboveChartDefaults, kubernetesOverhead } from './overhead';
+import type { FailureReport } from './reportTypes';
 import { SOURCES as S } from './sources';
 import {
   declaredServiceModel,

@@ -18,7 +18,7 @@ export type ScopeKey = string;
 export const CLOUD: ScopeKey = '';
 
 /** A cell's own process: its database and queue (majorities), or its conductor (any instance). */
-export interface CellProcess {
+interface CellProcess {
   processId: string;
   name: string;
   /** Its instances (`<process>@<host>`) in this view. */
@@ -27,7 +27,7 @@ export interface CellProcess {
 }
 
 /** A cell: its own processes, its hosts, and the instances (VMs and bare-metal instances) it manages. */
-export interface CellInfo {
+interface CellInfo {
   id: string;
   name: string;
   region?: string | undefined;
@@ -66,7 +66,7 @@ export interface Scoping {
 const cache = new WeakMap<Scene, Scoping>();
 
 export const cellKey = (id: string): ScopeKey => `cell:${id}`;
-export const regionKey = (id: string): ScopeKey => `region:${id}`;
+const regionKey = (id: string): ScopeKey => `region:${id}`;
 
 /** The cells and regions of a scene and how its components and hosts sit in them (cached per scene). */
 export function scopingOf(scene: Scene): Scoping {

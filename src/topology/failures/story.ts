@@ -1,7 +1,7 @@
 import type { HostElement, K8sNodeElement, Scene, SceneElement, ServiceElement } from '../scene';
 import { count, listNames } from '../words';
 import type { Component } from './components';
-import type { FailureReport, Note } from './engine';
+import type { FailureReport, Note } from './reportTypes';
 import { CLOUD, scopingOf } from './scopes';
 import { SOURCES as S } from './sources';
 
@@ -357,7 +357,7 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
 }
 
 /** A capability in words, for "for want of …". */
-export function capabilityWords(cap: string): string {
+function capabilityWords(cap: string): string {
   return CAPABILITY_WORDS[cap] ?? cap;
 }
 
@@ -380,7 +380,7 @@ const CAPABILITY_WORDS: Readonly<Record<string, string>> = {
 const lowerFirst = (s: string) => (s ? s[0]?.toLowerCase() + s.slice(1) : s);
 
 /** "2 of 3 controllers failed: ctl1, ctl2." and the like, one sentence per kind of failed element. */
-export function failureSentences(scene: Scene, failedEls: readonly SceneElement[]): string[] {
+function failureSentences(scene: Scene, failedEls: readonly SceneElement[]): string[] {
   const out: string[] = [];
   const roleNouns = [
     ['controller', 'controller'],
