@@ -12,14 +12,23 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** A mistake in how the command was called: exit code 2, one line, and a hint to `--help`. */
 export class UsageError extends Error {
+  override name = 'UsageError';
   constructor(
     message: string,
     /** The command whose help the hint points to, if known. */
     readonly command?: string,
   ) {
     super(message);
-    this.name = 'UsageError';
   }
+}
+
+/**
+ * Invalid input that is not a model problem: an unreadable file, an unwritable output, no Chromium for PNG.
+ * Exit code 1 and its message on one line. (A model with problems is not thrown: its problem lines are
+ * printed where they are found.)
+ */
+export class InputError extends Error {
+  override name = 'InputError';
 }
 
 /** The options a command takes: a string value (`--out x`, `--out=x`) or a flag (`--collapsed`). */
