@@ -259,6 +259,14 @@ export async function drawnBoxes(el: Locator): Promise<{ host: Rect; boxes: Rect
   });
 }
 
+/** The ids of the hosts the component drew (React Flow's host nodes in its shadow root), sorted. */
+export const drawnHosts = (el: Locator): Promise<string[]> =>
+  el.evaluate((host) =>
+    [...(host.shadowRoot?.querySelectorAll('.react-flow__node-host') ?? [])]
+      .map((n) => n.getAttribute('data-id') ?? '')
+      .sort(),
+  );
+
 /** Every drawn box inside the element's box (1 px of rounding allowed), and at least `min` of them. */
 export async function expectFitted(el: Locator, min = 5) {
   await expect
@@ -376,7 +384,9 @@ export function describeSite(name: string) {
         // The component replaced the static picture.
         expect(await el.locator('.stacklayers-static').boundingBox()).toBeNull();
       }
-      await expect(diagrams(page).nth(1)).toContainText(TINY_NAME);
+      // Each draws its own inline model (not the bundled default): the hosts it names, and only those.
+      expect(await drawnHosts(diagrams(page).first())).toHaveLength(10);
+      expect(await drawnHosts(diagrams(page).nth(1))).toEqual(['ctl1', 'kvm1']);
       await page.screenshot({ path: info.outputPath(`${name}-light.png`), fullPage: true });
       expect(await violations(page)).toEqual([]);
     });

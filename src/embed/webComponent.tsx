@@ -89,7 +89,27 @@ export class StacklayersDiagram extends HTMLElement {
     return CSS.supports('height', length) ? length : null;
   }
 
+  /** Waiting for the document to be parsed (see connectedCallback). */
+  private waiting = false;
+
   connectedCallback() {
+    // Defined by a classic script in the head (openstackdocstheme writes every script so), the element is
+    // upgraded as soon as the parser opens it: its children (the inline model's <template>, the static
+    // picture) are not parsed yet. It starts once the document is.
+    if (this.ownerDocument.readyState === 'loading') {
+      if (!this.waiting) {
+        this.waiting = true;
+        this.ownerDocument.addEventListener(
+          'DOMContentLoaded',
+          () => {
+            this.waiting = false;
+            if (this.isConnected) this.connectedCallback();
+          },
+          { once: true },
+        );
+      }
+      return;
+    }
     // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
     registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
