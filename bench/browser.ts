@@ -62,11 +62,11 @@ export interface BrowserResult {
   detail: Record<string, unknown>;
 }
 
-export interface Viewport {
+interface Viewport {
   width: number;
   height: number;
 }
-export const VIEWPORT: Viewport = { width: 1280, height: 720 };
+const VIEWPORT: Viewport = { width: 1280, height: 720 };
 const CP = 'OpenStack control plane on Kubernetes';
 const TENANT = 'Kubernetes in a tenant project';
 /** Four switches visiting every view, starting from `traditional`. */
@@ -128,7 +128,7 @@ export function newestMtime(path: string): number {
 }
 
 /** Runs `npm run build` when dist/ is missing or older than what it is built from. */
-export function ensureBuild(root: URL, log: (line: string) => void): boolean {
+function ensureBuild(root: URL, log: (line: string) => void): boolean {
   const at = (p: string) => fileURLToPath(new URL(p, root));
   const built = existsSync(at('dist/index.html')) ? statSync(at('dist/index.html')).mtimeMs : 0;
   const sources = Math.max(
@@ -148,7 +148,7 @@ export function ensureBuild(root: URL, log: (line: string) => void): boolean {
  * bench's own files and folders added at their paths (`extra`: path -> file or folder), served as a static
  * host serves a built site (see `staticServer.ts`); stop() closes the server and removes the snapshot.
  */
-export async function startServer(
+async function startServer(
   root: URL,
   extra: ReadonlyMap<string, URL> = new Map(),
 ): Promise<{ url: string; dist: URL; stop: () => Promise<void> }> {
@@ -176,7 +176,7 @@ export async function startServer(
 
 // --- pages -----------------------------------------------------------------------------------------------
 
-export class Session {
+class Session {
   readonly pageErrors: string[] = [];
   pageLoads = 0;
   constructor(
@@ -319,7 +319,7 @@ interface Peer {
  * A page in which the whole unfolded diagram fits at a zoom where the app draws labels (FAR_ZOOM and up): at
  * least 4000x1100 (the peer cloud fits at ~0.36), wider for wider diagrams. Mermaid gets the same page.
  */
-export function likeForLikeViewport(width: number, height: number): Viewport {
+function likeForLikeViewport(width: number, height: number): Viewport {
   const zoom = FAR_ZOOM * 1.1;
   return {
     width: Math.max(4000, Math.ceil(width * zoom)),

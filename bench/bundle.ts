@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Metric } from './report';
 
 /** The JavaScript a built page loads up front: its module script and every modulepreload. */
-export function pageScripts(html: string): string[] {
+function pageScripts(html: string): string[] {
   const refs = [
     ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
@@ -12,7 +12,7 @@ export function pageScripts(html: string): string[] {
 }
 
 /** gzip -9 size of a file in dist/, in KB. */
-export const gzipKb = (dist: URL, file: string): number =>
+const gzipKb = (dist: URL, file: string): number =>
   gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length / 1024;
 
 /** The gzip size of the JavaScript each page (`index.html`, `embed.html`) loads up front. */

@@ -31,10 +31,7 @@ export interface CliOptions {
  * when it is built JavaScript under dist/, else a throwaway bundle of src/cli/main.ts made here with Vite
  * (bench-results/cli/, not part of the package). The one place that says which CLI the bench runs.
  */
-export async function builtCli(
-  root: URL,
-  log: (line: string) => void,
-): Promise<{ path: string; what: string }> {
+async function builtCli(root: URL, log: (line: string) => void): Promise<{ path: string; what: string }> {
   const at = (p: string) => fileURLToPath(new URL(p, root));
   const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { bin?: Record<string, string> };
   const bin = pkg.bin?.stacklayers;

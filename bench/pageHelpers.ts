@@ -2,7 +2,7 @@
  * What the bench installs in every page it opens (an init script, before the page's own scripts). Times are
  * `performance.now()` in the page: milliseconds since its navigation started.
  */
-export interface BenchApi {
+interface BenchApi {
   /** When the first `data-ready="true"` marker was seen (a mutation observer from the start). */
   readyAt?: number;
   readyView?: string | null;

@@ -1,6 +1,6 @@
 /** Metrics, targets and the printed table of `npm run bench`. */
 
-export interface Target {
+interface Target {
   op: '<=' | '>=';
   value: number;
 }
@@ -78,7 +78,7 @@ export function textTable(head: readonly string[], rows: readonly (readonly stri
 /** Text for a Markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** The same table in Markdown (the README's and docs/performance.md's), headed by where it was measured. */
+/** The same table in Markdown (docs/performance.md's), headed by where it was measured. */
 export function markdownTable(metrics: readonly Metric[], measuredOn?: string): string {
   const rows = metrics.map((m) => {
     const ok = met(m);

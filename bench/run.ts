@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance targets of product.md, measured. Node (derive + layout), the browser
+ * `npm run bench`: the performance targets (docs/performance.md), measured. Node (derive + layout), the browser
  * (first diagram, view switches, pan/zoom, heap) against the production build, Mermaid as the peer, and the
  * bundle. Prints a table and writes bench-results/bench-<date>.json. A missed target is a result, not a
  * failure: the exit code is 0 unless something could not be measured.

@@ -4,7 +4,7 @@ import { diagram, expect, node, type Page, test, VIEWS, waitReady } from './fixt
 /**
  * axe-core on every view and surface, in the light and the dark theme: no serious or critical violation.
  *
- * To stay fast (axe takes seconds on a diagram of ~900 elements), each surface is scanned with every rule
+ * To stay fast (axe is slow on a diagram of hundreds of elements), each surface is scanned with every rule
  * in the light theme, then the page switches to dark in place (the theme control, no reload) and only
  * color-contrast runs again: a theme changes colours, not the DOM, so the other rules would see the same
  * tree. Surfaces over the diagram (dialogs, panels, the tour) are scanned on their own subtree; the whole
@@ -84,6 +84,19 @@ test('details card (with the rest of the diagram faded) and the explain panel', 
   await expect(page.getByTestId('outline')).toBeVisible();
   await toDark(page);
   await expectClean(page, 'details card, outline (dark)', undefined, ['color-contrast']);
+});
+
+test('the what-if story: states, sentences and why links, and the details of a failed element', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?topology=both&theme=light&select=ctl1');
+  await waitReady(page, 'both');
+  await page.getByTestId('details').getByRole('button', { name: 'What if it fails?' }).click();
+  await page.getByRole('button', { name: 'ctl2', exact: true }).click();
+  await expect(page.getByTestId('what-if-states')).toContainText('down');
+  await expectCleanInBothThemes(page, 'what-if panel', 'aside[aria-label="Explain"]');
+  await expectClean(page, 'details of a failed host (dark)', '[data-testid="details"]', ['color-contrast']);
 });
 
 test('compare: two diagrams side by side', async ({ page }) => {

@@ -20,10 +20,10 @@ import { recordViolations, violations } from './security';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SITES = join(ROOT, 'e2e', 'sites');
-export const ORIGIN = 'http://sites.test';
+const ORIGIN = 'http://sites.test';
 
 /** The model written in the pages' second fence: its name carries markup and a Vue interpolation. */
-export const TINY_NAME = 'Tiny {{ 6 * 7 }} <b>cloud</b>';
+const TINY_NAME = 'Tiny {{ 6 * 7 }} <b>cloud</b>';
 
 export interface Site {
   name: string;
@@ -67,7 +67,7 @@ async function clickUntilDark(toggle: Locator, isDark: () => Promise<boolean>) {
   expect(await isDark(), 'the site turned dark').toBe(true);
 }
 
-export const SITE_LIST: Site[] = [
+const SITE_LIST: Site[] = [
   {
     name: 'mkdocs',
     out: join(SITES, 'mkdocs', 'site'),
@@ -145,14 +145,14 @@ export const SITE_LIST: Site[] = [
   },
 ];
 
-export const site = (name: string): Site => {
+const site = (name: string): Site => {
   const found = SITE_LIST.find((s) => s.name === name);
   if (!found) throw new Error(`no site ${name}`);
   return found;
 };
 
 /** Builds the site; DOCS_SITES_REUSE=1 keeps an existing build (for a quick local rerun, never in CI). */
-export function buildSite(s: Site) {
+function buildSite(s: Site) {
   if (process.env.DOCS_SITES_REUSE === '1' && existsSync(join(s.out, s.page))) return;
   s.build();
 }
@@ -190,7 +190,7 @@ function inlineScriptHashes(html: string): string[] {
  * The policy a careful docs host sends: nothing inline but the generator's own hashed scripts, and the
  * theme's own event handlers where it has any (each by its hash).
  */
-export function cspFor(html: string, themeHandlers: string[] = []): string {
+function cspFor(html: string, themeHandlers: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineScriptHashes(html).join(' ')}`.trim(),
@@ -208,7 +208,7 @@ export function cspFor(html: string, themeHandlers: string[] = []): string {
 }
 
 /** Serves the built site at `http://sites.test/<name>/` in this context, with the strict CSP on pages. */
-export async function serveSite(context: BrowserContext, s: Site) {
+async function serveSite(context: BrowserContext, s: Site) {
   const base = `/${s.name}/`;
   await context.route(`${ORIGIN}/**`, async (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname);
@@ -227,9 +227,9 @@ export async function serveSite(context: BrowserContext, s: Site) {
   });
 }
 
-export const pageUrl = (s: Site) => `${ORIGIN}/${s.name}/${s.page}`;
+const pageUrl = (s: Site) => `${ORIGIN}/${s.name}/${s.page}`;
 
-export const diagrams = (page: Page) => page.locator('stacklayers-diagram');
+const diagrams = (page: Page) => page.locator('stacklayers-diagram');
 
 interface Rect {
   x: number;
@@ -243,7 +243,7 @@ interface Rect {
  * Flow's nodes, or the groups of a static SVG it may print), its own box and its theme. Empty `boxes` when it
  * has not drawn (yet).
  */
-export async function drawnBoxes(el: Locator): Promise<{ host: Rect; boxes: Rect[]; theme: string | null }> {
+async function drawnBoxes(el: Locator): Promise<{ host: Rect; boxes: Rect[]; theme: string | null }> {
   return el.evaluate((host) => {
     const r = (e: Element) => {
       const b = e.getBoundingClientRect();
@@ -260,7 +260,7 @@ export async function drawnBoxes(el: Locator): Promise<{ host: Rect; boxes: Rect
 }
 
 /** The ids of the hosts the component drew (React Flow's host nodes in its shadow root), sorted. */
-export const drawnHosts = (el: Locator): Promise<string[]> =>
+const drawnHosts = (el: Locator): Promise<string[]> =>
   el.evaluate((host) =>
     [...(host.shadowRoot?.querySelectorAll('.react-flow__node-host') ?? [])]
       .map((n) => n.getAttribute('data-id') ?? '')
@@ -268,7 +268,7 @@ export const drawnHosts = (el: Locator): Promise<string[]> =>
   );
 
 /** Every drawn box inside the element's box (1 px of rounding allowed), and at least `min` of them. */
-export async function expectFitted(el: Locator, min = 5) {
+async function expectFitted(el: Locator, min = 5) {
   await expect
     .poll(async () => (await drawnBoxes(el)).boxes.length, { message: 'the diagram is drawn' })
     .toBeGreaterThanOrEqual(min);
@@ -285,7 +285,7 @@ export async function expectFitted(el: Locator, min = 5) {
 }
 
 /** The inline model as the element carries it: the `<template>`'s text, or the `model` attribute. */
-export async function inlineModel(el: Locator, attribute: boolean): Promise<unknown> {
+async function inlineModel(el: Locator, attribute: boolean): Promise<unknown> {
   const text = await el.evaluate(
     (host, attr) =>
       attr ? host.getAttribute('model') : (host.querySelector('template')?.content.textContent ?? null),

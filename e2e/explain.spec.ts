@@ -92,36 +92,66 @@ test('failing one controller keeps every majority; failing two loses the control
   await page.getByRole('tab', { name: 'What if' }).click();
   await page.getByRole('button', { name: 'ctl1', exact: true }).click();
   const summary = page.getByTestId('what-if-summary');
+  const states = page.getByTestId('what-if-states');
   await expect(summary).toContainText('1 of 3 controllers failed');
-  await expect(summary).toContainText('Every quorum holds');
+  await expect(summary).toContainText('Every majority holds');
+  await expect(summary).toContainText('keepalived moves it');
+  await expect(states).toContainText('degraded');
   await expect(node(page, 'ctl1')).toHaveClass(/sl-failed/);
   await expect(node(page, 'keystone-api@ctl1')).toHaveClass(/sl-down/);
-  await expect(node(page, 'web-1')).not.toHaveClass(/sl-unmanaged|sl-down/);
+  await expect(node(page, 'web-1')).not.toHaveClass(/sl-unmanaged|sl-down|sl-impaired/);
 
   await page.getByRole('button', { name: 'ctl2', exact: true }).click();
-  await expect(summary).toContainText('MariaDB Galera lost its majority: 1 of 3 up, 2 needed');
+  await expect(summary).toContainText('MariaDB Galera (mariadb) lost its majority: 1 of 3 up, 2 needed');
   await expect(summary).toContainText('The OpenStack control plane is down');
-  await expect(page.getByTestId('what-if-banner')).toContainText('2 of 3 controllers failed');
+  // ctl1 and ctl2 were gateways too: north-south depends on the failover to ctl3.
+  await expect(summary).toContainText('fail over to ctl3');
+  // The panel tells it all; the banner is for when it is closed.
+  await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
+  // Every sentence with a source has its "why" link, to an http(s) page in a new tab.
+  const why = summary.getByRole('link', { name: /why/ }).first();
+  await expect(why).toHaveAttribute('href', /^https:\/\//);
+  await expect(why).toHaveAttribute('target', '_blank');
   // The data plane runs on: VMs are up but cannot be managed.
   await expect(node(page, 'web-1')).toHaveClass(/sl-unmanaged/);
   await page.getByRole('tab', { name: 'Numbers' }).click();
-  await expect(page.getByTestId('quorum-controllers')).toContainText('1 of 3 up');
-  await expect(page.getByTestId('quorum-controllers')).toContainText('Majority lost');
+  await expect(page.getByTestId('what-if-banner')).toContainText('2 of 3 controllers failed');
+  await expect(page.getByTestId('what-if-banner')).toContainText('control plane is down');
+  // Hosts do not vote: the majorities are the clustered services'.
+  await expect(page.getByTestId('quorum-controllers')).toHaveCount(0);
+  await expect(page.getByTestId('quorum-mariadb')).toContainText('1 of 3 up');
+  await expect(page.getByTestId('quorum-mariadb')).toContainText('Majority lost');
 
   await page.getByRole('button', { name: 'Restore all' }).click();
   await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
   await expect(node(page, 'ctl1')).not.toHaveClass(/sl-failed/);
 });
 
-test('the operator cluster down in control-plane-on-k8s: APIs down, VMs running', async ({ page }) => {
+test("the operator cluster's control plane fails: pods keep running, OpenStack keeps answering, nothing heals", async ({
+  page,
+}) => {
   await page.goto('/?topology=control-plane-on-k8s&select=undercloud');
   await waitReady(page);
+  await expect(details(page)).toContainText('StorageClass');
+  await details(page).getByRole('button', { name: 'What if its control plane fails?' }).click();
+  const summary = page.getByTestId('what-if-summary');
+  await expect(summary).toContainText('kubelets keep the running pods running');
+  await expect(summary).toContainText('The OpenStack control plane is not affected');
+  await expect(node(page, 'keystone-api@ctl1')).not.toHaveClass(/sl-down/);
+  await expect(node(page, 'undercloud/kvm1')).toHaveClass(/sl-unmanaged/);
+  await expect(node(page, 'db-1')).not.toHaveClass(/sl-down|sl-unmanaged|sl-impaired/);
+});
+
+test("Open vSwitch fails on kvm1: that host's VMs keep running without network", async ({ page }) => {
+  await page.goto('/?topology=traditional&select=openvswitch@kvm1');
+  await waitReady(page);
+  await expect(details(page)).toContainText('Data plane');
   await details(page).getByRole('button', { name: 'What if it fails?' }).click();
   const summary = page.getByTestId('what-if-summary');
-  await expect(summary).toContainText('control plane is down');
-  await expect(node(page, 'keystone-api@ctl1')).toHaveClass(/sl-down/);
-  await expect(node(page, 'db-1')).toHaveClass(/sl-unmanaged/);
-  await expect(node(page, 'db-1')).not.toHaveClass(/sl-down/);
+  await expect(summary).toContainText('lose their network');
+  await expect(node(page, 'web-1')).toHaveClass(/sl-impaired/);
+  await expect(node(page, 'web-2')).not.toHaveClass(/sl-impaired|sl-down/);
+  await expect(page.getByTestId('what-if-states')).toContainText('up');
 });
 
 test('search finds "sched" and zooms to the choice', async ({ page }) => {
@@ -206,10 +236,11 @@ test('keyboard only: search, read the details, fail it, restore it', async ({ pa
   const fail = details(page).getByRole('button', { name: 'What if it fails?' });
   await tabTo(page, fail, 'Tab', 60);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('what-if-banner')).toContainText('1 of 3 controllers failed');
+  await expect(page.getByTestId('what-if-summary')).toContainText('1 of 3 controllers failed');
   const restore = details(page).getByRole('button', { name: 'Restore' });
   await restore.focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('what-if-summary')).toHaveCount(0);
   await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(details(page)).toHaveCount(0);

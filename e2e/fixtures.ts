@@ -4,11 +4,11 @@ import { test as base, expect, type Frame, type Locator, type Page } from '@play
 export const VIEWS = ['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
-export type Layer = (typeof LAYERS)[number];
+const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
+type Layer = (typeof LAYERS)[number];
 
 /** What the two switches say for each view. */
-export const FLAGS: Record<View, { controlPlaneOnK8s: boolean; k8sInTenant: boolean }> = {
+const FLAGS: Record<View, { controlPlaneOnK8s: boolean; k8sInTenant: boolean }> = {
   traditional: { controlPlaneOnK8s: false, k8sInTenant: false },
   'control-plane-on-k8s': { controlPlaneOnK8s: true, k8sInTenant: false },
   'k8s-in-tenant': { controlPlaneOnK8s: false, k8sInTenant: true },
@@ -16,7 +16,7 @@ export const FLAGS: Record<View, { controlPlaneOnK8s: boolean; k8sInTenant: bool
 };
 
 /** The bands each view shows (the tenant-vms layer may have one band per row of projects). */
-export function layersOf(view: View): Layer[] {
+function layersOf(view: View): Layer[] {
   const f = FLAGS[view];
   return LAYERS.filter(
     (l) => (l !== 'operator-k8s' || f.controlPlaneOnK8s) && (l !== 'tenant-k8s' || f.k8sInTenant),
@@ -93,7 +93,7 @@ export const node = (page: Page, id: string): Locator =>
   page.locator(`.sl-el[data-id="${id.replaceAll('"', '\\"')}"]`);
 
 /** A band of a layer. */
-export const band = (page: Page, layer: Layer): Locator => page.locator(`[data-band="${layer}"]`);
+const band = (page: Page, layer: Layer): Locator => page.locator(`[data-band="${layer}"]`);
 
 /** Waits until the diagram is laid out and painted (for `view`, if given). */
 export async function waitReady(page: Page, view?: View): Promise<void> {

@@ -24,8 +24,8 @@ export const projects = list(m.projects);
 export const vms = projects.flatMap((p) => list(p.vms));
 export const tenantClusters = list(m.tenantClusters);
 export const operatorCluster = m.operatorCluster as Obj;
-export const services = list(m.services);
-export const processes = services.flatMap((s) => list(s.processes));
+const services = list(m.services);
+const processes = services.flatMap((s) => list(s.processes));
 export const tour = list(m.tours)[0] as Obj & { id: string; title: string; steps: Obj[] };
 /** The hostile value of a field of an element, by id. */
 export function field(id: string, key: string): string {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 /** A docs site's Content-Security-Policy without 'unsafe-inline' anywhere: scripts and styles from files only. */
-export const DOCS_CSP = [
+const DOCS_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,7 +15,7 @@ export const DOCS_CSP = [
 ].join('; ');
 
 /** The built web component's URL (the one-file build at the root, or the older build in wc/). */
-export const COMPONENT_SCRIPT = existsSync(new URL('../dist/stacklayers-diagram.js', import.meta.url))
+const COMPONENT_SCRIPT = existsSync(new URL('../dist/stacklayers-diagram.js', import.meta.url))
   ? '/stacklayers-diagram.js'
   : '/wc/stacklayers-diagram.js';
 

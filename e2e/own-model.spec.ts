@@ -5,7 +5,7 @@ const defaultText = readFileSync(new URL('../public/models/default.json', import
 const nestedText = readFileSync(new URL('../public/models/nested.json', import.meta.url), 'utf8');
 const nestedName = JSON.parse(nestedText).name as string;
 
-/** A small valid model (the README's minimal one, in spirit). */
+/** A small valid model (the minimal one of docs/model.md, in spirit). */
 const mini = (name = 'Mini cloud', host = 'cmp1') =>
   JSON.stringify(
     {

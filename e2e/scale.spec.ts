@@ -22,7 +22,7 @@ async function openBigCloud(page: Page, query: string): Promise<void> {
 test('a 2,000-element cloud unfolded: the far layer, selection in it, and only what is in view up close', async ({
   page,
 }) => {
-  // Three levels of detail, each zoomed into step by step: on a busy shared machine this takes minutes.
+  // Three levels of detail, each zoomed into step by step: slow on a busy shared machine, hence the longer timeout.
   test.setTimeout(180_000);
   // Counts the far layer's drawings (each starts by clearing its canvas).
   await page.addInitScript(() => {

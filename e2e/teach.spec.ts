@@ -57,7 +57,7 @@ test('a step can be linked, and it sets the view, the lens and the failures', as
   await expect(node(page, 'ctl1')).toHaveClass(/sl-failed/);
   await expect(node(page, 'ctl2')).toHaveClass(/sl-failed/);
   // The what-if's headline is a line in the card (no banner over the diagram during a tour).
-  await expect(tour(page).getByTestId('tour-what-if')).toContainText('controllers failed');
+  await expect(tour(page).getByTestId('tour-what-if')).toContainText('The OpenStack control plane is down');
   await expect(page.getByTestId('what-if-banner')).toHaveCount(0);
 
   await page.goto(`/?tour=${TOUR}&step=6`);

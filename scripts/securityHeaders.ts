@@ -52,7 +52,7 @@ export const CSP_META: Record<PageKind, string> = {
  * frame-ancestors at all; `frame-ancestors *` would refuse a page that is itself sandboxed (its origin is
  * "null", which `*` does not match). A host may still name its docs sites there.
  */
-export const FRAME_ANCESTORS: Record<PageKind, string | null> = { app: "'self'", embed: null };
+const FRAME_ANCESTORS: Record<PageKind, string | null> = { app: "'self'", embed: null };
 
 /** The full policy as a response header. */
 export function cspHeader(page: PageKind): string {
@@ -61,7 +61,7 @@ export function cspHeader(page: PageKind): string {
 }
 
 /** Headers for every response. */
-export const COMMON_HEADERS: readonly (readonly [string, string])[] = [
+const COMMON_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'no-referrer'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)'],
@@ -71,13 +71,13 @@ export const COMMON_HEADERS: readonly (readonly [string, string])[] = [
  * The pages, by path, and their policies. Paths are listed one by one (never under `/*`) because hosts
  * join the values of a header that two matching rules set, and two CSPs would both apply.
  */
-export const PAGE_PATHS = {
+const PAGE_PATHS = {
   app: ['/', '/index.html'],
   embed: ['/embed', '/embed.html'],
 } as const;
 
 /** Headers of the app's page only. */
-export const APP_ONLY_HEADERS: readonly (readonly [string, string])[] = [
+const APP_ONLY_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Frame-Options', 'SAMEORIGIN'],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ];
@@ -87,13 +87,7 @@ export const APP_ONLY_HEADERS: readonly (readonly [string, string])[] = [
  * (without allow-same-origin) has the origin "null", so its module scripts, CSS, fonts and the example
  * models are cross-origin requests. They are public files; no credentials are ever allowed.
  */
-export const CORS_PATHS = [
-  '/assets/*',
-  '/models/*',
-  '/tours/*',
-  '/schema/*',
-  '/stacklayers-diagram.js',
-] as const;
+const CORS_PATHS = ['/assets/*', '/models/*', '/tours/*', '/schema/*', '/stacklayers-diagram.js'] as const;
 
 const rule = (path: string, headers: readonly (readonly [string, string])[]) =>
   [path, ...headers.map(([k, v]) => `  ${k}: ${v}`)].join('\n');
@@ -149,7 +143,7 @@ export const cspMetaTag = (page: PageKind) =>
 export const EXAMPLE_PAGE = 'examples/web-component.html';
 
 /** Which built page gets which policy (by its file name). */
-export const PAGE_FILES: Record<string, PageKind> = { 'index.html': 'app', 'embed.html': 'embed' };
+const PAGE_FILES: Record<string, PageKind> = { 'index.html': 'app', 'embed.html': 'embed' };
 
 /**
  * Puts the policy into the built pages, right after `<meta charset>`. Build only: the dev server's hot

@@ -5,7 +5,7 @@ import { loadValidator } from './app/validator';
 // The first script of the app's and the embed's pages, evaluated before the app's code (React, React Flow,
 // the components) and its first render: a model the page's URL names starts downloading now (the same
 // request the app would make, see `fetchModelText`), and the worker that will check it starts building its
-// validator, instead of ~200 ms later.
+// validator, instead of once the app's code has loaded.
 
 const hashModel = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('model');
 const urlModel = new URLSearchParams(window.location.search).get('model');

@@ -8,7 +8,9 @@ import { parseTourText, safeHref as tourHref, validateTours } from './model/tour
 import { validateModel } from './model/validate';
 import { BAD_HREFS, hostileModel, LINK_PAYLOADS, PROTO_IDS, XSS_PAYLOADS } from './testing/hostile';
 import { deriveScene } from './topology/deriveScene';
-import { blastRadius, runsOnChain, searchElements } from './topology/explain';
+import { runsOnChain, searchElements } from './topology/explain';
+import { analyzeFailures } from './topology/failures/engine';
+import { whatIfJson } from './topology/failures/report';
 import { VIEWS } from './topology/views';
 
 const root = new URL('.', import.meta.url).pathname;
@@ -181,8 +183,11 @@ describe('the hostile model', () => {
         expect(el.id.replace(/@.*/, ''), `${id} in ${view}`).toBe(id);
         expect(runsOnChain(scene, el.id).every((e) => scene.byId.get(e.id) === e)).toBe(true);
       }
-      const blast = blastRadius(scene, ['constructor']);
+      const blast = analyzeFailures(scene, ['constructor']);
       expect(blast.failed).toEqual(['constructor']);
+      // The JSON contract keeps ids such as __proto__ as keys, not as prototypes.
+      const json = JSON.parse(JSON.stringify(whatIfJson(scene, analyzeFailures(scene, PROTO_IDS))));
+      expect(Object.getPrototypeOf(json.services)).toBe(Object.prototype);
       expect(searchElements(scene, 'constructor').map((h) => h.el.id)).toContain('constructor');
       expect(searchElements(scene, '<script>').length).toBeGreaterThan(0);
     }

@@ -5,7 +5,7 @@
  * integrations/python/stacklayers_docs/core.py; both pass integrations/fence-cases.json.
  */
 
-export const VIEWS = Object.freeze(['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both']);
+const VIEWS = Object.freeze(['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both']);
 
 const CHOICES = Object.freeze({
   topology: VIEWS,
@@ -15,7 +15,7 @@ const CHOICES = Object.freeze({
 });
 
 /** The options a fence may set, in the order they are written as attributes. */
-export const OPTION_KEYS = Object.freeze(['topology', 'theme', 'height', 'persona', 'select', 'controls']);
+const OPTION_KEYS = Object.freeze(['topology', 'theme', 'height', 'persona', 'select', 'controls']);
 
 /** `auto` or a plain CSS length: nothing that could close the attribute or add a declaration. */
 const HEIGHT = /^(auto|\d{1,5}(\.\d{1,3})?(px|em|rem|vh|svh|lvh|dvh))$/;
@@ -34,7 +34,7 @@ export class FenceError extends Error {
  * Checks one option's value; throws a FenceError naming the allowed values.
  * @param {string} key @param {string} value
  */
-export function checkOption(key, value) {
+function checkOption(key, value) {
   const choices = CHOICES[/** @type {keyof typeof CHOICES} */ (key)];
   if (choices && !choices.includes(value))
     throw new FenceError(`${key} must be one of ${choices.join(', ')} (got "${value}")`);
@@ -49,7 +49,7 @@ export function checkOption(key, value) {
  * or a file path (read at build time).
  * @param {string} value @returns {ModelSource}
  */
-export function modelSource(value) {
+function modelSource(value) {
   if (/^https?:\/\//i.test(value)) return { url: value };
   if (/^[a-z][a-z0-9+.-]+:/i.test(value))
     throw new FenceError(`model must be an http(s) URL or a file path (got "${value}")`);

@@ -1,8 +1,4 @@
 /** Types of stacklayers.mjs (the package API as the docs plugins use it). */
-export declare const COMPONENT_SCRIPT: string;
-export declare class StacklayersModelError extends Error {
-  issues: { path: string; message: string; line?: number; column?: number }[];
-}
 export declare function renderSvg(
   model: unknown,
   options?: { topology?: string; theme?: 'light' | 'dark' | 'auto'; expanded?: boolean; title?: string },

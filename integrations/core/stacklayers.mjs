@@ -6,12 +6,12 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderSvg, StacklayersModelError } from '../../dist/lib/index.js';
+import { renderSvg } from '../../dist/lib/index.js';
 
-export { renderSvg, StacklayersModelError };
+export { renderSvg };
 
 /** The `<stacklayers-diagram>` script, as built: $STACKLAYERS_COMPONENT, else the one-file build. */
-export const COMPONENT_SCRIPT =
+const COMPONENT_SCRIPT =
   process.env.STACKLAYERS_COMPONENT ??
   fileURLToPath(new URL('../../dist/stacklayers-diagram.js', import.meta.url));
 

@@ -1,17 +1,18 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hostGroupId } from '../layout/layoutScene';
+import './failureEngine';
 import { structureOf } from '../layout/structure';
 import { kindLabel } from '../render/describe';
-import { Icon } from '../render/Icon';
 import { farBoxOnScreen } from '../render/nodes/FarCanvas';
 import { ELEMENT_CLASS } from '../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../topology/explain';
+import { failureFacts } from '../topology/failures/facts';
 import type { Scene, SceneElement } from '../topology/scene';
 import { CloseButton } from './CloseButton';
-import { useBlast, useCollapsed, useScene } from './derived';
-import { safeHref } from './links';
+import { useCollapsed, useFailures, useScene } from './derived';
 import { giveFocusBack } from './RovingFocus';
 import { useApp, useAppStore } from './store';
+import { ExternalLink, WhyLink } from './WhatIfStory';
 
 const LAYER_NAMES = {
   hardware: 'Hardware',
@@ -21,7 +22,7 @@ const LAYER_NAMES = {
   'tenant-k8s': "Tenants' Kubernetes",
 } as const;
 
-const FAILABLE = new Set(['host', 'k8s-node', 'vm', 'operator-cluster', 'tenant-cluster']);
+const FAILABLE = new Set(['host', 'k8s-node', 'vm', 'operator-cluster', 'tenant-cluster', 'service', 'pod']);
 const FOLDABLE = new Set(['host', 'project', 'tenant-cluster', 'operator-cluster']);
 const MAX_LISTED = 12;
 
@@ -110,7 +111,7 @@ export function DetailsCard() {
   const failed = useApp((s) => s.failed);
   const store = useAppStore();
   const collapsed = useCollapsed(scene);
-  const blast = useBlast(scene);
+  const blast = useFailures(scene);
   const heading = useRef<HTMLHeadingElement>(null);
   const el = selected && scene ? scene.byId.get(selected) : undefined;
   // The card sits on the side away from the selected element, so it never hides it.
@@ -194,15 +195,17 @@ export function DetailsCard() {
         (x.kind === 'k8s-node' && x.cluster === el.id)) &&
       x.id !== el.id,
   );
-  const docs = safeHref(el.docs);
   const isFailed = failed.includes(el.id);
   const state = isFailed
     ? 'failed'
     : blast?.down.has(el.id)
       ? 'down'
-      : blast?.unmanageable.has(el.id)
-        ? 'running, but cannot be managed'
-        : null;
+      : blast?.impaired.has(el.id)
+        ? 'running, but not working (what it needs is lost)'
+        : blast?.unmanageable.has(el.id)
+          ? 'running, but cannot be managed'
+          : null;
+  const facts = failureFacts(scene, el, blast);
   return (
     <section
       aria-labelledby="details-title"
@@ -263,6 +266,15 @@ export function DetailsCard() {
           ))}
           <dt className="text-slate-500 dark:text-slate-400">Id</dt>
           <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
+          {facts.map((f) => (
+            <div key={f.label} className="contents" data-testid="details-failure">
+              <dt className="text-slate-500 dark:text-slate-400">{f.label}</dt>
+              <dd className="leading-snug">
+                {f.text}
+                <WhyLink source={f.source} />
+              </dd>
+            </div>
+          ))}
         </dl>
         <div>
           <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
@@ -316,16 +328,7 @@ export function DetailsCard() {
             </ul>
           </div>
         ) : null}
-        {docs ? (
-          <a
-            href={docs}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="text-blue-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
-          >
-            Documentation <Icon name="external" />
-          </a>
-        ) : null}
+        <ExternalLink url={el.docs}>Documentation</ExternalLink>
         <div className="flex flex-wrap gap-1.5 pt-1">
           {FAILABLE.has(el.kind) ? (
             <button
@@ -337,7 +340,11 @@ export function DetailsCard() {
               }}
               className="rounded-md border border-rose-300 px-2 py-0.5 font-medium text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-rose-100 dark:border-rose-700 dark:text-rose-200 dark:hover:bg-rose-950 dark:aria-pressed:bg-rose-900"
             >
-              {isFailed ? 'Restore' : 'What if it fails?'}
+              {isFailed
+                ? 'Restore'
+                : el.kind === 'operator-cluster' || el.kind === 'tenant-cluster'
+                  ? 'What if its control plane fails?'
+                  : 'What if it fails?'}
             </button>
           ) : null}
           {FOLDABLE.has(el.kind) ? (

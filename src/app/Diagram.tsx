@@ -53,7 +53,7 @@ const READ_ONLY_HINT =
  * moving nodes with the arrow keys, none of which this diagram does (e2e/a11y.spec.ts checks no such
  * wording is exposed).
  */
-export const ARIA_LABELS = {
+const ARIA_LABELS = {
   'node.a11yDescription.default': READ_ONLY_HINT,
   'node.a11yDescription.keyboardDisabled': READ_ONLY_HINT,
   // Announced only when a node is moved with the keyboard, which cannot happen here (nodes are fixed).
@@ -89,7 +89,7 @@ const FIT = { padding: 0.02 } as const;
 const MIN_READABLE_FIT = 0.45;
 
 /** The first viewport for a diagram of w x h on a canvas of cw x ch (null: fit it all). */
-export function initialViewport(w: number, h: number, cw: number, ch: number) {
+function initialViewport(w: number, h: number, cw: number, ch: number) {
   const fit = Math.min(cw / w, ch / h);
   if (fit >= MIN_READABLE_FIT || cw === 0 || ch === 0) return null;
   const zoom = Math.min(1, Math.max(fit, (ch / h) * 0.98));
@@ -658,7 +658,7 @@ export function Flow({
  * What an embed says about a model with problems: a reader of a docs page has no editor, its author has the
  * CLI. Names the first problem (where, what) and how many there are.
  */
-export function embedProblemsText(issues: readonly LocatedIssue[]): string {
+function embedProblemsText(issues: readonly LocatedIssue[]): string {
   const first = issues[0];
   if (!first) return "This diagram's model could not be read.";
   const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;

@@ -1,17 +1,21 @@
 import { Fragment, type ReactNode, useMemo, useState } from 'react';
 import { hostGroupId, orderHosts } from '../layout/layoutScene';
+import './failureEngine';
 import { structureOf } from '../layout/structure';
 import { thousands } from '../model/limits';
 import { kindLabel } from '../render/describe';
 import { Icon } from '../render/Icon';
-import { cellDatabase, cellOutages, cellsOf } from '../topology/cells';
-import { controlPlaneShare, layerCounts, type QuorumGroup, quorumGroups } from '../topology/explain';
+import { controlPlaneShare, layerCounts } from '../topology/explain';
+import { cellDatabase, type MajorityGroup, majorityGroups } from '../topology/failures/components';
+import { aboveChartDefaults, kubernetesOverhead } from '../topology/failures/overhead';
+import { scopingOf } from '../topology/failures/scopes';
 import { type OutlineItem, outlineOf } from '../topology/outline';
-import type { HostElement, Scene } from '../topology/scene';
+import type { HostElement, Scene, SceneElement } from '../topology/scene';
 import { CloseButton } from './CloseButton';
 import { containersOf } from './DetailsCard';
-import { useBlast, useCollapsed, useScene } from './derived';
+import { useCollapsed, useFailures, useScene } from './derived';
 import { type InspectorTab, useApp, useAppStore } from './store';
+import { WhatIfStory, WhyLink } from './WhatIfStory';
 
 const TABS: [InspectorTab, string][] = [
   ['numbers', 'Numbers'],
@@ -21,7 +25,7 @@ const TABS: [InspectorTab, string][] = [
 
 const pct = (a: number, b: number) => (b > 0 ? `${Math.round((a / b) * 100)}%` : '–');
 
-function Row({ label, value }: { label: string; value: ReactNode }) {
+function Row({ label, value }: { label: ReactNode; value: ReactNode }) {
   return (
     <div className="flex justify-between gap-3 border-b border-slate-100 py-0.5 dark:border-slate-800">
       <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
@@ -30,15 +34,15 @@ function Row({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-function QuorumRow({ group, up }: { group: QuorumGroup; up?: number }) {
-  const lost = up !== undefined && up < group.majority;
+function QuorumRow({ group, up }: { group: MajorityGroup; up?: number }) {
+  const lost = up !== undefined && up < group.needed;
   return (
     <li className="py-1" data-testid={`quorum-${group.id}`}>
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-medium">{group.label}</span>
         <span className={`tabular-nums ${lost ? 'font-semibold text-rose-700 dark:text-rose-300' : ''}`}>
           {up !== undefined ? `${up} of ${group.size} up · ` : `${group.size} members · `}
-          majority {group.majority}
+          majority {group.needed}
         </span>
       </div>
       <div className="text-[12px] text-slate-600 dark:text-slate-300">
@@ -59,15 +63,14 @@ function QuorumRow({ group, up }: { group: QuorumGroup; up?: number }) {
 
 function Numbers({ scene }: { scene: Scene }) {
   const counts = useMemo(() => layerCounts(scene), [scene]);
-  // The API level's majorities here; each cell's in its own list below.
-  const groups = useMemo(
-    () => quorumGroups(scene).filter((g) => !g.members.some((m) => cellOfInstance(scene, m) !== undefined)),
-    [scene],
-  );
-  const cells = cellsOf(scene);
+  // The API level's majorities (and each region's) here; each cell's in its own list below.
+  const groups = useMemo(() => majorityGroups(scene).filter((g) => !g.scope?.startsWith('cell:')), [scene]);
+  const cells = scopingOf(scene).cells;
   const share = useMemo(() => controlPlaneShare(scene), [scene]);
-  const blast = useBlast(scene);
-  const upOf = (g: QuorumGroup) => (blast ? g.members.filter((m) => !blast.down.has(m)).length : undefined);
+  const overhead = useMemo(() => kubernetesOverhead(scene), [scene]);
+  const chartDefaults = useMemo(() => aboveChartDefaults(scene), [scene]);
+  const report = useFailures(scene);
+  const upOf = (g: MajorityGroup) => report?.majorities.find((m) => m.id === g.id)?.up;
   return (
     <div className="grid gap-4">
       <section>
@@ -93,7 +96,8 @@ function Numbers({ scene }: { scene: Scene }) {
         </h3>
         <p className="text-[12px] text-slate-600 dark:text-slate-300">
           Clustered services keep working only while a majority of their members is up. Three members survive
-          one failure; four still survive only one.
+          one failure; four still survive only one. Hosts do not vote: the stateless APIs keep serving down to
+          one controller.
         </p>
         <ul className="mt-1" data-testid="quorums">
           {groups.map((g) => (
@@ -124,6 +128,46 @@ function Numbers({ scene }: { scene: Scene }) {
             />
           ) : null}
         </dl>
+        {overhead.length > 0 ? (
+          <>
+            <p className="mt-2 text-[12px] text-slate-600 dark:text-slate-300">
+              Running it on Kubernetes adds Kubernetes itself, on the same hosts:
+            </p>
+            <dl data-testid="k8s-overhead">
+              {overhead.map((o) => (
+                <Row
+                  key={o.name}
+                  label={
+                    <>
+                      {o.name} <span className="text-slate-500 dark:text-slate-400">({o.where})</span>
+                      <WhyLink source={o.source} />
+                    </>
+                  }
+                  value={o.count}
+                />
+              ))}
+            </dl>
+          </>
+        ) : (
+          <p className="mt-2 text-[12px] text-slate-600 dark:text-slate-300" data-testid="k8s-overhead">
+            No Kubernetes below OpenStack in this view, so no etcd, API server, CNI, ingress or StorageClass
+            to run for it.
+          </p>
+        )}
+        {chartDefaults.length > 0 ? (
+          <div className="mt-2 text-[12px] text-slate-600 dark:text-slate-300" data-testid="ha-choice">
+            <p>This model chose HA replica counts, above openstack-helm's chart defaults:</p>
+            <ul className="mt-0.5 grid list-disc gap-0.5 pl-5">
+              {chartDefaults.map((c) => (
+                <li key={c.processId}>
+                  {c.name}: {c.drawn} here{c.copies > 1 ? ` in each of its ${c.copies} clusters` : ''}, chart
+                  default {c.chartDefault}
+                  <WhyLink source={c.source} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
     </div>
   );
@@ -131,12 +175,13 @@ function Numbers({ scene }: { scene: Scene }) {
 
 /** Each cell's own majorities, its hosts and instances, and whether a what-if takes it out of management. */
 function CellNumbers({ scene }: { scene: Scene }) {
-  const cells = cellsOf(scene);
-  const blast = useBlast(scene);
+  const cells = scopingOf(scene).cells;
+  const report = useFailures(scene);
   const out = useMemo(
-    () => new Set(blast ? cellOutages(scene, blast.down).map((o) => o.cell.id) : []),
-    [scene, blast],
+    () => new Set((report?.scopes ?? []).filter((o) => o.scope.level === 'cell').map((o) => o.scope.id)),
+    [report],
   );
+  const groups = useMemo(() => majorityGroups(scene).filter((g) => g.scope?.startsWith('cell:')), [scene]);
   return (
     <section>
       <h3 className="mb-1 text-[12px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
@@ -149,12 +194,12 @@ function CellNumbers({ scene }: { scene: Scene }) {
       </p>
       <ul className="mt-1" data-testid="cell-quorums">
         {cells.map((c) => {
-          const majorities = c.processes
-            .filter((p) => p.quorum)
-            .map((p) => {
-              const up = blast ? p.members.filter((m) => !blast.down.has(m)).length : p.members.length;
-              const need = Math.floor(p.members.length / 2) + 1;
-              return `${p.name} ${blast ? `${up} of ` : ''}${p.members.length}${blast ? ' up' : ''}, majority ${need}`;
+          const majorities = groups
+            .filter((g) => g.scope === `cell:${c.id}`)
+            .map((g) => {
+              const up = report?.majorities.find((m) => m.id === g.id)?.up;
+              const name = scene.byId.get(g.members[0] ?? '')?.name ?? g.id;
+              return `${name} ${up !== undefined ? `${up} of ` : ''}${g.size}${up !== undefined ? ' up' : ''}, majority ${g.needed}`;
             })
             .join(' · ');
           return (
@@ -180,25 +225,24 @@ function CellNumbers({ scene }: { scene: Scene }) {
   );
 }
 
-/** The cell a service instance belongs to, when it is a per-cell process. */
-function cellOfInstance(scene: Scene, id: string): string | undefined {
-  const el = scene.byId.get(id);
-  return el?.kind === 'service' ? el.cell : undefined;
-}
-
 const FAILABLE = new Set(['host', 'operator-cluster', 'tenant-cluster']);
+
+function candidateLabel(e: SceneElement): string {
+  return e.kind === 'operator-cluster' || e.kind === 'tenant-cluster' ? `${e.name} control plane` : e.name;
+}
 
 function WhatIf({ scene }: { scene: Scene }) {
   const store = useAppStore();
   const failed = useApp((s) => s.failed);
-  const blast = useBlast(scene);
+  const blast = useFailures(scene);
   const candidates = scene.elements.filter((e) => FAILABLE.has(e.kind));
-  const cells = cellsOf(scene);
+  const cells = scopingOf(scene).cells;
   return (
     <div className="grid gap-3">
       <p className="text-[12px] text-slate-600 dark:text-slate-300">
-        Fail hosts or clusters here, or any host, node, VM or cluster from its details, and see what goes
-        down, which majorities are lost and what keeps running without being manageable.
+        Fail hosts or a cluster's control plane here, or any host, node, VM, service instance or pod from its
+        details: see what goes down, which traffic stops, which majorities are lost, what keeps running
+        unmanaged and what heals itself.
       </p>
       {cells.length > 0 ? (
         <fieldset>
@@ -207,8 +251,9 @@ function WhatIf({ scene }: { scene: Scene }) {
           </legend>
           <div className="flex flex-wrap gap-1">
             {cells.map((c) => {
-              const db = cellDatabase(c);
-              if (!db) return null;
+              const component = cellDatabase(scene, c.id);
+              if (!component) return null;
+              const db = { name: component.name, members: component.instances.map((s) => s.id) };
               const on = db.members.every((m) => failed.includes(m));
               return (
                 <button
@@ -243,7 +288,7 @@ function WhatIf({ scene }: { scene: Scene }) {
               onClick={() => store.getState().toggleFailed(e.id)}
               className="max-w-[16rem] truncate rounded border border-slate-300 px-1.5 py-0.5 text-[12px] hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:border-rose-500 aria-pressed:bg-rose-100 aria-pressed:text-rose-900 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-rose-900 dark:aria-pressed:text-rose-50"
             >
-              {e.name}
+              {candidateLabel(e)}
             </button>
           ))}
         </div>
@@ -262,12 +307,7 @@ function WhatIf({ scene }: { scene: Scene }) {
               Restore all
             </button>
           </div>
-          <ul className="grid list-disc gap-1 pl-5" data-testid="what-if-summary">
-            {blast.summary.map((line, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: sentences may repeat (two elements with one name).
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
+          <WhatIfStory report={blast} />
         </section>
       ) : (
         <p className="text-[12px] text-slate-600 dark:text-slate-300" aria-live="polite">

@@ -113,6 +113,7 @@ export function Legend() {
           </li>
           <li className={item}>
             <span className="sl-legend-shape sl-legend-failed" aria-hidden="true" /> failed
+            <span className="sl-legend-shape sl-legend-impaired ml-1" aria-hidden="true" /> runs, not working
             <span className="sl-legend-shape sl-legend-unmanaged ml-1" aria-hidden="true" /> runs, unmanaged
           </li>
           <li className={item}>

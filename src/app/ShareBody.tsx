@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { MAX_LINK_LENGTH } from '../model/limits';
 import { encodeShare } from '../model/share';
+import { buttonClass } from './buttonClass';
 import { fittedHeight } from './Diagram';
 import { layoutFor, sceneFor, useCollapsed } from './derived';
 import { downloadDraft, modelFileName, saveBlob } from './download';
@@ -16,7 +17,6 @@ import {
   webComponentSnippet,
 } from './snippets';
 import { useApp, useAppStore } from './store';
-import { buttonClass } from './Toolbar';
 import { useResolvedTheme } from './useTheme';
 
 /** An SVG string drawn onto a canvas at `scale`, as PNG. The SVG is standalone, so the canvas stays clean. */

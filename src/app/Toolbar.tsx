@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { VIEWS, type View } from '../topology/views';
+import { buttonClass } from './buttonClass';
 import { downloadDraft } from './download';
 import { ExamplesDialog } from './ExamplesDialog';
 import { openFiles } from './importFiles';
@@ -8,9 +9,6 @@ import { useApp, useAppStore } from './store';
 import { stepJson } from './tour/stepJson';
 import { urlWithParam } from './url';
 import { useTours } from './useTours';
-
-export const buttonClass =
-  'inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-[12.5px] font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 aria-pressed:border-blue-600 aria-pressed:bg-blue-50 aria-pressed:text-blue-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100';
 
 /** Open, examples, edit, share and download. */
 export function Toolbar() {

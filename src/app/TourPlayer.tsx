@@ -7,9 +7,11 @@ import {
   useState,
 } from 'react';
 import type { Tour } from '../model/tours';
+import './failureEngine';
 import { Icon } from '../render/Icon';
+import { headline } from '../topology/failures/report';
 import { useSwitchDiff } from './ChangeList';
-import { layoutFor, useBlast, useCollapsed, useScene } from './derived';
+import { layoutFor, useCollapsed, useFailures, useScene } from './derived';
 import { useApp, useAppStore } from './store';
 import { TourText } from './TourText';
 import { frameTarget } from './tour/frame';
@@ -25,14 +27,14 @@ const isTyping = (t: EventTarget | null) =>
   t.closest('input, textarea, select, [contenteditable="true"], .cm-editor, dialog') !== null;
 
 /** Keeps `tour=` and `step=` (from 1) in the URL, so an instructor can link any step. */
-export function writeTourUrl(tour: { id: string; step: number } | null) {
+function writeTourUrl(tour: { id: string; step: number } | null) {
   let href = urlWithParam(window.location.href, 'tour', tour?.id ?? null);
   href = urlWithParam(new URL(href, window.location.href).href, 'step', tour ? String(tour.step + 1) : null);
   window.history.replaceState(window.history.state, '', href);
 }
 
 /** Below this canvas width the card is a bottom sheet (a phone). */
-export const NARROW_CANVAS = 640;
+const NARROW_CANVAS = 640;
 const CARD = { sideWidth: 372, bottomHeight: 230, narrowBelow: NARROW_CANVAS };
 
 /**
@@ -100,7 +102,8 @@ export function TourPlayer({ embedded = false }: { embedded?: boolean }) {
   const scene = useScene();
   const collapsed = useCollapsed(scene);
   const hidden = useApp((s) => s.hiddenLayers);
-  const blast = useBlast(scene);
+  const report = useFailures(scene);
+  const whatIf = report ? headline(report) : '';
   const changes = useSwitchDiff();
 
   // A started tour takes the focus, so arrow keys and Space drive it from the first step.
@@ -268,13 +271,13 @@ export function TourPlayer({ embedded = false }: { embedded?: boolean }) {
             {expanded ? 'Less' : 'More'}
           </button>
         ) : null}
-        {blast?.summary[0] ? (
+        {whatIf ? (
           <p
             data-testid="tour-what-if"
             className={`mt-1.5 rounded border-l-4 border-rose-500 bg-rose-50 px-2 py-0.5 text-rose-950 dark:bg-rose-950 dark:text-rose-50 ${small}`}
           >
             <strong>What if: </strong>
-            {blast.summary[0]}
+            {whatIf}
           </p>
         ) : null}
         {changeLine && !presenter && (!sheet || expanded) ? (

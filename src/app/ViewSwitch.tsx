@@ -36,7 +36,7 @@ function ViewSwitchView({ label, hint, checked, onChange }: Props) {
   );
 }
 
-export const ViewSwitch = memo(ViewSwitchView);
+const ViewSwitch = memo(ViewSwitchView);
 
 /** The two switches that give the four views; `onSwitch` decides how a switch is applied (history or not). */
 export function ViewSwitches({

@@ -1,7 +1,7 @@
 import { checkDraft } from '../model/checkDraft';
 
-// A worker that checks model text (see `offThread.ts`): the validator's ~100 ms for a cloud of a thousand
-// elements (and building the schema) run on another core while the page renders.
+// A worker that checks model text (see `offThread.ts`): the validator's work on a big cloud (and building
+// the schema) runs on another core while the page renders.
 
 interface Scope {
   onmessage: ((e: MessageEvent<{ id: number; text: string }>) => void) | null;

@@ -1,9 +1,11 @@
+import { useSyncExternalStore } from 'react';
 import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
 import type { Model } from '../model/schema';
 import { deriveScene } from '../topology/deriveScene';
-import { type BlastRadius, blastRadius } from '../topology/explain';
+import type { FailureReport } from '../topology/failures/reportTypes';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
+import { failureEngine, subscribeFailureEngine } from './failureEngineSlot';
 import { useApp } from './store';
 
 /**
@@ -60,14 +62,31 @@ export function layoutFor(scene: Scene, collapsed: ReadonlySet<string>, hidden: 
   return layout;
 }
 
-const blasts = new WeakMap<Scene, { failed: readonly string[]; blast: BlastRadius }>();
-export function blastFor(scene: Scene, failed: readonly string[]): BlastRadius | null {
+/** Loads the failure engine (once), for an embed whose first failure comes before any module that tells one. */
+let engineAsked = false;
+function loadFailureEngine(): void {
+  if (engineAsked) return;
+  engineAsked = true;
+  void import('./failureEngine');
+}
+
+const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();
+/**
+ * What the failed elements do to the scene (one cached per scene), or null when nothing is failed (or, in an
+ * embed, while the engine loads).
+ */
+function failuresFor(scene: Scene, failed: readonly string[]): FailureReport | null {
   if (failed.length === 0) return null;
-  const last = blasts.get(scene);
-  if (last && last.failed === failed) return last.blast;
-  const blast = blastRadius(scene, failed);
-  blasts.set(scene, { failed, blast });
-  return blast;
+  const engine = failureEngine();
+  if (!engine) {
+    loadFailureEngine();
+    return null;
+  }
+  const last = reports.get(scene);
+  if (last && last.failed === failed) return last.report;
+  const report = engine.analyzeFailures(scene, failed);
+  reports.set(scene, { failed, report });
+  return report;
 }
 
 /** The current scene, or null before a model is loaded. */
@@ -91,7 +110,8 @@ export function useShownLayout(): Layout | null {
   return scene ? layoutFor(scene, collapsed, hidden) : null;
 }
 
-export function useBlast(scene: Scene | null): BlastRadius | null {
+export function useFailures(scene: Scene | null): FailureReport | null {
   const failed = useApp((s) => s.failed);
-  return scene ? blastFor(scene, failed) : null;
+  useSyncExternalStore(subscribeFailureEngine, failureEngine);
+  return scene ? failuresFor(scene, failed) : null;
 }

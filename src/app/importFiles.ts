@@ -118,7 +118,7 @@ function showView(store: Store, view: AppState['view']): void {
 }
 
 /** "Imported 5 hosts, 7 VMs, 2 clusters from 11 files; 3 things could not be matched or placed: …". */
-export function importSummary(report: ImportReport, fileCount: number): string {
+function importSummary(report: ImportReport, fileCount: number): string {
   const c = report.counts;
   let text = `Imported ${plural(c.hosts, 'host')}, ${plural(c.vms, 'VM')}, ${plural(c.clusters, 'cluster')} from ${plural(fileCount, 'file')}`;
   const unknown = report.files.filter((f) => f.kind === 'unknown').map((f) => f.name);

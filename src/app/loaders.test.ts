@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../model/checkDraft';
-import { decodeShare } from '../model/share';
+import { decodeShare } from '../model/openShare';
 import { defaultModel } from '../testing/fixtures';
 import { modelFileName } from './download';
 import { fingerprint, invalidModelMessage, prettyJson, resolveModelUrl } from './loaders';

@@ -28,7 +28,7 @@ export function prettyJson(text: string): string {
   }
 }
 
-export { fetchModelText, resolveModelUrl };
+export { resolveModelUrl };
 
 /** Why a fetched text is not a model, in one sentence: the first problem and how many more. */
 export function invalidModelMessage(url: string, issues: readonly LocatedIssue[]): string {

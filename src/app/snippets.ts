@@ -34,14 +34,14 @@ export const SNIPPET_FORMATS: readonly { id: SnippetFormat; label: string }[] = 
 ];
 
 /** The iframe helper script (auto height, theme sync), next to embed.html. */
-export const helperUrl = (base: string) => new URL('stacklayers-embed.js', base).href;
+const helperUrl = (base: string) => new URL('stacklayers-embed.js', base).href;
 
 /**
  * The iframe tag: the same text is HTML and JSX (MDX): quoted attributes only, `frameBorder` (HTML ignores
  * case), no `style` (a string style is an error in MDX, and a docs CSP without 'unsafe-inline' drops it). The
  * height is a first guess (the whole diagram at 700 px); the helper script replaces it with the real one.
  */
-export function iframeTag(base: string, s: SnippetState, height: number, title: string): string {
+function iframeTag(base: string, s: SnippetState, height: number, title: string): string {
   return `<iframe src="${escapeAttr(embedUrl(base, s))}" title="${escapeAttr(title)}" width="100%" height="${Math.round(height)}" frameBorder="0" loading="lazy"></iframe>`;
 }
 

@@ -12,7 +12,7 @@ import type { ThemeChoice } from './url';
 import { loadValidator, validatorIfLoaded } from './validator';
 
 /** A short message for the user (announced politely; errors assertively). */
-export interface Notice {
+interface Notice {
   kind: 'info' | 'error';
   text: string;
 }

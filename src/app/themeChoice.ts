@@ -4,7 +4,7 @@ import type { ThemeChoice } from './url';
 export const THEME_STORAGE_KEY = 'stacklayers:theme';
 
 /** The order the theme control cycles through. */
-export const THEME_CHOICES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
+const THEME_CHOICES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
 
 const isChoice = (v: unknown): v is ThemeChoice => v === 'auto' || v === 'light' || v === 'dark';
 

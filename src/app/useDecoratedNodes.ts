@@ -4,20 +4,21 @@ import { failureWords, structureOf } from '../layout/structure';
 import type { ChipsNode, DiagramNode, EdgesNode, FarNode, GroupNode } from '../render/toFlow';
 import { ownedBy, stackOf } from '../topology/explain';
 import type { Scene } from '../topology/scene';
-import { useBlast } from './derived';
+import { useFailures } from './derived';
 import { useApp } from './store';
 import { spokenOf } from './tour/frame';
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The classes an element node gets from the highlight, the persona lens and the what-if failures. */
-export function nodeClasses(
+function nodeClasses(
   id: string,
   state: {
     stack: ReadonlySet<string> | null;
     owned: ReadonlySet<string> | null;
     failed: ReadonlySet<string>;
     down: ReadonlySet<string> | null;
+    impaired?: ReadonlySet<string> | null;
     unmanageable: ReadonlySet<string> | null;
     selected: string | null;
     appeared?: ReadonlySet<string>;
@@ -33,6 +34,7 @@ export function nodeClasses(
   if (state.owned) c.push(state.owned.has(id) ? 'sl-owned' : 'sl-not-owned');
   if (state.failed.has(id)) c.push('sl-failed');
   else if (state.down?.has(id)) c.push('sl-down');
+  else if (state.impaired?.has(id)) c.push('sl-impaired');
   else if (state.unmanageable?.has(id)) c.push('sl-unmanaged');
   if (state.selected === id) c.push('sl-selected');
   return c.join(' ');
@@ -52,7 +54,7 @@ export function useDecoratedNodes(
   const selected = useApp((s) => s.selected);
   const persona = useApp((s) => s.persona);
   const failedList = useApp((s) => s.failed);
-  const blast = useBlast(scene);
+  const blast = useFailures(scene);
   const focus = hovered ?? selected;
   const stack = useMemo(
     () => (focus && scene.byId.has(focus) ? stackOf(scene, focus) : null),
@@ -88,6 +90,7 @@ export function useDecoratedNodes(
       owned,
       failed: new Set(failedList),
       down: blast?.down ?? null,
+      impaired: blast?.impaired ?? null,
       unmanageable: blast?.unmanageable ?? null,
       selected,
       appeared,

@@ -1,8 +1,8 @@
 import type { DraftCheck } from '../model/checkDraft';
 import { loadOnce } from './loadOnce';
 
-// The model validator (zod and the schema, ~90 KB of JavaScript and ~80 ms of a fresh page's main thread to
-// build and first run) loads on demand: the app's first diagram is of its bundled default model, which is
+// The model validator (zod and the schema: a large share of the JavaScript, and of a fresh page's main thread
+// to build and first run) loads on demand: the app's first diagram is of its bundled default model, which is
 // checked by the tests, not by every page load (see `loadTrusted` in the store). Everything that loads text
 // from outside awaits `loadValidator()` first; the app also starts loading it once the first diagram is up.
 

@@ -1,11 +1,11 @@
 /**
- * The views (product.md), the same list as `VIEWS` of `topology/views` (a test keeps them equal). Repeated
+ * The views, the same list as `VIEWS` of `topology/views` (a test keeps them equal). Repeated
  * here so that help and usage errors answer without loading the model layer (zod takes most of the start-up).
  */
 export const VIEW_NAMES = ['traditional', 'control-plane-on-k8s', 'k8s-in-tenant', 'both'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
-/** Exit codes (product.md): success, invalid input, usage error. */
+/** Exit codes (docs/cli.md): success, invalid input, usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** A mistake in how the command was called: exit code 2, one line, and a hint to `--help`. */

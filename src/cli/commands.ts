@@ -8,8 +8,12 @@ import { type LocatedIssue, locateIssues } from '../model/locate';
 import type { Model } from '../model/schema';
 import { sceneToSvg } from '../render/svg';
 import { deriveScene } from '../topology/deriveScene';
+import { analyzeFailures } from '../topology/failures/engine';
+import { FAILABLE_KINDS } from '../topology/failures/kinds';
+import { whatIfJson, whatIfText } from '../topology/failures/report';
 import type { Scene } from '../topology/scene';
 import { checkTourViews } from '../topology/tourChecks';
+import { VIEWS } from '../topology/views';
 import { EXIT, quote, safeText, type ViewName } from './args';
 import type { CliIo } from './nodeIo';
 
@@ -226,6 +230,48 @@ export async function handout(o: HandoutOptions, io: CliIo): Promise<number> {
     o.out,
     `wrote ${outLabel(o.out)}: handout of the tour ${quote(tour.id)}, ${plural(tour.steps.length, 'step')}, ${plural(questions, 'question')}; open it in a browser and print it`,
   );
+  return EXIT.ok;
+}
+
+// --- whatif -----------------------------------------------------------------------------------------------
+
+export interface WhatIfOptions {
+  file: string;
+  view: ViewName;
+  fail: readonly string[];
+  format: 'text' | 'json';
+}
+
+/**
+ * What failing these elements does, told by the same failure engine as the app's what-if panel. Every id
+ * must be an element of the view that can fail; otherwise exit 1 naming it (and what it is, if it exists).
+ */
+export async function whatif(o: WhatIfOptions, io: CliIo): Promise<number> {
+  const model = await readModel(o.file, io);
+  if (!model) return EXIT.invalid;
+  const scene = deriveScene(model, o.view);
+  const problems: string[] = [];
+  for (const id of o.fail) {
+    const el = scene.byId.get(id);
+    if (!el) {
+      const elsewhere = VIEWS.find((v) => v !== o.view && deriveScene(model, v).byId.has(id));
+      problems.push(
+        elsewhere
+          ? `${quote(id)} is not in the ${o.view} view (it is in ${elsewhere})`
+          : `unknown id ${quote(id)}: not an element of ${label(o.file)}`,
+      );
+    } else if (!FAILABLE_KINDS.has(el.kind))
+      problems.push(
+        `${quote(id)} is a ${el.kind} and cannot fail: fail a host, VM, Kubernetes node, cluster, service instance or pod`,
+      );
+  }
+  if (problems.length > 0) {
+    for (const p of problems) io.stderr(`stacklayers whatif: ${p}\n`);
+    return EXIT.invalid;
+  }
+  const report = analyzeFailures(scene, o.fail);
+  if (o.format === 'json') io.stdout(`${JSON.stringify(whatIfJson(scene, report), null, 2)}\n`);
+  else io.stdout(whatIfText(scene, report, safeText));
   return EXIT.ok;
 }
 

@@ -8,6 +8,7 @@ export const USAGE = `Stacklayers: how OpenStack and Kubernetes combine, layer b
 Usage:
   stacklayers validate <model.json>
   stacklayers render <model.json> --topology <view> [--theme light|dark|auto] [--format svg|png] --out <file>
+  stacklayers whatif <model.json> --topology <view> --fail <id>[,<id>...] [--format text|json]
   stacklayers handout <model.json> --tour <id> [--tours <tours.json>] --out <handout.html>
   stacklayers generate --elements <n> [--seed <s>] --out <file>
   stacklayers import <file>... [--operator <cluster>] [--tenant <cluster>,...] --out <model.json>
@@ -17,12 +18,13 @@ Usage:
 Commands:
   validate   check a model; each problem as <file>:<line>:<column> <JSON path> <message>
   render     draw one view of a model as SVG (no browser needed) or PNG (needs Chromium)
+  whatif     what failing hosts, VMs, nodes, clusters or service instances does, with sources
   handout    write a tour as one printable HTML file: each step's view, text and question
   generate   write a valid synthetic model of about n elements (for benchmarks and tests)
   import     build a model of a real cloud from openstack … -f json and kubectl … -o json output
 
 Views: ${views}
-A file name of - reads standard input (validate, render, import) or writes standard output (--out -).
+A file name of - reads standard input (validate, render, whatif, import) or writes standard output (--out -).
 
 Exit codes: 0 success, 1 invalid input (a model with problems, an unreadable file, no Chromium for PNG,
 nothing importable),
@@ -65,6 +67,28 @@ An invalid model exits 1 with the same problem lines as validate.
 Examples:
   stacklayers render public/models/default.json --topology both --out both.svg
   stacklayers render my-cloud.json --topology=k8s-in-tenant --theme dark --format png --out tenant.png
+`,
+  whatif: `Usage: stacklayers whatif <model.json> --topology <view> --fail <id>[,<id>...] [--format text|json]
+
+Tells what failing these elements does in one view, with the same failure engine as the app's
+What if panel: the control plane (up, degraded, down), each service, the majorities, north-south
+traffic, every VM (running, network, manageable), load balancers and Kubernetes clusters (API,
+workloads, healing), each Nova cell and region (whether its own processes serve), and the story in
+sentences, each with its source.
+
+Options:
+  --topology <view>         ${views}
+  --fail <id>[,<id>...]     elements of that view: a host (ctl1), a VM (web-1), a Kubernetes node
+                            (undercloud/kvm1), a service instance (openvswitch@kvm1), a pod, or a
+                            cluster id (its control plane fails; its nodes and pods keep running)
+  --format text|json        text (default) or JSON; the JSON is documented in docs/failures.md
+
+Exits 1 when the model is invalid or an id is not an element of the view that can fail (the message
+names it).
+
+Examples:
+  stacklayers whatif public/models/default.json --topology traditional --fail ctl1,ctl2
+  stacklayers whatif public/models/openstack-helm.json --topology control-plane-on-k8s --fail net1,net2 --format json
 `,
   handout: `Usage: stacklayers handout <model.json> --tour <id> [--tours <tours.json>] --out <handout.html>
 

@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_MODEL_TEXT } from '../model/limits';
 import { validateModelText } from '../model/validate';
 import { defaultJsonCopy } from '../testing/fixtures';
+import { WHATIF_CONTRACT_KEYS } from '../topology/failures/report';
 import { VIEWS } from '../topology/views';
 import { VIEW_NAMES } from './args';
 import { type CliIo, run } from './main';
@@ -276,6 +277,11 @@ describe('usage', () => {
     [['generate', '--elements', '10']],
     [['generate', 'x', '--elements', '10', '--out', 'g.json']],
     [['help', 'frobnicate']],
+    [['whatif', 'm.json', '--fail', 'ctl1']],
+    [['whatif', 'm.json', '--topology', 'both']],
+    [['whatif', 'm.json', '--topology', 'both', '--fail', ',']],
+    [['whatif', 'm.json', '--topology', 'both', '--fail', 'ctl1', '--format', 'yaml']],
+    [['whatif', '--topology', 'both', '--fail', 'ctl1']],
   ])('%j exits 2 with one line and a hint to --help', async (argv) => {
     const t = memoryIo({ 'm.json': DEFAULT_TEXT, 'a.json': DEFAULT_TEXT });
     expect(await run(argv, t.io)).toBe(2);
@@ -468,6 +474,144 @@ describe('stacklayers render', () => {
       /^stacklayers: the PNG would be \d+×\d+ px \(\d+ megapixels; the limit is 50\)/,
     );
     expect(t.fs.has('x.png')).toBe(false);
+  });
+});
+
+describe('stacklayers whatif', () => {
+  const whatif = async (args: string[], files: Record<string, string> = { 'm.json': DEFAULT_TEXT }) => {
+    const t = memoryIo(files);
+    const code = await run(['whatif', 'm.json', ...args], t.io);
+    return { code, out: t.stdout(), err: t.stderr() };
+  };
+
+  it('prints the documented JSON contract', async () => {
+    const { code, out, err } = await whatif([
+      '--topology',
+      'traditional',
+      '--fail',
+      'ctl1,ctl2',
+      '--format',
+      'json',
+    ]);
+    expect([code, err]).toEqual([0, '']);
+    const j = JSON.parse(out);
+    expect(j.failed).toEqual(['ctl1', 'ctl2']);
+    expect(j.controlPlane).toBe('down');
+    expect(j.northSouth).toBe('up');
+    expect(j.services.mariadb).toBe('down');
+    expect(j.majorities.find((m: { group: string }) => m.group === 'mariadb')).toEqual({
+      group: 'mariadb',
+      kind: 'process',
+      label: 'MariaDB Galera (mariadb)',
+      members: ['mariadb@ctl1', 'mariadb@ctl2', 'mariadb@ctl3'],
+      up: 1,
+      needed: 2,
+      held: false,
+    });
+    expect(j.vms['web-1']).toEqual({ running: true, network: 'up', manageable: false });
+    expect(j.clusters).toEqual({});
+    for (const n of j.notes) {
+      expect(typeof n.text).toBe('string');
+      expect(n.source === null || /^https:\/\//.test(n.source)).toBe(true);
+    }
+    for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
+  });
+
+  it("adds each cell and region: a cell's lost database takes out that cell's instances only", async () => {
+    const cells = { 'm.json': readFileSync(join(ROOT, 'public/models/cells.json'), 'utf8') };
+    const fail = ['mariadb.cell2@cell2-ctl1', 'mariadb.cell2@cell2-ctl2'].join(',');
+    const { code, out } = await whatif(
+      ['--topology', 'traditional', '--fail', fail, '--format', 'json'],
+      cells,
+    );
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.controlPlane).toBe('degraded');
+    for (const key of WHATIF_CONTRACT_KEYS) expect(j).toHaveProperty(key);
+    expect(Object.keys(j.cells)).toEqual(['cell1', 'cell2', 'cell3', 'cell4']);
+    expect(j.cells.cell2).toMatchObject({ region: 'RegionOne', status: 'down', lost: ['mariadb.cell2'] });
+    expect(j.cells.cell2.unmanageable).toBe(j.cells.cell2.instances);
+    expect(j.cells.cell2.starved).toEqual(['nova-conductor.cell2']);
+    for (const id of ['cell1', 'cell3', 'cell4'])
+      expect(j.cells[id], id).toMatchObject({ status: 'up', lost: [], unmanageable: 0 });
+    expect(Object.keys(j.regions)).toEqual(['RegionOne', 'RegionTwo']);
+    expect(j.regions.RegionOne.status).toBe('up');
+    const db = j.majorities.find((m: { group: string }) => m.group === 'mariadb.cell2');
+    expect(db).toMatchObject({
+      scope: 'cell:cell2',
+      label: "Cell cell2's mariadb",
+      held: false,
+    });
+    const unmanaged = Object.values(j.vms as Record<string, { manageable: boolean }>).filter(
+      (v) => !v.manageable,
+    );
+    expect(unmanaged).toHaveLength(j.cells.cell2.instances);
+    // The default model has no cells and one region.
+    const plain = JSON.parse(
+      (await whatif(['--topology', 'traditional', '--fail', 'ctl1', '--format', 'json'])).out,
+    );
+    expect([plain.cells, plain.regions]).toEqual([{}, {}]);
+  });
+
+  it('fails a cluster id as its control plane and a service instance alone', async () => {
+    const cluster = JSON.parse(
+      (await whatif(['--topology', 'both', '--fail', 'undercloud', '--format=json'])).out,
+    );
+    expect(cluster.controlPlane).toBe('up');
+    expect(cluster.clusters.undercloud).toEqual({
+      kind: 'operator',
+      api: 'down',
+      workloadsRunning: true,
+      canHeal: false,
+    });
+    expect(cluster.clusters['prod-k8s'].api).toBe('up');
+    const ovs = JSON.parse(
+      (await whatif(['--topology', 'traditional', '--fail', 'openvswitch@kvm1', '--format', 'json'])).out,
+    );
+    expect(ovs.vms['web-1']).toEqual({ running: true, network: 'down', manageable: true });
+    expect(ovs.vms['web-2'].network).toBe('up');
+  });
+
+  it('tells the story as text by default, with a why line per source', async () => {
+    const { code, out } = await whatif(['--topology', 'both', '--fail', 'kvm3']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^What if, in the both view of Small cloud:\n/);
+    expect(out).toContain('nova evacuate');
+    expect(out).toMatch(/\n {4}why: https:\/\/docs\.openstack\.org\/nova\/latest\/admin\/evacuate\.html\n/);
+  });
+
+  it('exits 1 naming each id that is unknown, not in the view, or cannot fail', async () => {
+    const { code, out, err } = await whatif([
+      '--topology',
+      'traditional',
+      '--fail',
+      'nope,undercloud,acme-web,ctl1',
+    ]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('unknown id "nope"');
+    expect(lines[1]).toContain('"undercloud" is not in the traditional view');
+    expect(lines[2]).toContain('"acme-web" is a project and cannot fail');
+  });
+
+  it('exits 1 with the problem lines on an invalid model', async () => {
+    const { code, err } = await whatif(['--topology', 'both', '--fail', 'ctl1'], {
+      'm.json': '{"version": 2}',
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('not a valid model');
+  });
+
+  it('never lets text from a model control the terminal', async () => {
+    const json = defaultJsonCopy();
+    json.name = 'evil\u001b[2J';
+    const { out } = await whatif(['--topology', 'traditional', '--fail', 'ctl1'], {
+      'm.json': JSON.stringify(json),
+    });
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('evil\\u001b[2J');
   });
 });
 

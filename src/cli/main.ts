@@ -46,7 +46,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
     run: async (args, io) => {
       const file = onePositional(args, 'render');
-      const topology = view(args);
+      const topology = view(args, 'render');
       const theme = oneOf(args, 'render', 'theme', ['light', 'dark', 'auto'] as const) ?? 'light';
       const out = required(args, 'render', 'out', '<file>');
       const format =
@@ -69,6 +69,18 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const tour = required(args, 'handout', 'tour', '<id>');
       const out = required(args, 'handout', 'out', '<file.html>');
       return (await commands()).handout({ file, tour, out, tours: args.strings.get('tours') }, io);
+    },
+  },
+  whatif: {
+    options: { topology: 'string', fail: 'string', format: 'string' },
+    run: async (args, io) => {
+      const file = onePositional(args, 'whatif');
+      const topology = view(args, 'whatif');
+      const failText = required(args, 'whatif', 'fail', '<id>[,<id>...]');
+      const fail = [...new Set(failText.split(',').map((id) => id.trim()))].filter((id) => id !== '');
+      if (fail.length === 0) throw new UsageError('--fail needs at least one element id', 'whatif');
+      const format = oneOf(args, 'whatif', 'format', ['text', 'json'] as const) ?? 'text';
+      return (await commands()).whatif({ file, view: topology, fail, format }, io);
     },
   },
   generate: {
@@ -225,11 +237,11 @@ function oneOf<T extends string>(
   throw new UsageError(`--${name} must be ${allowed.join(' or ')}, not ${quote(value)}`, command);
 }
 
-function view(args: ParsedArgs): ViewName {
+function view(args: ParsedArgs, command: string): ViewName {
   const value = args.strings.get('topology');
-  if (value === undefined) throw new UsageError('--topology <view> is required', 'render');
+  if (value === undefined) throw new UsageError('--topology <view> is required', command);
   if ((VIEW_NAMES as readonly string[]).includes(value)) return value as ViewName;
-  throw new UsageError(`unknown view ${quote(value)}; the views are ${VIEW_NAMES.join(', ')}`, 'render');
+  throw new UsageError(`unknown view ${quote(value)}; the views are ${VIEW_NAMES.join(', ')}`, command);
 }
 
 /** This package's version, from package.json. */

@@ -23,7 +23,7 @@ export { MAX_FILE_BYTES };
 const fileError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 /** Reads a model file: refuses directories and oversized files before reading them. */
-export async function readTextFile(path: string): Promise<string> {
+async function readTextFile(path: string): Promise<string> {
   if (path === '-') return readStdin();
   const info = await stat(path);
   if (info.isDirectory()) throw fileError('EISDIR', 'is a directory');

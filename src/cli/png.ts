@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS } from './chromium';
 const INTER_FILE = 'inter-latin-wght-normal.woff2';
 
 /** PNG export cannot run here: no Playwright or no Chromium. The message says what to do instead. */
-export class NoChromiumError extends Error {
+class NoChromiumError extends Error {
   constructor(
     reason: string,
     install = 'install chromium (apt-get install chromium, or npx playwright install chromium)',
@@ -23,15 +23,15 @@ export class NoChromiumError extends Error {
 }
 
 /** Chromium started but could not draw this image (too large, timed out): exit 1 with the reason. */
-export class PngError extends Error {
+class PngError extends Error {
   override name = 'PngError';
 }
 
 /** The largest PNG drawn, in device pixels: bigger ones take Chromium minutes or fail. */
-export const MAX_PNG_PIXELS = 50_000_000;
+const MAX_PNG_PIXELS = 50_000_000;
 
 /** The Chromium to launch: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own (undefined). */
-export function chromiumPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
+function chromiumPath(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv))
@@ -87,7 +87,7 @@ function firstLine(err: unknown): string {
 }
 
 /** The pixel size an SVG document declares on its root element (width/height, else its viewBox). */
-export function svgSize(svg: string): { width: number; height: number } {
+function svgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
   let width = Number.parseFloat(attr('width') ?? '');

@@ -62,11 +62,7 @@ export function configFromUrl(location: Location): EmbedConfig {
   };
 }
 
-export async function loadEmbedModel(
-  store: StoreApi<AppState>,
-  model: EmbedConfig['model'],
-  defaultUrl?: string,
-) {
+async function loadEmbedModel(store: StoreApi<AppState>, model: EmbedConfig['model'], defaultUrl?: string) {
   if (model && 'text' in model && model.text === '') {
     // An element with an empty inline model: most often a server renderer dropped its content.
     store.getState().setNotice({

@@ -5,7 +5,7 @@
 export type PageTheme = 'light' | 'dark';
 
 /** The attributes that carry a page's theme: a change to one of them on <html> or <body> may toggle it. */
-export const THEME_ATTRIBUTES = ['class', 'style', 'data-theme', 'data-md-color-scheme', 'data-bs-theme'];
+const THEME_ATTRIBUTES = ['class', 'style', 'data-theme', 'data-md-color-scheme', 'data-bs-theme'];
 
 /** `light` or `dark` from a `data-theme`-like value; anything else (`auto`, empty) says nothing. */
 function named(value: string | null | undefined): PageTheme | null {

@@ -2,7 +2,7 @@ import type { HostRole, WorkloadKind } from '../model/schema';
 
 /**
  * What the importer knows about OpenStack's processes: which service each belongs to, the host role it
- * runs on (domain.md, "Where each service runs"), the workload it is on Kubernetes, and how to recognise
+ * runs on (controller, network, compute or storage), the workload it is on Kubernetes, and how to recognise
  * it in each input: an openstack-helm pod (labels `application` + `component`), a Rook pod (`app`), a
  * Nova compute service (`binary`) or a Neutron agent (`Agent Type` / `binary`).
  */
@@ -195,7 +195,7 @@ const HELM_COMPONENTS: ReadonlyMap<string, ReadonlyMap<string, string | null>> =
 const INFRA_APPS = new Set(['mariadb', 'rabbitmq', 'memcached', 'libvirt', 'openvswitch', 'ovn', 'ceph']);
 
 /** The label values a pod must carry to be counted as OpenStack. */
-export const OPENSTACK_APPS: ReadonlySet<string> = new Set(
+const OPENSTACK_APPS: ReadonlySet<string> = new Set(
   [...SERVICES.entries()].filter(([, s]) => s.kind === 'openstack').map(([id]) => id),
 );
 

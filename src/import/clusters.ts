@@ -149,7 +149,7 @@ export function operatorEvidence(c: KubeCluster): {
 }
 
 /**
- * The server id in a node's `spec.providerID`: `openstack:///<id>` or `openstack:///<region>/<id>`.
+ * The server id in a node's `spec.providerID`: `openstack:///<id>` or, with a region, `openstack://<region>/<id>` (cloud-provider-openstack's form; three slashes before a region are accepted too).
  * Undefined for other providers (or none).
  */
 export function serverIdOfProviderId(providerID: string | undefined): string | undefined {
@@ -161,7 +161,7 @@ export function serverIdOfProviderId(providerID: string | undefined): string | u
 }
 
 /** Namespaces of a cluster's own machinery, whose pods are not the tenant's workloads. */
-export const isSystemNamespace = (ns: string): boolean =>
+const isSystemNamespace = (ns: string): boolean =>
   /^kube-/.test(ns) || /-system$/.test(ns) || ['tigera-operator', 'cert-manager', 'openstack'].includes(ns);
 
 /** A tenant workload from its pods: Deployments (through ReplicaSets), StatefulSets, DaemonSets. */

@@ -167,7 +167,7 @@ function standInModel(): Model {
 const cap = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 /** A host name compared across the inputs: lower case, without its domain (cmp1.example.com is cmp1). */
-export function hostKey(name: string): string {
+function hostKey(name: string): string {
   const n = name.trim().toLowerCase();
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(n) || n.includes(':')) return n;
   return n.split('.')[0] || n;

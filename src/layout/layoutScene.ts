@@ -97,7 +97,7 @@ export interface LayoutOptions {
 const NONE: ReadonlySet<never> = new Set();
 
 /** Models with more elements than this start collapsed (hosts, projects and clusters folded). */
-export const COLLAPSE_ABOVE = 600;
+const COLLAPSE_ABOVE = 600;
 
 /** What a scene starts with collapsed: nothing for small scenes; every host, project and cluster for big ones. */
 export function defaultCollapsed(scene: Scene): Set<string> {
@@ -129,7 +129,7 @@ export function defaultCollapsed(scene: Scene): Set<string> {
 }
 
 /** How many hosts of a kind (or projects) it takes before a big model starts with them grouped. */
-export const GROUP_AT = 12;
+const GROUP_AT = 12;
 /** The id of the folded group of all projects. */
 export const PROJECTS_GROUP = 'group:projects';
 const ROLE_WORDS: Record<string, string> = {
@@ -148,7 +148,7 @@ export function hostGroupId(h: HostElement): string {
 }
 
 /** Sizes in px. Text sizes match the CSS of the renderers. */
-export const SIZES = {
+const SIZES = {
   margin: 16,
   bandLabel: 21,
   bandPad: 8,

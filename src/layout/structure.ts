@@ -33,7 +33,7 @@ export const isStructured = (h: HostElement): boolean =>
  * The id of a structure group. Regions and zones are unique in a model; a cell may span zones, so under a zone
  * it is scoped by it (`group:cell:cell1@az1`); racks by the innermost group above them (rack names repeat).
  */
-export function structureGroupId(level: StructureLevel, key: string, scope = ''): string {
+function structureGroupId(level: StructureLevel, key: string, scope = ''): string {
   if (level === 'rack') return `group:rack:${scope}/${key}`;
   if (level === 'cell' && scope !== '') return `group:cell:${key}@${scope}`;
   return `group:${level}:${key}`;

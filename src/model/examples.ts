@@ -12,7 +12,7 @@ export function largeExample(): Model {
     ...model,
     name: 'Large cloud',
     description:
-      'A synthetic large cloud: over 200 hosts (3 controllers, ~190 compute hosts, Ceph storage) and a few thousand elements: VMs of many projects, some running their own Kubernetes.',
+      'A synthetic large cloud: over 200 hosts (5 controllers, ~190 compute hosts, Ceph storage) and a few thousand elements: VMs of many projects, some running their own Kubernetes.',
     deployment: { tool: 'kolla-ansible', form: 'containers' },
   };
 }

@@ -1,7 +1,7 @@
 import type { Model } from './schema';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same model everywhere. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,13 +9,10 @@
  */
 export const MAX_MODEL_TEXT = 16 * 1024 * 1024;
 
-/** The most a `#model=` share link may inflate to, in bytes (a guard against decompression bombs). */
-export const MAX_MODEL_BYTES = MAX_MODEL_TEXT;
-
 /**
  * A `#model=` link whose model inflates past 64 KB may expand at most this many times (compressed bytes in,
  * JSON out). Real models expand 4 to 17 times; a decompression bomb about 1,000 times, and is stopped after a
- * few dozen KB of work instead of at MAX_MODEL_BYTES.
+ * few dozen KB of work instead of at MAX_MODEL_TEXT (the most a link may inflate to).
  */
 export const MAX_LINK_EXPANSION = 200;
 
@@ -50,7 +47,7 @@ export const MAX_IMPORT_TOTAL = 60 * 1024 * 1024;
 
 /**
  * `25,000`: a whole number with thousands separators, for messages. Not `toLocaleString`: its first call
- * loads locale data, ~70 ms in a browser, in the middle of a refusal that must be quick.
+ * loads locale data, in the middle of a refusal that must be quick.
  */
 export function thousands(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

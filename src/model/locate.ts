@@ -1,6 +1,6 @@
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ModelIssue } from './issues';
 import { lineColumn } from './lineColumn';
-import type { ModelIssue } from './validate';
 
 /** An issue with where it is in the text (1-based line and column). */
 export interface LocatedIssue extends ModelIssue {

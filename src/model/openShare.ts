@@ -1,4 +1,4 @@
-import { MAX_LINK_EXPANSION, MAX_MODEL_BYTES, megabytes } from './limits';
+import { MAX_LINK_EXPANSION, MAX_MODEL_TEXT, megabytes } from './limits';
 
 // Opening a `#model=` link: base64url, then raw DEFLATE undone by the platform's DecompressionStream (browsers
 // and Node), so a page opened by a link loads no decompressor of its own. Making links (`share.ts`) needs one.
@@ -26,7 +26,7 @@ function fromBase64Url(text: string): Uint8Array {
  * The text of a `#model=` link -> model JSON text. Rejects with an Error with a plain message when the link
  * is damaged or would expand past `maxBytes` (it stops inflating there) or like a decompression bomb.
  */
-export async function decodeShare(encoded: string, maxBytes = MAX_MODEL_BYTES): Promise<string> {
+export async function decodeShare(encoded: string, maxBytes = MAX_MODEL_TEXT): Promise<string> {
   const bytes = fromBase64Url(encoded);
   let fed = 0;
   // Pulled a slice at a time, as the decompressed text is read: a bomb stops the decompression early.

@@ -16,12 +16,14 @@ import { VIEWS } from '../topology/views';
 import { checkDraft } from './checkDraft';
 import { countElements } from './countElements';
 import { generateModel } from './generate';
+import type { ModelIssue } from './issues';
 import { MAX_ELEMENTS, MAX_GENERATE_ELEMENTS, MAX_ISSUES, MAX_MODEL_TEXT, MAX_NESTING } from './limits';
 import { lineColumn } from './lineColumn';
 import type { locateIssues } from './locate';
+import { decodeShare } from './openShare';
 import type { Model } from './schema';
-import { decodeShare, encodeShare } from './share';
-import { type ModelIssue, validateModel, validateModelText } from './validate';
+import { encodeShare } from './share';
+import { validateModel, validateModelText } from './validate';
 
 /** One seed for every property, so CI is reproducible; fast-check prints the seed and path of a failure. */
 const SEED = 9_2026;

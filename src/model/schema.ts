@@ -3,7 +3,7 @@ import './zodConfig';
 import * as z from 'zod/mini';
 import { HOST_ROLES, PERSONAS, SAFE_HREF, SERVICE_KINDS, VIEWS, WORKLOAD_KINDS } from './vocabulary';
 
-export { HOST_ROLES, PERSONAS, SAFE_HREF, SERVICE_KINDS, VIEWS, WORKLOAD_KINDS };
+export { HOST_ROLES };
 
 /**
  * The Stacklayers model, version 1: the facts about one cloud. The four views are computed from it
@@ -14,7 +14,7 @@ export { HOST_ROLES, PERSONAS, SAFE_HREF, SERVICE_KINDS, VIEWS, WORKLOAD_KINDS }
  */
 
 /** Ids are shared by all elements of a model. `@ / # :` are reserved for derived ids. */
-export const Id = z
+const Id = z
   .string()
   .check(
     z.minLength(1),
@@ -134,11 +134,60 @@ export const Host = z
       ),
     ironic: z.optional(Ironic),
     capacity: z.optional(Capacity),
+    gateway: z
+      .optional(z.boolean())
+      .check(
+        z.describe(
+          'An OVN gateway chassis (or ML2/OVS L3 agent host): north-south traffic (SNAT, floating IPs) leaves through it. Omitted: hosts with the network role are.',
+        ),
+      ),
     description: z.optional(Description),
     docs: z.optional(DocsUrl),
   })
   .check(z.describe('A physical server.'));
 export type Host = z.infer<typeof Host>;
+
+/** A capability name in a failure declaration, e.g. database, identity, datapath. */
+const Capability = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(60),
+    z.regex(/^[a-z0-9][a-z0-9:._-]*$/, 'use lower-case letters, digits, ":", ".", "_" or "-"'),
+  );
+const Capabilities = z.array(Capability).check(z.maxLength(20));
+
+const FailureDecl = z
+  .strictObject({
+    plane: z
+      .optional(z.enum(['control', 'data', 'management']))
+      .check(z.describe('Control plane, data plane, or the management of something.')),
+    role: z
+      .optional(Text.check(z.minLength(1), z.maxLength(200)))
+      .check(z.describe('What it does, a short phrase.')),
+    serves: z.optional(Capabilities).check(z.describe('Capabilities it provides while it serves.')),
+    needs: z.optional(Capabilities).check(z.describe('Cloud-wide capabilities it cannot serve without.')),
+    needsOnHost: z
+      .optional(Capabilities)
+      .check(z.describe('Capabilities of its own host it cannot serve without (e.g. datapath).')),
+    redundancy: z
+      .optional(z.enum(['any', 'majority', 'per-host']))
+      .check(
+        z.describe(
+          'any: one instance suffices; majority: floor(n/2)+1 must serve; per-host: each host on its own.',
+        ),
+      ),
+    critical: z.optional(z.boolean()).check(z.describe('The OpenStack control plane is down without it.')),
+    lost: z
+      .optional(Text.check(z.minLength(1), z.maxLength(500)))
+      .check(z.describe('What losing it does, in one sentence.')),
+    source: z.optional(DocsUrl).check(z.describe('Where this is written down.')),
+  })
+  .check(
+    z.describe(
+      'How this process fails and what depends on it; overrides or completes the built-in declaration of its id.',
+    ),
+  );
 
 export const Process = z
   .strictObject({
@@ -182,6 +231,7 @@ export const Process = z
           "A per-cell process (an id in cells): the cell's own database, message queue or conductor. Omitted: an API-level (top) process, shared by every cell.",
         ),
       ),
+    failure: z.optional(FailureDecl),
     description: z.optional(Description),
     docs: z.optional(DocsUrl),
   })
@@ -210,7 +260,7 @@ export const Service = z
   );
 export type Service = z.infer<typeof Service>;
 
-export const Deployment = z
+const Deployment = z
   .strictObject({
     tool: Text.check(
       z.minLength(1),
@@ -224,7 +274,7 @@ export const Deployment = z
   })
   .check(z.describe('How the cloud is deployed in the traditional view.'));
 
-export const OperatorCluster = z
+const OperatorCluster = z
   .strictObject({
     id: Id,
     name: z.optional(Name),
@@ -253,9 +303,8 @@ export const OperatorCluster = z
   .check(
     z.describe("The operator's Kubernetes (the undercloud), used when the control plane runs on Kubernetes."),
   );
-export type OperatorCluster = z.infer<typeof OperatorCluster>;
 
-export const Flavor = z
+const Flavor = z
   .strictObject({
     name: Text.check(z.minLength(1), z.maxLength(100)),
     vcpus: z.number().check(z.int(), z.positive(), z.lte(10_000)),
@@ -263,7 +312,6 @@ export const Flavor = z
     diskGiB: z.number().check(z.nonnegative(), z.lte(1_000_000)),
   })
   .check(z.describe('A Nova flavor: the size of a VM.'));
-export type Flavor = z.infer<typeof Flavor>;
 
 export const Vm = z
   .strictObject({
@@ -284,7 +332,7 @@ export const Vm = z
   .check(z.describe('A Nova server (virtual machine).'));
 export type Vm = z.infer<typeof Vm>;
 
-export const Network = z
+const Network = z
   .strictObject({
     id: Id,
     name: z.optional(Name),
@@ -294,7 +342,6 @@ export const Network = z
     description: z.optional(Description),
   })
   .check(z.describe('A Neutron network with its subnet.'));
-export type Network = z.infer<typeof Network>;
 
 export const LoadBalancer = z
   .strictObject({
@@ -373,6 +420,20 @@ export const TenantCluster = z
     loadBalancers: z
       .optional(z.array(Id))
       .check(z.describe('Load balancers it uses (e.g. for its API server).')),
+    apiLoadBalancer: z
+      .optional(Id)
+      .check(
+        z.describe(
+          'The load balancer in front of its API servers (one of its loadBalancers); omitted: the API is reached directly.',
+        ),
+      ),
+    managedBy: z
+      .optional(Id)
+      .check(
+        z.describe(
+          "The cluster whose Cluster API controllers manage its machines: a tenant cluster or the operator cluster (e.g. Magnum's Cluster API driver on the operator's Kubernetes).",
+        ),
+      ),
     volumes: z.optional(z.array(Id)).check(z.describe('Volumes it uses.')),
     workloads: z.optional(z.array(Workload)),
     description: z.optional(Description),
@@ -389,7 +450,7 @@ export type TenantCluster = z.infer<typeof TenantCluster>;
  * An element of the diagram: a model id, or a derived id: a service instance `<process>@<host>`, a
  * Kubernetes node `<cluster>/<host or VM>`, or a tenant pod `<workload>#<n>`.
  */
-export const ElementRef = z
+const ElementRef = z
   .string()
   .check(
     z.minLength(1),
@@ -437,14 +498,14 @@ const TourText = (max: number) =>
     ),
   );
 
-export const TourAnswer = z
+const TourAnswer = z
   .strictObject({
     text: Str().check(z.minLength(1), z.maxLength(300)),
     correct: z.optional(z.boolean()).check(z.describe('A right answer (at least one answer must be).')),
   })
   .check(z.describe('One answer to choose.'));
 
-export const TourQuestion = z
+const TourQuestion = z
   .strictObject({
     prompt: Str().check(z.minLength(1), z.maxLength(500), z.describe('The question.')),
     answers: z.array(TourAnswer).check(z.minLength(2), z.maxLength(8)),
@@ -457,7 +518,6 @@ export const TourQuestion = z
     }),
     z.describe('A question to check understanding.'),
   );
-export type TourQuestion = z.infer<typeof TourQuestion>;
 
 export const TourStep = z
   .strictObject({
@@ -494,7 +554,7 @@ export const Tour = z
   .check(z.describe('A guided tour through the views of a model.'));
 export type Tour = z.infer<typeof Tour>;
 
-export const Region = z
+const Region = z
   .strictObject({
     id: Id.check(z.describe('The region id, e.g. RegionOne; unique among the regions.')),
     name: z.optional(Name),
@@ -506,9 +566,8 @@ export const Region = z
       'A region: its own endpoints (Nova, Neutron, Glance...) in the Keystone catalog; one Keystone may serve several regions.',
     ),
   );
-export type Region = z.infer<typeof Region>;
 
-export const AvailabilityZone = z
+const AvailabilityZone = z
   .strictObject({
     id: Id.check(z.describe('The zone name as users see it, e.g. az1; unique among the zones.')),
     name: z.optional(Name),
@@ -520,9 +579,8 @@ export const AvailabilityZone = z
       'A Nova availability zone: hosts that users can choose by name (`openstack availability zone list --long`); in Nova it is the availability_zone of host aggregates.',
     ),
   );
-export type AvailabilityZone = z.infer<typeof AvailabilityZone>;
 
-export const Aggregate = z
+const Aggregate = z
   .strictObject({
     id: Id.check(z.describe('The aggregate name; unique among the aggregates (it may equal a zone id).')),
     name: z.optional(Name),
@@ -541,9 +599,8 @@ export const Aggregate = z
       'A Nova host aggregate (`openstack aggregate list --long`): a group of hosts for scheduling; visible to users only as a zone.',
     ),
   );
-export type Aggregate = z.infer<typeof Aggregate>;
 
-export const Cell = z
+const Cell = z
   .strictObject({
     id: Id.check(z.describe('The cell name, e.g. cell1; unique among the cells.')),
     name: z.optional(Name),
@@ -558,7 +615,6 @@ export const Cell = z
       "A Nova cell (cells v2): its own database, message queue and conductor (processes with this cell), managing its hosts' instances under the API-level services. cell0, which holds only instances that failed to schedule, has no hosts.",
     ),
   );
-export type Cell = z.infer<typeof Cell>;
 
 export const Model = z
   .strictObject({

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeShare, encodeShare, MAX_LINK_LENGTH } from './share';
+import { MAX_LINK_LENGTH } from './limits';
+import { decodeShare } from './openShare';
+import { encodeShare } from './share';
 import { validateModelText } from './validate';
 
 const dir = new URL('../../public/models/', import.meta.url);
@@ -41,7 +43,7 @@ describe('share links', () => {
     );
     const bomb = encodeShare(' '.repeat(6 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(20_000);
-    // Stopped by its expansion after a few hundred KB, not after inflating 5 MB (that took seconds).
+    // Stopped by its expansion after a few hundred KB, not after inflating 5 MB.
     await expect(decodeShare(bomb)).rejects.toThrow(
       "the link's model expands more than 200 times, as no real model does: it is refused as a decompression bomb",
     );

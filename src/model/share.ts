@@ -1,11 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
-import { MAX_LINK_LENGTH, MAX_MODEL_BYTES } from './limits';
 
-// Opening a link needs no fflate: see openShare.ts (re-exported here for existing imports).
-export { decodeShare } from './openShare';
-
-/** Re-exported for existing imports; every limit lives in `model/limits.ts`. */
-export { MAX_LINK_LENGTH, MAX_MODEL_BYTES };
+// Opening a link needs no fflate: see openShare.ts.
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

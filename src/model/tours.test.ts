@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultJsonCopy, defaultModel } from '../testing/fixtures';
 import { deriveScene } from '../topology/deriveScene';
-import { blastRadius, controlPlaneShare } from '../topology/explain';
+import { controlPlaneShare } from '../topology/explain';
+import { analyzeFailures } from '../topology/failures/engine';
 import { VIEWS } from '../topology/views';
 import { Model } from './schema';
 import { checkTourRefs, parseTourText, type TextRun, validateTours, validateToursText } from './tours';
@@ -85,25 +86,34 @@ describe('the default tour', () => {
     const failing = (title: RegExp) => {
       const step = steps.find((s) => title.test(s.title));
       if (!step) throw new Error(`no step ${title}`);
-      return blastRadius(deriveScene(model, step.view), step.fail ?? []);
+      return analyzeFailures(deriveScene(model, step.view), step.fail ?? []);
     };
+    // The tour's failure steps tell the engine's story (scenarios from the sources: failures/scenarios.test.ts).
     const one = failing(/^One controller fails/);
     expect(one.failed).toEqual(['ctl1']);
-    expect(one.lostQuorums).toEqual([]);
-    expect(one.controlPlaneDown).toBe(false);
+    expect(one.majorities.every((m) => m.held)).toBe(true);
+    expect(one.controlPlane).toBe('degraded');
+    expect(one.northSouth).toBe('up');
     const two = failing(/^Two fail/);
-    expect(two.controlPlaneDown).toBe(true);
-    expect(two.lostQuorums.map((l) => l.group.label)).toEqual(
-      expect.arrayContaining(['MariaDB Galera (mariadb)', 'RabbitMQ (rabbitmq)']),
+    expect(two.controlPlane).toBe('down');
+    expect(two.majorities.filter((m) => !m.held).map((m) => m.id)).toEqual(
+      expect.arrayContaining(['mariadb', 'rabbitmq', 'ovn-nb-db', 'ovn-sb-db']),
     );
-    expect([...two.down].some((id) => deriveScene(model, 'traditional').byId.get(id)?.kind === 'vm')).toBe(
-      false,
+    expect([...two.vms.values()].every((v) => v.running && v.network === 'up')).toBe(true);
+    expect(two.gateways.up).toEqual(['ctl3']);
+    expect(text(/^Two fail/)).toMatch(/gateway chassis.*ctl3/);
+    const under = failing(/operator's Kubernetes control plane fails/);
+    expect(under.controlPlane).toBe('up');
+    expect(under.clusters.get('undercloud')).toMatchObject({
+      api: 'down',
+      workloadsRunning: true,
+      canHeal: false,
+    });
+    expect(under.clusters.get('prod-k8s')?.api).toBe('up');
+    expect(under.down.size).toBe(0);
+    expect(text(/Kubernetes in a tenant project/)).toMatch(
+      /Heat driver was removed in 2026.*Cluster API driver/,
     );
-    const under = failing(/operator's Kubernetes fails/);
-    expect(under.controlPlaneDown).toBe(true);
-    expect(under.operatorK8sDown).toBe(true);
-    expect(under.down.has('prod-k8s')).toBe(false);
-    expect(under.down.has('web-1')).toBe(false);
   });
 
   it('has questions with exactly one right answer, rendered without links or HTML', () => {

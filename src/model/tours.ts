@@ -1,21 +1,18 @@
 // First: zod must be jitless before any schema is built (the CSP forbids eval).
 import './zodConfig';
 import * as z from 'zod/mini';
+import type { ModelIssue } from './issues';
 import { Tour } from './schema';
-import { formatPath, type ModelIssue, parseJson, zodIssues } from './validate';
+import { formatPath, parseJson, zodIssues } from './validate';
 
 // Guided tours as data. The schemas live in schema.ts (a model may carry its own `tours`), and are
 // re-exported here with what works on tours: validation, reference checks and the safe text format.
 
 export {
-  ElementRef,
-  PERSONAS,
   Tour,
-  TourAnswer,
-  TourQuestion,
   TourStep,
 } from './schema';
-export { parseTourText, safeHref, type TextParagraph, type TextRun } from './tourText';
+export { parseTourText, safeHref, type TextRun } from './tourText';
 export { checkTourRefs } from './validate';
 
 export type ToursResult = { ok: true; tours: Tour[] } | { ok: false; issues: ModelIssue[] };

@@ -83,6 +83,38 @@ describe('validateModel', () => {
     });
   });
 
+  it("reports a tenant cluster's API load balancer that is not its own, and an unknown management cluster", () => {
+    const m = defaultJsonCopy();
+    m.tenantClusters[0].apiLoadBalancer = 'db-1-data';
+    m.tenantClusters[0].managedBy = 'prod-k8s';
+    expect(issuesOf(m)).toEqual([
+      {
+        path: '$.tenantClusters[0].apiLoadBalancer',
+        message: "apiLoadBalancer 'db-1-data' of cluster 'prod-k8s' is not one of its loadBalancers",
+      },
+      {
+        path: '$.tenantClusters[0].managedBy',
+        message:
+          "managedBy 'prod-k8s' of cluster 'prod-k8s' is neither another tenant cluster nor the operator cluster",
+      },
+    ]);
+    m.tenantClusters[0].apiLoadBalancer = 'prod-k8s-api-lb';
+    m.tenantClusters[0].managedBy = 'undercloud';
+    expect(validateModel(m).ok).toBe(true);
+  });
+
+  it('rejects a failure declaration with an unknown redundancy or a capability that is not a word', () => {
+    const m = defaultJsonCopy();
+    m.services[0].processes[0].failure = { redundancy: 'some', serves: ['<b>'] };
+    const paths = issuesOf(m).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '$.services[0].processes[0].failure.redundancy',
+        '$.services[0].processes[0].failure.serves[0]',
+      ]),
+    );
+  });
+
   it('reports replicas exceeding the hosts of the role', () => {
     const m = defaultJsonCopy();
     m.services[0].processes[0].replicas = 5;

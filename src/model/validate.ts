@@ -1,27 +1,11 @@
 import type * as z from 'zod/mini';
 import { roleList } from './access';
 import { countElements } from './countElements';
+import type { ModelIssue } from './issues';
 import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
 import { jsonSyntaxIssues } from './locate';
 import { preflightText } from './preflight';
 import { HOST_ROLES, Model, type Process, type Tour } from './schema';
-
-/** One problem found in a model, with where it is. */
-export interface ModelIssue {
-  /** JSON path of the offending value, e.g. `$.hosts[2].roles[0]`. */
-  path: string;
-  /** Plain-language message. */
-  message: string;
-  /** The path as keys and indices (for locating the issue in the text). */
-  segments?: readonly (string | number)[];
-  /** An unknown key: the issue points at the key itself, inside the object at `path`. */
-  key?: string;
-  /**
-   * The input is over a limit (size, nesting, elements) or not text at all: it is refused as a whole, and
-   * loading it changes nothing but a message (see `model/limits.ts`).
-   */
-  limit?: true;
-}
 
 export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
 
@@ -183,7 +167,7 @@ export function validateModelText(input: string): ValidationResult {
 }
 
 /** Reference and uniqueness checks on a schema-valid model. */
-export function checkIntegrity(model: Model): ModelIssue[] {
+function checkIntegrity(model: Model): ModelIssue[] {
   const issues: ModelIssue[] = [];
   const add = (path: PropertyKey[], message: string) =>
     issues.push({ path: formatPath(path), message, segments: segmentsOf(path) });
@@ -386,6 +370,21 @@ export function checkIntegrity(model: Model): ModelIssue[] {
     c.volumes?.forEach((v, k) => {
       checkRef('volume', v, [...path, 'volumes', k]);
     });
+    if (c.apiLoadBalancer !== undefined && !(c.loadBalancers ?? []).includes(c.apiLoadBalancer))
+      add(
+        [...path, 'apiLoadBalancer'],
+        `apiLoadBalancer '${c.apiLoadBalancer}' of cluster '${c.id}' is not one of its loadBalancers`,
+      );
+    if (c.managedBy !== undefined) {
+      const known =
+        c.managedBy === model.operatorCluster?.id ||
+        (model.tenantClusters ?? []).some((o) => o.id === c.managedBy && o.id !== c.id);
+      if (!known)
+        add(
+          [...path, 'managedBy'],
+          `managedBy '${c.managedBy}' of cluster '${c.id}' is neither another tenant cluster nor the operator cluster`,
+        );
+    }
     c.workloads?.forEach((w, j) => {
       const wp = [...path, 'workloads', j];
       claim(w.id, [...wp, 'id'], 'workload');

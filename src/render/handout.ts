@@ -3,7 +3,8 @@ import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import type { Model, Tour, TourStep } from '../model/schema';
 import { parseTourText } from '../model/tourText';
 import { deriveScene } from '../topology/deriveScene';
-import { blastRadius, stackOf } from '../topology/explain';
+import { stackOf } from '../topology/explain';
+import { analyzeFailures } from '../topology/failures/engine';
 import type { Scene } from '../topology/scene';
 import { escapeXml, type SvgMark, type SvgTheme, sceneToSvg } from './svg';
 
@@ -15,12 +16,12 @@ import { escapeXml, type SvgMark, type SvgTheme, sceneToSvg } from './svg';
  */
 
 /** The marks a step puts on its view: what it highlights, what it fails and what that takes down, the rest faded. */
-export function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
+function stepMarks(scene: Scene, step: TourStep): Map<string, SvgMark> {
   const marks = new Map<string, SvgMark>();
   const named = [...(step.focus ?? []), ...(step.highlight ?? []), ...(step.fail ?? [])].filter((id) =>
     scene.byId.has(id),
   );
-  const blast = step.fail?.length ? blastRadius(scene, step.fail) : null;
+  const blast = step.fail?.length ? analyzeFailures(scene, step.fail) : null;
   if (named.length > 0) {
     const spoken = new Set<string>();
     for (const id of named) for (const x of stackOf(scene, id)) spoken.add(x);
@@ -59,7 +60,7 @@ export function stepSvg(model: Model, step: TourStep, theme: SvgTheme = 'light',
 }
 
 /** Tour text (the safe subset) as HTML: escaped text, <strong>, <em>, <code> and http(s) links. */
-export function tourTextHtml(text: string, block = true): string {
+function tourTextHtml(text: string, block = true): string {
   return parseTourText(text)
     .map((p) => {
       const inner = p.runs

@@ -10,16 +10,16 @@ import type { SceneElement } from '../topology/scene';
 import { ariaLabelOf, foldedSummary } from './describe';
 
 /** Data of a node that draws a scene element. */
-export type ElementNodeData = {
+type ElementNodeData = {
   el: SceneElement;
   box: LayoutBox;
   /** For a folded host, project or cluster: what it holds, in words. */
   folded?: string;
 };
 /** Data of a band's background node. */
-export type BandNodeData = { band: LayoutBand };
+type BandNodeData = { band: LayoutBand };
 /** Data of the one node that draws every edge (cheaper than one React Flow edge each). */
-export type EdgesNodeData = {
+type EdgesNodeData = {
   edges: readonly LayoutEdge[];
   width: number;
   height: number;
@@ -45,7 +45,7 @@ export type ChipItem = { el: SceneElement; box: LayoutBox; folded?: string };
  * one Kubernetes node, the networks, volumes and load balancers of one project. One React Flow node for
  * many chips (most of a diagram's boxes) keeps React Flow's per-node work off them.
  */
-export type ChipsNodeData = {
+type ChipsNodeData = {
   chips: readonly ChipItem[];
   /** The node's top-left corner; chips are placed relative to it. */
   x: number;
@@ -57,7 +57,7 @@ export type ChipsNodeData = {
 };
 export type ChipsNode = Node<ChipsNodeData, 'chips'>;
 /** Data of the far layer: its boxes as chips, and the zoom it is about to be placed at, when known. */
-export type FarNodeData = ChipsNodeData & {
+type FarNodeData = ChipsNodeData & {
   /**
    * The layout's edges: drawn on the canvas, under its boxes, where labels are (from FAR_ZOOM on), as the
    * edges node draws them up close; the edges node then draws only the lit and broken ones.
@@ -72,7 +72,7 @@ export type FarNodeData = ChipsNodeData & {
 /** The far layer: every box of a big diagram seen from far, in one node, drawn on a canvas (FarCanvas). */
 export type FarNode = Node<FarNodeData, 'far'>;
 /** Data of a folded group of hosts or projects (not a scene element: clicking it unfolds it). */
-export type GroupNodeData = {
+type GroupNodeData = {
   box: LayoutBox;
   /** What a what-if does inside the group, in words (set by the app while failures are shown). */
   failures?: string;
@@ -95,7 +95,7 @@ export const CHIP_KINDS: ReadonlySet<SceneElement['kind']> = new Set([
 export const ELEMENT_CLASS = 'sl-el';
 
 /** React Flow's node type for each kind of element. */
-export const NODE_TYPE: Record<SceneElement['kind'], string> = {
+const NODE_TYPE: Record<SceneElement['kind'], string> = {
   host: 'host',
   'operator-cluster': 'cluster',
   'tenant-cluster': 'cluster',

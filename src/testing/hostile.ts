@@ -102,13 +102,15 @@ interface SchemaNode {
 }
 
 /** What the schema says a string field holds. */
-type StringKind = 'id' | 'ref' | 'enum' | 'link' | 'text';
+type StringKind = 'id' | 'ref' | 'enum' | 'word' | 'link' | 'text';
 
 function stringKind(node: SchemaNode): StringKind {
   if (node.enum || node.const !== undefined) return 'enum';
   if (node.pattern?.startsWith('^[A-Za-z0-9][A-Za-z0-9._-]*$')) return 'id';
   if (node.pattern?.startsWith('^[A-Za-z0-9][A-Za-z0-9._-]*(?:')) return 'ref';
   if (node.pattern?.startsWith('^https?:')) return 'link';
+  // A failure declaration's capability: lower-case letters, digits and : . _ - only, so no markup fits it.
+  if (node.pattern === '^[a-z0-9][a-z0-9:._-]*$') return 'word';
   if (node.pattern) throw new Error(`a string field with an unknown pattern: ${node.pattern}`);
   return 'text';
 }
@@ -124,12 +126,12 @@ function variant(node: SchemaNode, value: Json | undefined): SchemaNode {
 const MARKDOWN_FIELD = /^tours\.\d+\.(description|steps\.\d+\.(text|notes|question\.explanation))$/;
 
 /** A payload as tour markdown: literal (in a code span) when it has markup or markdown markers. */
-export function asTourText(payload: string): string {
+function asTourText(payload: string): string {
   return /[<>*_\\[\]`]/.test(payload) ? `Text: \`${payload}\`` : `Text: ${payload}`;
 }
 
 /** Where a payload went: the JSON path, and the exact string the field holds. */
-export interface Placement {
+interface Placement {
   path: string;
   value: string;
   kind: 'text' | 'link' | 'markdown';
@@ -168,6 +170,21 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     Array.isArray(list) ? ((list[0] as JsonObject | undefined)?.id as string | undefined) : undefined;
   const projects = (model.projects ?? []) as JsonObject[];
   const services = model.services as JsonObject[];
+  // The default model declares no process's failure: give the first process a declaration, so that the
+  // declaration's free text and link carry payloads too (the visit below fills only fields that exist).
+  const firstProcess = (services[0]?.processes as JsonObject[] | undefined)?.[0];
+  if (firstProcess && firstProcess.failure === undefined)
+    firstProcess.failure = { role: 'role', lost: 'lost', source: 'https://example.org/' };
+  // Nor does it have regions, zones, aggregates, cells or an Ironic node: give it one of each (with only their
+  // ids), so that their names, descriptions and links carry payloads too.
+  if (model.regions === undefined) model.regions = [{ id: 'hostile-region' }];
+  if (model.availabilityZones === undefined)
+    model.availabilityZones = [{ id: 'hostile-zone', region: 'hostile-region' }];
+  if (model.aggregates === undefined) model.aggregates = [{ id: 'hostile-aggregate', hosts: [] }];
+  if (model.cells === undefined) model.cells = [{ id: 'hostile-cell', region: 'hostile-region' }];
+  const hosts = model.hosts as JsonObject[];
+  if (!hosts.some((h) => h.ironic !== undefined))
+    hosts.push({ id: 'hostile-baremetal', roles: ['baremetal'], ironic: {} });
   const picks = [
     first(model.hosts),
     first(projects.find((p) => Array.isArray(p.vms) && p.vms.length > 0)?.vms),
@@ -194,15 +211,23 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     throw new Error(`no payload fits ${path} (max ${max})`);
   };
 
-  const visit = (node: SchemaNode, value: Json | undefined, path: string[]): Json | undefined => {
+  // `enumerate`: a subtree the model leaves out (an absent object or array), visited only to list its fields:
+  // it takes no payload, so the payloads land on the same fields whatever optional blocks the schema grows.
+  const visit = (
+    node: SchemaNode,
+    value: Json | undefined,
+    path: string[],
+    enumerate = false,
+  ): Json | undefined => {
     const n = variant(node, value);
     const field = path.map((p) => (/^\d+$/.test(p) ? '*' : p)).join('.');
     if (n.type === 'string') {
       const kind = stringKind(n);
       if (kind === 'text' || kind === 'link') schemaFields.add(field);
+      if (enumerate) return undefined;
       if (typeof value !== 'string' && value !== undefined) return value;
       if (kind === 'id' || kind === 'ref') return value === undefined ? undefined : renameRef(value);
-      if (kind === 'enum') return value;
+      if (kind === 'enum' || kind === 'word') return value;
       if (kind === 'link') {
         const link = LINK_PAYLOADS[nextLink++ % LINK_PAYLOADS.length] as string;
         placements.push({ path: path.join('.'), value: link, kind: 'link' });
@@ -214,14 +239,14 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
     }
     if (n.type === 'array' && n.items) {
       if (!Array.isArray(value)) {
-        visit(n.items, undefined, [...path, '0']); // enumerate the fields of its items
+        visit(n.items, undefined, [...path, '0'], true); // enumerate the fields of its items
         return value;
       }
-      return value.map((v, i) => visit(n.items as SchemaNode, v, [...path, String(i)]) as Json);
+      return value.map((v, i) => visit(n.items as SchemaNode, v, [...path, String(i)], enumerate) as Json);
     }
     if (n.type === 'object' && n.properties) {
       if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        for (const [k, child] of Object.entries(n.properties)) visit(child, undefined, [...path, k]);
+        for (const [k, child] of Object.entries(n.properties)) visit(child, undefined, [...path, k], true);
         return value;
       }
       const obj = value as JsonObject;
@@ -230,10 +255,10 @@ export function hostileModel(modelJson: unknown, toursJson: unknown): HostileMod
         // Fill optional free text and links the data leaves out (but never add whole objects or arrays).
         const addable = v.type === 'string' && ['text', 'link'].includes(stringKind(v));
         if (obj[k] === undefined && !addable) {
-          visit(child, undefined, [...path, k]);
+          visit(child, undefined, [...path, k], true);
           continue;
         }
-        const out = visit(child, obj[k], [...path, k]);
+        const out = visit(child, obj[k], [...path, k], enumerate);
         if (out !== undefined) obj[k] = out;
       }
       return obj;

@@ -7,7 +7,7 @@ export interface XmlElement {
   attrs: Record<string, string>;
   children: XmlNode[];
 }
-export type XmlNode = XmlElement | string;
+type XmlNode = XmlElement | string;
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9._:]*/y;
 const REF = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));/y;

@@ -14,11 +14,11 @@ import type {
 import { viewFlags } from './views';
 
 /** Id of a process instance on a host: the same whether it is a container or a pod. */
-export const serviceInstanceId = (processId: string, hostId: string) => `${processId}@${hostId}`;
+const serviceInstanceId = (processId: string, hostId: string) => `${processId}@${hostId}`;
 /** Id of the k8s node that a host (operator) or VM (tenant) is. */
-export const k8sNodeId = (clusterId: string, machineId: string) => `${clusterId}/${machineId}`;
+const k8sNodeId = (clusterId: string, machineId: string) => `${clusterId}/${machineId}`;
 /** Id of the i-th pod of a tenant workload. */
-export const podId = (workloadId: string, index: number) => `${workloadId}#${index}`;
+const podId = (workloadId: string, index: number) => `${workloadId}#${index}`;
 
 /** The operator cluster the k8s views use: the model's, or one derived from the hosts. */
 export interface ResolvedOperatorCluster {
@@ -109,7 +109,7 @@ type HostPlace = Pick<HostElement, 'region' | 'zone' | 'cell' | 'aggregates' | '
  * Where each host sits in the cloud's structure: its region (its own, else its zone's, else its cell's), zone,
  * cell, aggregates, and for an Ironic node its details. Only the keys that have a value are set.
  */
-export function hostPlaces(model: Model): Map<string, HostPlace> {
+function hostPlaces(model: Model): Map<string, HostPlace> {
   const zoneRegion = new Map((model.availabilityZones ?? []).map((z) => [z.id, z.region]));
   const cellRegion = new Map((model.cells ?? []).map((c) => [c.id, c.region]));
   const aggregatesOf = new Map<string, string[]>();
@@ -148,7 +148,7 @@ function hash(text: string): number {
 }
 
 /** The hosts a process runs on: its `hosts`, else all hosts of its role, or `replicas` of them spread deterministically. */
-export function placeProcess(model: Model, process: Process): Host[] {
+function placeProcess(model: Model, process: Process): Host[] {
   const candidates = hostsForRole(model, process.role);
   if (process.hosts) {
     const wanted = new Set(process.hosts);
@@ -163,12 +163,12 @@ export function placeProcess(model: Model, process: Process): Host[] {
 }
 
 /** The Kubernetes workload kind a process becomes on the operator's cluster. */
-export function processWorkloadKind(process: Process): WorkloadKind {
+function processWorkloadKind(process: Process): WorkloadKind {
   if (process.k8s) return process.k8s;
   return roleList(process.role).every((r) => r === 'compute' || r === 'network') ? 'DaemonSet' : 'Deployment';
 }
 
-export function serviceCategory(service: Service, process: Process): ServiceCategory {
+function serviceCategory(service: Service, process: Process): ServiceCategory {
   if (service.kind === 'storage') return 'storage';
   if (roleList(process.role).includes('compute')) return 'data-plane';
   if (service.kind === 'infrastructure') return 'infrastructure';
@@ -261,6 +261,7 @@ export function deriveScene(model: Model, view: View): Scene {
       capacity: h.capacity,
       operatorMember: members.has(h.id),
       ...place.get(h.id),
+      gateway: h.gateway,
     };
     elements.push(host);
   }
@@ -334,6 +335,7 @@ export function deriveScene(model: Model, view: View): Scene {
           quorum: p.quorum ?? false,
           replicas: hosts.length,
           cell: p.cell,
+          failure: p.failure,
           runsOn: on,
         });
         runsOn(id, on);
@@ -467,6 +469,8 @@ export function deriveScene(model: Model, view: View): Scene {
         workers: c.workers,
         loadBalancers: c.loadBalancers ?? [],
         volumes: c.volumes ?? [],
+        apiLoadBalancer: c.apiLoadBalancer,
+        managedBy: c.managedBy,
       });
       for (const ref of [...(c.loadBalancers ?? []), ...(c.volumes ?? [])])
         relations.push({ id: `${c.id}>${ref}`, kind: 'uses', from: c.id, to: ref });

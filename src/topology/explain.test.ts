@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { roleList } from '../model/access';
-import { generateModel } from '../model/generate';
 import type { Model, View } from '../model/schema';
 import { validateModel } from '../model/validate';
 import { defaultJsonCopy, defaultModel } from '../testing/fixtures';
 import { deriveScene } from './deriveScene';
 import {
-  blastRadius,
   controlPlaneShare,
-  describeQuorum,
   layerCounts,
   majority,
   ownedBy,
   ownerOf,
-  quorumGroups,
   runningOn,
   runsOnChain,
   searchElements,
@@ -36,7 +32,7 @@ const scene = (view: View): Scene => {
 const of = <K extends SceneElement['kind']>(s: Scene, kind: K) =>
   s.elements.filter((e): e is Extract<SceneElement, { kind: K }> => e.kind === kind);
 const ids = (els: readonly SceneElement[]) => els.map((e) => e.id);
-const hostsWithRole = (m: Model, role: string) =>
+const _hostsWithRole = (m: Model, role: string) =>
   m.hosts.filter((h) => (h.roles as readonly string[]).includes(role)).map((h) => h.id);
 const validated = (json: unknown): Model => {
   const r = validateModel(json);
@@ -278,11 +274,11 @@ describe('layerCounts', () => {
     0,
   );
 
-  it('derives from the model: 24 processes on each of 3 controllers, 28 agents, 11 VMs', () => {
-    // 20 controller processes + 4 network ones (ovn-controller, openvswitch, octavia worker and
-    // health-manager) on ctl1-3; 5 compute agents on kvm1-4; 3 ceph-mon + 2 ceph-mgr + 3 ceph-osd.
+  it('derives from the model: 25 processes on each of 3 controllers, 28 agents, 11 VMs', () => {
+    // 20 controller processes + 5 network ones (ovn-controller, openvswitch, ovn-metadata-agent, octavia
+    // worker and health-manager) on ctl1-3; 5 compute agents on kvm1-4; 3 ceph-mon + 2 ceph-mgr + 3 ceph-osd.
     expect([onControllers, elsewhere, vms, tenantNodes, tenantPods, operatorPods]).toEqual([
-      72, 28, 11, 6, 8, 92,
+      75, 28, 11, 6, 8, 95,
     ]);
     expect(hostRoles.size).toBe(10);
   });
@@ -321,77 +317,6 @@ describe('quorum math', () => {
   });
 });
 
-describe('quorumGroups', () => {
-  const base = [
-    'controllers',
-    'process:ovn-nb-db',
-    'process:ovn-sb-db',
-    'process:mariadb',
-    'process:rabbitmq',
-    'process:ceph-mon',
-  ];
-  it.each([
-    ['traditional', []],
-    ['control-plane-on-k8s', ['k8s:undercloud']],
-    ['k8s-in-tenant', ['k8s:prod-k8s']],
-    ['both', ['k8s:undercloud', 'k8s:prod-k8s']],
-  ] as const)('has the controllers, each quorum process and the clusters of the view (%s)', (view, k8s) => {
-    const groups = quorumGroups(scene(view));
-    expect(groups.map((g) => g.id)).toEqual([...base, ...k8s]);
-    for (const g of groups) {
-      expect(g.size).toBe(g.members.length);
-      expect([g.size, g.majority, g.tolerates, g.even]).toEqual([3, 2, 1, false]);
-      for (const m of g.members) expect(scene(view).byId.has(m)).toBe(true);
-    }
-  });
-
-  it('names the members and labels of each group', () => {
-    const byId = new Map(quorumGroups(scene('both')).map((g) => [g.id, g]));
-    const controllers = byId.get('controllers');
-    expect(controllers?.kind).toBe('controllers');
-    expect(controllers?.label).toBe('Controllers');
-    expect(controllers?.members).toEqual(hostsWithRole(model, 'controller'));
-    expect(byId.get('process:mariadb')).toMatchObject({
-      kind: 'service',
-      label: 'MariaDB Galera (mariadb)',
-      members: ['mariadb@ctl1', 'mariadb@ctl2', 'mariadb@ctl3'],
-    });
-    expect(byId.get('process:ceph-mon')?.members).toEqual([
-      'ceph-mon@ceph1',
-      'ceph-mon@ceph2',
-      'ceph-mon@ceph3',
-    ]);
-    expect(byId.get('k8s:undercloud')).toMatchObject({
-      kind: 'k8s-control-plane',
-      members: ['undercloud/ctl1', 'undercloud/ctl2', 'undercloud/ctl3'],
-    });
-    expect(byId.get('k8s:undercloud')?.label).toContain('etcd');
-    expect(byId.get('k8s:prod-k8s')?.members).toEqual([
-      'prod-k8s/prod-k8s-cp-0',
-      'prod-k8s/prod-k8s-cp-1',
-      'prod-k8s/prod-k8s-cp-2',
-    ]);
-    expect(byId.get('k8s:prod-k8s')?.label).toContain('etcd');
-  });
-
-  it('flags an even group: 4 controllers tolerate no more failures than 3', () => {
-    const json = defaultJsonCopy();
-    json.hosts.push({
-      id: 'ctl4',
-      rack: 'r4',
-      roles: ['controller', 'network'],
-      capacity: { cores: 32, ramGiB: 256 },
-    });
-    const groups = quorumGroups(deriveScene(validated(json), 'traditional'));
-    const controllers = groups.find((g) => g.id === 'controllers');
-    expect(controllers).toMatchObject({ size: 4, majority: 3, tolerates: 1, even: true });
-    expect(groups.find((g) => g.id === 'process:mariadb')).toMatchObject({ size: 4, even: true });
-    expect(groups.find((g) => g.id === 'process:ceph-mon')?.even).toBe(false);
-    if (!controllers) throw new Error('no controllers group');
-    expect(describeQuorum(controllers)).toContain('an even count adds cost, not tolerance');
-  });
-});
-
 describe('controlPlaneShare', () => {
   it('gives the controllers share of hosts, cores and RAM on the default model', () => {
     const ctl = model.hosts.filter((h) => h.roles.includes('controller'));
@@ -415,263 +340,6 @@ describe('controlPlaneShare', () => {
     expect(share.hosts).toEqual({ controlPlane: 4, total: 11 });
     expect(share.cores).toBeUndefined();
     expect(share.ramGiB).toBeUndefined();
-  });
-});
-
-describe('blastRadius', () => {
-  const set = (...xs: string[]) => new Set(xs);
-  const lost = (b: ReturnType<typeof blastRadius>) => b.lostQuorums.map((l) => l.group.id);
-  const disjoint = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((x) => !b.has(x));
-
-  it.each(VIEWS)(
-    'one controller failed: every quorum holds, its instances are down, nothing unmanageable (%s)',
-    (view) => {
-      const s = scene(view);
-      const b = blastRadius(s, ['ctl1']);
-      expect(b.failed).toEqual(['ctl1']);
-      expect(b.down).toEqual(set('ctl1', ...ids(runningOn(s, 'ctl1'))));
-      for (const svc of of(s, 'service')) expect(b.down.has(svc.id)).toBe(svc.host === 'ctl1');
-      expect(b.lostQuorums).toEqual([]);
-      expect(b.controlPlaneDown).toBe(false);
-      expect(b.operatorK8sDown).toBe(false);
-      expect(b.unmanageable.size).toBe(0);
-      expect(b.summary[0]).toBe('1 of 3 controllers failed: ctl1.');
-      expect(b.summary.some((l) => l.startsWith('Every quorum holds'))).toBe(true);
-    },
-  );
-
-  it('one controller failed in traditional: 2 of 3 controllers up, and one more failure would lose the majority', () => {
-    const b = blastRadius(scene('traditional'), ['ctl1']);
-    expect(b.summary).toContain(
-      'Every quorum holds: 2 of 3 controllers up, but one more failure would lose the majority.',
-    );
-  });
-
-  it('two controllers failed: controllers, MariaDB and RabbitMQ lose their majority; VMs keep running, unmanaged', () => {
-    const s = scene('traditional');
-    const b = blastRadius(s, ['ctl2', 'ctl1']);
-    expect(b.failed).toEqual(['ctl1', 'ctl2']);
-    expect(lost(b)).toEqual(
-      expect.arrayContaining(['controllers', 'process:mariadb', 'process:rabbitmq', 'process:ovn-nb-db']),
-    );
-    expect(lost(b)).not.toContain('process:ceph-mon');
-    expect(b.lostQuorums.find((l) => l.group.id === 'process:mariadb')?.up).toBe(1);
-    expect(b.controlPlaneDown).toBe(true);
-    for (const vm of of(s, 'vm')) {
-      expect(b.down.has(vm.id)).toBe(false);
-      expect(b.unmanageable.has(vm.id)).toBe(true);
-    }
-    for (const el of [...of(s, 'load-balancer'), ...of(s, 'volume')])
-      expect(b.unmanageable.has(el.id)).toBe(true);
-    expect(b.summary[0]).toBe('2 of 3 controllers failed: ctl1 and ctl2.');
-    expect(b.summary).toContain('MariaDB Galera lost its majority: 1 of 3 up, 2 needed.');
-    expect(b.summary).toContain('The controllers lost their majority: 1 of 3 up, 2 needed.');
-    expect(b.summary).toContain(
-      `The OpenStack control plane is down: the ${of(s, 'vm').length} running VMs keep running, but nothing can be created or changed.`,
-    );
-  });
-
-  it('two controllers failed in both: the undercloud loses its majority too; tenant pods stay manageable', () => {
-    const s = scene('both');
-    const b = blastRadius(s, ['ctl1', 'ctl2']);
-    expect(lost(b)).toContain('k8s:undercloud');
-    expect(lost(b)).not.toContain('k8s:prod-k8s');
-    expect(b.controlPlaneDown).toBe(true);
-    expect(b.operatorK8sDown).toBe(true);
-    // Surviving OpenStack pods run on, but nothing reschedules or heals them.
-    expect(b.unmanageable.has('mariadb@ctl3')).toBe(true);
-    expect(b.unmanageable.has('prod-k8s')).toBe(true);
-    for (const p of of(s, 'pod')) expect(b.unmanageable.has(p.id) || b.down.has(p.id)).toBe(false);
-    expect(b.summary.some((l) => l.includes('nothing is rescheduled or healed'))).toBe(true);
-    expect(b.summary).toContain(
-      'The OpenStack control plane is down: the 11 running VMs and 1 tenant cluster keep running, but nothing can be created or changed.',
-    );
-  });
-
-  it('a compute host failed: its VMs and their tenant nodes and pods are down, the rest is fine', () => {
-    const s = scene('both');
-    const b = blastRadius(s, ['kvm1']);
-    const onKvm1 = of(s, 'vm').filter((v) => v.host === 'kvm1');
-    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id), vm.id).toBe(vm.host === 'kvm1');
-    for (const vm of onKvm1) {
-      expect(b.down.has(`prod-k8s/${vm.id}`)).toBe(vm.cluster === 'prod-k8s');
-    }
-    for (const p of of(s, 'pod')) {
-      const vm = runsOnChain(s, p.id)[1]?.id;
-      expect(b.down.has(p.id)).toBe(onKvm1.some((v) => v.id === vm));
-    }
-    expect(b.down.has('undercloud/kvm1')).toBe(true);
-    expect(b.down.has('kvm2')).toBe(false);
-    expect(b.lostQuorums).toEqual([]);
-    expect(b.controlPlaneDown).toBe(false);
-    expect(b.unmanageable.size).toBe(0);
-    expect(b.summary).toContain('1 of 4 compute hosts failed: kvm1.');
-  });
-
-  it('the operator cluster failed: control plane down, data plane up', () => {
-    const s = scene('control-plane-on-k8s');
-    const b = blastRadius(s, ['undercloud']);
-    for (const svc of of(s, 'service')) expect(b.down.has(svc.id), svc.id).toBe(svc.form === 'pod');
-    for (const h of of(s, 'host')) expect(b.down.has(h.id)).toBe(false);
-    for (const n of of(s, 'k8s-node')) expect(b.down.has(n.id)).toBe(true);
-    for (const vm of of(s, 'vm')) {
-      expect(b.down.has(vm.id)).toBe(false);
-      expect(b.unmanageable.has(vm.id)).toBe(true);
-    }
-    expect(b.controlPlaneDown).toBe(true);
-    expect(b.operatorK8sDown).toBe(true);
-    expect(lost(b)).toEqual(
-      expect.arrayContaining(['process:mariadb', 'process:rabbitmq', 'k8s:undercloud']),
-    );
-    expect(lost(b)).not.toContain('process:ceph-mon'); // cephadm-managed, outside the undercloud
-    expect(b.summary.some((l) => l.includes('every OpenStack pod on it is down'))).toBe(true);
-  });
-
-  it('an operator k8s node failed: its pods are down, not its host nor the VMs on it (they become unmanaged)', () => {
-    const s = scene('both');
-    const b = blastRadius(s, ['undercloud/kvm1']);
-    expect(b.down).toEqual(
-      set(
-        'undercloud/kvm1',
-        ...of(s, 'service')
-          .filter((x) => x.host === 'kvm1')
-          .map((x) => x.id),
-      ),
-    );
-    expect(b.down.has('kvm1')).toBe(false);
-    for (const vm of of(s, 'vm').filter((v) => v.host === 'kvm1')) {
-      expect(b.down.has(vm.id)).toBe(false);
-      expect(b.unmanageable.has(vm.id)).toBe(true); // nova-compute and libvirt on kvm1 are down
-    }
-    expect(b.down.has('prod-k8s/prod-k8s-md-1')).toBe(false);
-    expect(b.controlPlaneDown).toBe(false);
-    expect(b.operatorK8sDown).toBe(false);
-  });
-
-  it('a tenant VM failed: its node and pods are down, its host is not', () => {
-    const s = scene('both');
-    const b = blastRadius(s, ['prod-k8s-md-1']);
-    const pods = of(s, 'pod').filter((p) => p.runsOn === 'prod-k8s/prod-k8s-md-1');
-    expect(b.down).toEqual(set('prod-k8s-md-1', 'prod-k8s/prod-k8s-md-1', ...ids(pods)));
-    expect(b.lostQuorums).toEqual([]);
-    expect(b.summary[0]).toBe('1 VM failed: prod-k8s-md-1.');
-  });
-
-  it('two tenant control-plane VMs failed: the tenant API is down, its pods run on unmanaged', () => {
-    const s = scene('k8s-in-tenant');
-    const b = blastRadius(s, ['prod-k8s-cp-0', 'prod-k8s-cp-1']);
-    expect(lost(b)).toEqual(['k8s:prod-k8s']);
-    expect(b.controlPlaneDown).toBe(false);
-    expect(b.unmanageable.has('prod-k8s')).toBe(true);
-    for (const p of of(s, 'pod')) expect(b.unmanageable.has(p.id)).toBe(true);
-    expect(b.summary.some((l) => l.includes('its pods keep running but cannot be changed'))).toBe(true);
-  });
-
-  it('a tenant cluster failed: its nodes and pods are down, not the VMs', () => {
-    const s = scene('k8s-in-tenant');
-    const b = blastRadius(s, ['prod-k8s']);
-    for (const n of of(s, 'k8s-node')) expect(b.down.has(n.id)).toBe(true);
-    for (const p of of(s, 'pod')) expect(b.down.has(p.id)).toBe(true);
-    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id)).toBe(false);
-    expect(b.controlPlaneDown).toBe(false);
-  });
-
-  it('two computes and one controller failed: controllers hold, the tenant cluster loses its majority', () => {
-    const s = scene('both');
-    const b = blastRadius(s, ['kvm1', 'kvm2', 'ctl1']);
-    expect(b.failed).toEqual(['ctl1', 'kvm1', 'kvm2']);
-    expect(lost(b)).toEqual(['k8s:prod-k8s']); // cp-0 on kvm1, cp-1 on kvm2
-    expect(b.controlPlaneDown).toBe(false);
-    expect(b.operatorK8sDown).toBe(false);
-    for (const vm of of(s, 'vm')) expect(b.down.has(vm.id)).toBe(vm.host === 'kvm1' || vm.host === 'kvm2');
-    expect(b.summary.slice(0, 2)).toEqual([
-      '1 of 3 controllers failed: ctl1.',
-      '2 of 4 compute hosts failed: kvm1 and kvm2.',
-    ]);
-  });
-
-  it('an amphora host failed: the load balancer it implements is down', () => {
-    const b = blastRadius(scene('traditional'), ['kvm3']);
-    expect(b.down.has('amphora-1')).toBe(true);
-    expect(b.down.has('prod-k8s-api-lb')).toBe(true);
-    expect(b.down.has('prod-k8s-ingress-lb')).toBe(false);
-  });
-
-  it('OVN databases losing their majority stop network changes, so the control plane is down', () => {
-    const b = blastRadius(scene('traditional'), ['ovn-nb-db@ctl1', 'ovn-nb-db@ctl2']);
-    expect(lost(b)).toEqual(['process:ovn-nb-db']);
-    expect(b.controlPlaneDown).toBe(true);
-    expect(b.summary.some((l) => l.includes('no network changes'))).toBe(true);
-  });
-
-  it('every instance of a control-plane API down is enough to stop the control plane', () => {
-    const b = blastRadius(scene('traditional'), [
-      'keystone-api@ctl1',
-      'keystone-api@ctl2',
-      'keystone-api@ctl3',
-    ]);
-    expect(b.lostQuorums).toEqual([]);
-    expect(b.controlPlaneDown).toBe(true);
-    expect(b.summary).toContain('Every instance of keystone-api is down.');
-  });
-
-  it('Ceph monitors losing their majority make volumes unavailable, not the control plane', () => {
-    const s = scene('traditional');
-    const b = blastRadius(s, ['ceph1', 'ceph2']);
-    expect(lost(b)).toEqual(['process:ceph-mon']);
-    expect(b.controlPlaneDown).toBe(false);
-    for (const v of of(s, 'volume')) expect(b.unmanageable.has(v.id)).toBe(true);
-    expect(b.summary.some((l) => l.includes('volumes and images are unavailable'))).toBe(true);
-  });
-
-  it('ignores unknown ids, ids of elements absent from the view, and logical resources', () => {
-    const trad = scene('traditional');
-    expect(blastRadius(trad, ['nope', 'undercloud', 'acme-web', 'constructor']).failed).toEqual([]);
-    const b = blastRadius(trad, ['ctl1', 'nope', 'ctl1']);
-    expect(b.failed).toEqual(['ctl1']);
-    const none = blastRadius(trad, []);
-    expect(none.down.size).toBe(0);
-    expect(none.summary).toEqual(['Nothing has failed.']);
-  });
-
-  it('is deterministic and independent of the order of the failed ids', () => {
-    const s = scene('both');
-    const a = blastRadius(s, ['kvm1', 'ctl2', 'ctl1']);
-    expect(blastRadius(s, ['kvm1', 'ctl2', 'ctl1'])).toEqual(a);
-    expect(blastRadius(s, ['ctl1', 'kvm1', 'ctl2'])).toEqual(a);
-  });
-
-  it.each(VIEWS)('keeps its invariants for every single and double host failure (%s)', (view) => {
-    const s = scene(view);
-    const hosts = ids(of(s, 'host'));
-    for (const a of hosts)
-      for (const b of hosts) {
-        const r = blastRadius(s, [a, b]);
-        for (const f of r.failed) expect(r.down.has(f)).toBe(true);
-        expect(disjoint(r.down, r.unmanageable)).toBe(true);
-        // Everything down is failed, runs on something down, or is a cluster / LB whose parts are all down.
-        for (const id of r.down) {
-          const el = s.byId.get(id);
-          const ok =
-            r.failed.includes(id) ||
-            (el?.runsOn !== undefined && r.down.has(el.runsOn)) ||
-            el?.kind === 'operator-cluster' ||
-            el?.kind === 'tenant-cluster' ||
-            el?.kind === 'load-balancer';
-          expect(ok, id).toBe(true);
-        }
-        for (const l of r.lostQuorums) expect(l.up).toBeLessThan(l.group.majority);
-        expect(r.summary.length).toBeGreaterThan(0);
-      }
-  });
-
-  it('handles a generated cloud: failing every controller downs the control plane, no VM', () => {
-    const s = deriveScene(generateModel(2000, 3), 'both');
-    const ctl = ids(of(s, 'host').filter((h) => h.roles.includes('controller')));
-    const b = blastRadius(s, ctl);
-    expect(b.controlPlaneDown).toBe(true);
-    expect(b.operatorK8sDown).toBe(true);
-    for (const vm of of(s, 'vm')) expect(b.unmanageable.has(vm.id)).toBe(true);
   });
 });
 
@@ -745,9 +413,6 @@ describe('ids that are Object.prototype keys', () => {
     expect(ids(runsOnChain(s, 'toString'))).toEqual(['constructor']);
     expect(ids(runningOn(s, 'constructor'))).toContain('toString');
     expect(stackOf(s, 'toString').has('constructor')).toBe(true);
-    const b = blastRadius(s, ['constructor']);
-    expect(b.down.has('toString')).toBe(true);
-    expect(b.down.has('undercloud/constructor')).toBe(true);
     expect(searchElements(s, 'constructor')[0]?.el.id).toBe('constructor');
     expect(searchElements(s, 'tostring')[0]?.el.id).toBe('toString');
     expect(ownedBy(s, 'operator').has('constructor')).toBe(true);
@@ -761,6 +426,5 @@ describe('ids that are Object.prototype keys', () => {
       expect(stackOf(s, id).size).toBe(0);
       expect(searchElements(s, id)).toEqual([]);
     }
-    expect(blastRadius(s, ['__proto__', 'constructor']).failed).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { HostRole, View, WorkloadKind } from '../model/schema';
+import type { HostRole, Process, View, WorkloadKind } from '../model/schema';
 
 /** The horizontal bands of the diagram, bottom-up. */
 export const LAYERS = ['hardware', 'operator-k8s', 'openstack', 'tenant-vms', 'tenant-k8s'] as const;
@@ -9,9 +9,9 @@ export type Owner = 'operator' | 'tenant';
 
 /** The two switches; a view is one combination of them. */
 export interface ViewFlags {
-  /** "OpenStack control plane on Kubernetes" (the article's way 1, an operator's choice). */
+  /** "OpenStack control plane on Kubernetes" (way 1 in the built-in tour, an operator's choice). */
   controlPlaneOnK8s: boolean;
-  /** "Kubernetes in a tenant project" (the article's way 2, an end user's choice). */
+  /** "Kubernetes in a tenant project" (way 2 in the built-in tour, an end user's choice). */
   k8sInTenant: boolean;
 }
 
@@ -55,6 +55,8 @@ export interface HostElement extends Base {
         maintenance?: boolean;
       }
     | undefined;
+  /** The model's word on whether it is a gateway chassis (omitted: network hosts are). */
+  gateway?: boolean | undefined;
 }
 
 export interface OperatorClusterElement extends Base {
@@ -77,6 +79,10 @@ export interface TenantClusterElement extends Base {
   workers: readonly string[];
   loadBalancers: readonly string[];
   volumes: readonly string[];
+  /** The load balancer in front of its API servers. */
+  apiLoadBalancer?: string | undefined;
+  /** The cluster whose Cluster API controllers manage its machines. */
+  managedBy?: string | undefined;
 }
 
 export interface K8sNodeElement extends Base {
@@ -107,14 +113,19 @@ export interface ServiceElement extends Base {
   replicas: number;
   /** A per-cell process (the cell's database, queue or conductor); undefined: API-level. */
   cell?: string | undefined;
+  /** The model's failure declaration for this process, if it gives one. */
+  failure?: FailureOverride | undefined;
   runsOn: string;
 }
+
+/** A model's failure declaration for a process (see `FailureDecl` in the schema). */
+type FailureOverride = NonNullable<Process['failure']>;
 
 export interface ProjectElement extends Base {
   kind: 'project';
 }
 
-export interface NetworkElement extends Base {
+interface NetworkElement extends Base {
   kind: 'network';
   project: string;
   cidr?: string | undefined;
@@ -150,7 +161,7 @@ export interface LoadBalancerElement extends Base {
   amphorae: readonly string[];
 }
 
-export interface VolumeElement extends Base {
+interface VolumeElement extends Base {
   kind: 'volume';
   project: string;
   sizeGiB: number;

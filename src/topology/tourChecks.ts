@@ -1,7 +1,8 @@
+import type { ModelIssue } from '../model/issues';
 import type { Model, Tour } from '../model/schema';
-import { formatPath, type ModelIssue } from '../model/validate';
+import { formatPath } from '../model/validate';
 import { deriveScene } from './deriveScene';
-import { blastRadius } from './explain';
+import { FAILABLE_KINDS } from './failures/kinds';
 import type { Scene } from './scene';
 import { VIEWS, type View } from './views';
 
@@ -43,8 +44,8 @@ export function checkTourViews(
         });
       step.fail?.forEach((id, k) => {
         if (!scene.byId.has(id)) return;
-        if (!blastRadius(scene, [id]).failed.includes(id)) {
-          const kind = scene.byId.get(id)?.kind ?? 'element';
+        const kind = scene.byId.get(id)?.kind;
+        if (kind !== undefined && !FAILABLE_KINDS.has(kind)) {
           add(
             [...basePath, i, 'steps', j, 'fail', k],
             `'${id}' cannot fail: it is a ${kind.replace(/-/g, ' ')}; fail a machine, a Kubernetes node or cluster, a service instance or a pod (${where})`,

@@ -22,11 +22,3 @@ export function viewFromFlags(flags: ViewFlags): View {
 export function isView(value: unknown): value is View {
   return typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
 }
-
-/** Human titles of the views. */
-export const VIEW_TITLES: Readonly<Record<View, string>> = {
-  traditional: 'Traditional: control plane on bare-metal controllers',
-  'control-plane-on-k8s': 'OpenStack control plane on Kubernetes',
-  'k8s-in-tenant': 'Kubernetes in a tenant project',
-  both: 'Both: Kubernetes below and above OpenStack',
-};

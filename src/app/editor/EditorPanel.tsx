@@ -9,11 +9,11 @@ import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { LocatedIssue } from '../../model/locate';
 import { Icon } from '../../render/Icon';
+import { buttonClass } from '../buttonClass';
 import { downloadDraft } from '../download';
 import { DEFAULT_EXAMPLE } from '../examples';
 import { forgetModelInUrl, loadExample } from '../loaders';
 import { useApp, useAppStore } from '../store';
-import { buttonClass } from '../Toolbar';
 import { schemaCompletion } from './schemaCompletion';
 
 const EDIT_DELAY_MS = 150;

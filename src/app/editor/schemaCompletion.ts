@@ -19,7 +19,7 @@ const rootSchema = () => {
 };
 
 /** The schema nodes that describe the value at a JSON path (unions give several). */
-export function schemaAt(path: readonly (string | number)[], node: SchemaNode = rootSchema()): SchemaNode[] {
+function schemaAt(path: readonly (string | number)[], node: SchemaNode = rootSchema()): SchemaNode[] {
   let nodes = [node];
   for (const seg of path) {
     const next: SchemaNode[] = [];

@@ -39,7 +39,7 @@ function StepPreview({ model, step, label }: { model: Model; step: TourStep; lab
 }
 
 /** mm:ss (or h:mm:ss) of a number of seconds. */
-export function clock(seconds: number): string {
+function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

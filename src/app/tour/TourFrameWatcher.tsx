@@ -8,7 +8,7 @@ import { frameTarget } from './frame';
 import { frameViewport } from './framing';
 
 /** How long the glide to a step's frame takes (none with reduced motion). */
-export const FRAME_GLIDE_MS = 350;
+const FRAME_GLIDE_MS = 350;
 
 /**
  * While a tour runs, fits what its step speaks of into the part of the canvas its overlays leave free (a

@@ -7,11 +7,11 @@ import type { AppState } from '../store';
  * works offline. Either window moves the tour (keys, buttons, the step list); the presenter's reveals the
  * quiz's answer in the room. Messages from the channel are checked before use.
  */
-export const TOUR_CHANNEL = 'stacklayers-tour';
+const TOUR_CHANNEL = 'stacklayers-tour';
 
-export type TourPosition = { id: string; step: number } | null;
+type TourPosition = { id: string; step: number } | null;
 
-export type TourMessage =
+type TourMessage =
   | { type: 'hello' }
   | { type: 'state'; tour: TourPosition; reveal: boolean; draft: string }
   | { type: 'go'; tour: TourPosition }
@@ -26,7 +26,7 @@ const isPosition = (v: unknown): v is TourPosition =>
     ((v as { step: number }).step ?? -1) >= 0);
 
 /** The message, if `data` is one (anything else is ignored). */
-export function readTourMessage(data: unknown): TourMessage | null {
+function readTourMessage(data: unknown): TourMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   switch (m.type) {

@@ -40,7 +40,7 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 /** The part of `r` inside `bounds` (zero-sized when outside). */
-export function clip(r: Rect, bounds: Rect): Rect {
+function clip(r: Rect, bounds: Rect): Rect {
   const x = Math.max(r.x, bounds.x);
   const y = Math.max(r.y, bounds.y);
   const right = Math.min(r.x + r.width, bounds.x + bounds.width);

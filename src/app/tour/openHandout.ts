@@ -3,7 +3,7 @@ import { saveBlob } from '../download';
 import type { AppState } from '../store';
 
 /** A file name for a tour's handout. */
-export function handoutFileName(tour: Tour): string {
+function handoutFileName(tour: Tour): string {
   const slug = tour.id
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -2,7 +2,7 @@ import type { AppState } from '../store';
 import { urlWithParam } from '../url';
 
 /** The presenter window's URL: this page's (same model, tour and step) with `presenter=1`. */
-export function presenterUrl(href: string): string {
+function presenterUrl(href: string): string {
   return urlWithParam(href, 'presenter', '1');
 }
 

@@ -109,7 +109,7 @@ function lookOf(cs: CSSStyleDeclaration): Look {
 /**
  * The looks of boxes with each of these class lists, as the page's CSS gives them: a probe element per list,
  * all placed before the first is read, so that the browser works out their styles in one pass, not one per
- * list (a fresh page's first draw of a big cloud: ~6 ms instead of ~8). New elements also start no CSS
+ * list (less work in a fresh page's first draw of a big cloud). New elements also start no CSS
  * transition that a read could catch halfway.
  */
 function looksOf(container: HTMLElement, lists: Iterable<string>): Map<string, Look> {

@@ -1,0 +1,105 @@
+// Boundaries for relative imports (`npm run lint` runs `depcruise`): the layer table in ARCHITECTURE.md, as
+// rules. Each layer names what it may import; anything else under src/ is an error. Tests (and the helpers only
+// tests use) may reach across layers to build their fixtures, but not into React from a pure layer.
+
+/** Test code: unit and browser tests, the shared fixtures, the failure engine's test models (used by tests only). */
+const TEST = '\\.test\\.tsx?$|^src/testing/|^src/topology/failures/testModels\\.ts$|^e2e/';
+
+/** The part of render/ that needs no browser: the SVG export, the handout, the icons' paths, the descriptions. */
+const PURE_RENDER = '^src/render/(svg|handout|iconPaths|describe)\\.ts$';
+
+/** Libraries that need React or a DOM; the pure layers run in Node (tests, CLI, benchmarks) and use none. */
+const REACT_OR_DOM =
+  '^node_modules/(react|react-dom|zustand|codemirror|@xyflow/[^/]+|@codemirror/[^/]+|@fontsource[^/]*/[^/]+)/';
+
+/**
+ * What each layer of src/ may import (besides itself), as in ARCHITECTURE.md's table. A layer's rule forbids
+ * every other path under src/ (and public/, whose models the app bundles) for its non-test files.
+ */
+const LAYERS = [
+  { name: 'model', may: [] },
+  { name: 'topology', may: ['model'] },
+  { name: 'layout', may: ['model', 'topology'] },
+  { name: 'render', may: ['model', 'topology', 'layout'] },
+  { name: 'import', may: ['model'] },
+  { name: 'embed', may: ['model', 'topology', 'layout', 'render', 'app', 'index.css'] },
+  { name: 'cli', may: ['model', 'topology', 'layout', 'import', PURE_RENDER] },
+  { name: 'api', may: ['model', 'topology', 'layout', PURE_RENDER] },
+  // The app imports every layer below it, but never the ones built on top of it.
+  { name: 'app', may: ['model', 'topology', 'layout', 'render', 'import', '^public/'] },
+];
+
+const allowed = (may) => may.map((m) => (m.startsWith('^') ? m : `^src/${m}(/|$)`));
+
+const layerRules = LAYERS.map(({ name, may }) => ({
+  name: `layer-${name}`,
+  comment: `src/${name}/ may import only: ${may.join(', ') || 'nothing else in src/'} (ARCHITECTURE.md's table).`,
+  severity: 'error',
+  from: { path: `^src/${name}/`, pathNot: TEST },
+  to: {
+    path: '^(src|public)/',
+    pathNot: [`^src/${name}/`, ...allowed(may)],
+  },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import cycle: modules that cannot be understood, tested or loaded one before the other.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...layerRules,
+    {
+      name: 'pure-render',
+      comment: 'The SVG export and the handout run in Node (CLI, API): they import no React part of render/.',
+      severity: 'error',
+      from: { path: PURE_RENDER },
+      to: { path: '^src/render/', pathNot: PURE_RENDER },
+    },
+    {
+      name: 'pure-no-react-or-dom',
+      comment:
+        'model, topology, layout, import and the SVG export are pure TypeScript: no React, no DOM library.',
+      severity: 'error',
+      from: { path: ['^src/(model|topology|layout|import)/', PURE_RENDER] },
+      to: { path: REACT_OR_DOM },
+    },
+    {
+      name: 'pure-no-node',
+      comment: 'The pure layers run in the browser too: no Node built-ins outside their tests.',
+      severity: 'error',
+      from: { path: ['^src/(model|topology|layout|import)/', PURE_RENDER], pathNot: TEST },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'tests-only-testing',
+      comment: 'src/testing/ holds test fixtures: only tests import it.',
+      severity: 'error',
+      from: { pathNot: TEST },
+      to: { path: '^src/testing/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Built output and the docs sites' own installs (the e2e tests build them) are not ours to check.
+    exclude: {
+      path: '(^|/)(dist|build|site|_build|\\.vitepress/cache|\\.docusaurus)/|^e2e/sites/.*node_modules/',
+    },
+    // TypeScript 7 (native) has no JavaScript API for dependency-cruiser to parse with (it takes TypeScript
+    // below 7); swc parses TypeScript with its type-only imports kept, so a cycle through types is still a cycle.
+    // dependency-cruiser 17 asks swc for TypeScript without JSX: patches/dependency-cruiser+17.4.3.patch turns
+    // JSX on for .tsx files (dev tooling only; nothing of it reaches the package's users).
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
