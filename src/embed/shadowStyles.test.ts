@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_FONTS } from './componentFont';
-import { dataUrlBytes, propertyFallback, registeredProperties } from './shadowStyles';
+import { dataUrlBytes, propertyFallback, registeredProperties, remToHostRem } from './shadowStyles';
 
 // As Tailwind v4 writes them, minified and not.
 const CSS = `@property --tw-translate-x{syntax:"*";inherits:false;initial-value:0}
@@ -23,6 +23,27 @@ describe('the @property fallback for a shadow root', () => {
       '@layer properties{*,::before,::after,::backdrop{--tw-translate-x:0;--tw-outline-style:solid;--tw-ring-shadow:0 0 #0000}}',
     );
     expect(propertyFallback('.x{color:red}')).toBe('');
+  });
+});
+
+describe("rem in a shadow root (the page's root font size)", () => {
+  const r = (n: string) => `calc(${n} * var(--sl-rem, 16px))`;
+  it("makes each rem of a declaration a multiple of the host's --sl-rem, signs and all", () => {
+    expect(
+      remToHostRem(
+        ':host{--spacing:.25rem;--text-sm:0.875rem}.p{margin:-1rem 2rem;width:calc(100% - .5rem)}',
+      ),
+    ).toBe(
+      `:host{--spacing:${r('.25')};--text-sm:${r('0.875')}}.p{margin:${r('-1')} ${r('2')};width:calc(100% - ${r('.5')})}`,
+    );
+  });
+  it('leaves media, container and supports conditions, names and other units alone', () => {
+    const kept =
+      '@media (min-width:40rem){.a{width:10px}}@container (width > 30rem){.b{top:1em}}@supports (width:1rem){.c{left:2vw}}.w-\\[3rem\\]{color:red}.x-1rem{order:1}';
+    expect(remToHostRem(kept)).toBe(kept);
+    expect(remToHostRem('@media (min-width:40rem){.a{padding:1rem}}')).toBe(
+      `@media (min-width:40rem){.a{padding:${r('1')}}}`,
+    );
   });
 });
 

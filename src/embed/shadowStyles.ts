@@ -6,6 +6,10 @@
  *   focus rings, ring and shadow layers), so in a shadow root those variables are undefined and whatever uses
  *   them falls back to nothing. Tailwind itself sets the same values on every element for browsers without
  *   `@property`; `propertyFallback` does so unconditionally, in the same `properties` layer.
+ * - `rem` is the page's root font size, in a shadow tree too: 10 px under Bootstrap 3 (openstackdocstheme), 20 px
+ *   and more under Material for MkDocs, so the component's bar, switches and cards would change size from site
+ *   to site (and a switch's knob, sized in px, would outgrow its track). `remToHostRem` makes each `rem` of a
+ *   declaration a multiple of `--sl-rem`, which the component sets to the reader's default font size.
  * - `@font-face` rules are ignored in a shadow tree too: fonts are registered on the document
  *   (`registerFonts`), from the font's bytes, so no font request is made and a page's `font-src` policy does not
  *   apply.
@@ -31,6 +35,17 @@ export function propertyFallback(css: string): string {
   if (props.length === 0) return '';
   const decls = props.map((p) => `${p.name}:${p.initial}`).join(';');
   return `@layer properties{*,::before,::after,::backdrop{${decls}}}`;
+}
+
+/**
+ * The stylesheet with each `rem` of its declarations as `calc(n * var(--sl-rem, 16px))`. Conditions of `@media`,
+ * `@container` and `@supports` keep theirs: in a media query `rem` is already the browser's default size.
+ */
+export function remToHostRem(css: string): string {
+  return css.replace(
+    /(@(?:media|container|supports)[^{]*)|(?<![\w.#\\[-])(-?\d*\.?\d+)rem\b/g,
+    (_whole, prelude: string | undefined, n: string) => prelude ?? `calc(${n} * var(--sl-rem, 16px))`,
+  );
 }
 
 /** One face of a font to register on the document: its family, its file (a data URL) and its descriptors. */

@@ -8,7 +8,7 @@ import { isView } from '../topology/views';
 import { COMPONENT_FONTS } from './componentFont';
 import { EmbedApp, type EmbedConfig, type EmbedTheme } from './EmbedApp';
 import { inlineModelText } from './inlineModel';
-import { propertyFallback, registerFonts } from './shadowStyles';
+import { propertyFallback, registerFonts, remToHostRem } from './shadowStyles';
 
 const HOST_CSS = `
 :host { display: block; position: relative; height: var(--sl-height, 520px); contain: content; font-family: 'Inter Variable', Inter, system-ui, -apple-system, 'Segoe UI', Roboto; }
@@ -21,8 +21,9 @@ const HOST_CSS = `
 // diagram.css) go on the host, and inherit in. The dark set matches the embed's root ([data-theme], set by
 // EmbedApp when scoped). Tailwind's own variables are already on `:root, :host`.
 const STYLES = `${HOST_CSS}\n${flowCss}\n${appCss}\n${diagramCss.replaceAll(':root', ':host')}`;
-// Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores (shadowStyles.ts).
-const COMPONENT_CSS = `${STYLES}\n${propertyFallback(STYLES)}`;
+// Tailwind's `--tw-*` variables start from `@property` rules, which a shadow root ignores; its `rem` would be the
+// page's root font size (shadowStyles.ts).
+const COMPONENT_CSS = remToHostRem(`${STYLES}\n${propertyFallback(STYLES)}`);
 let sheet: CSSStyleSheet | null | undefined;
 const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto', 'page'];
 
@@ -89,7 +90,27 @@ export class StacklayersDiagram extends HTMLElement {
     return CSS.supports('height', length) ? length : null;
   }
 
+  /** Waiting for the document to be parsed (see connectedCallback). */
+  private waiting = false;
+
   connectedCallback() {
+    // Defined by a classic script in the head (openstackdocstheme writes every script so), the element is
+    // upgraded as soon as the parser opens it: its children (the inline model's <template>, the static
+    // picture) are not parsed yet. It starts once the document is.
+    if (this.ownerDocument.readyState === 'loading') {
+      if (!this.waiting) {
+        this.waiting = true;
+        this.ownerDocument.addEventListener(
+          'DOMContentLoaded',
+          () => {
+            this.waiting = false;
+            if (this.isConnected) this.connectedCallback();
+          },
+          { once: true },
+        );
+      }
+      return;
+    }
     // A shadow root's @font-face rules are ignored: the font is the document's (shadowStyles.ts).
     registerFonts(this.ownerDocument, COMPONENT_FONTS);
     if (!this.shadowRoot) {
@@ -108,6 +129,8 @@ export class StacklayersDiagram extends HTMLElement {
         shadow.append(style);
       }
       shadow.append(this.mount);
+      // The reader's default font size (the root's `all: initial` gives it `medium`), whatever the page's root.
+      this.style.setProperty('--sl-rem', getComputedStyle(this.mount).fontSize);
     }
     this.render();
   }
