@@ -54,7 +54,7 @@ export const test = base.extend<{ guard: Guard }>({
       page.on('console', (msg) => {
         if (msg.type() === 'error') guard.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
       });
-      page.on('pageerror', (err) => guard.pageErrors.push(err.stack ?? err.message));
+      page.on('pageerror', (err) => guard.pageErrors.push(err.stack || `${err.name}: ${err.message}`));
       page.on('request', (req) => {
         const url = new URL(req.url());
         if (url.protocol === 'data:' || url.protocol === 'blob:') return;
