@@ -8,7 +8,9 @@ function BandNodeView({ data }: NodeProps<BandNodeType>) {
     <div className={`sl-band sl-band--${band.layer}`} data-band={band.layer}>
       <div className="sl-band__label">
         <span className="sl-band__title">{band.label}</span>
-        <span className="sl-band__sub">{band.sublabel}</span>
+        <span className="sl-band__sub" title={band.sublabel}>
+          {band.sublabel}
+        </span>
       </div>
     </div>
   );
