@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadValidator, validatorIfLoaded } from './document/validator';
 import { createAppStore } from './store';
-import { loadValidator, validatorIfLoaded } from './validator';
 
 const defaultText = readFileSync(new URL('../../public/models/default.json', import.meta.url), 'utf8');
 const source = (label: string) => ({ kind: 'file' as const, label, key: `file:${label}` });
