@@ -1,5 +1,5 @@
-import type { Model } from '../../model/schema';
 import defaultModelText from '../../../public/models/default.json?raw';
+import type { Model } from '../../model/schema';
 import { DEFAULT_EXAMPLE } from './examples';
 import { registerBundledExample } from './loaders';
 

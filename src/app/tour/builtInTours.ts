@@ -1,5 +1,5 @@
-import type { Tour } from '../../model/tours';
 import defaultToursText from '../../../public/tours/default.json?raw';
+import type { Tour } from '../../model/tours';
 
 /**
  * The built-in tours (7 KB, ~2.5 KB gzip), a chunk of their own that the app loads once its first diagram is
