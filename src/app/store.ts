@@ -77,16 +77,19 @@ export interface AppState {
 
   /**
    * Replaces the draft with loaded text. The replaced draft goes to the history when it was edited, so a
-   * load never loses an edit. Returns whether the text is a valid model. `trusted` is the model of a text
-   * that ships with the app and is checked by its tests (the bundled default): it is not validated again.
-   * Text from outside needs the validator (`loadValidator()`); if it has not loaded yet, the load happens
-   * when it has, and this returns false. `checked` is this text's check, made elsewhere (a worker).
+   * load never loses an edit. `trusted` is the model of a text that ships with the app and is checked by
+   * its tests (the bundled default): it is not validated again. `checked` is this text's check, made
+   * elsewhere (a worker). Text from outside needs the validator (`loadValidator()`). Returns what happened:
+   * - `ok`: the text is a valid model, now drawn;
+   * - `invalid`: it is not; it is the draft, with its problems in the editor (opened), while the diagram
+   *   keeps the last valid model; or, over a limit, it is refused whole with a notice, nothing else changing;
+   * - `pending`: the validator has not loaded yet; nothing changes until it has, then the load happens.
    */
   loadText: (
     text: string,
     source: DraftSource,
     options?: { edited?: boolean; restoring?: boolean; trusted?: Model; checked?: DraftCheck },
-  ) => boolean;
+  ) => 'ok' | 'invalid' | 'pending';
   /** The user typed in the editor. */
   editDraft: (text: string) => void;
   setLoading: (label: string | null) => void;
@@ -186,7 +189,7 @@ export function createAppStore(initial: {
         : (options.checked ?? validate?.(text));
       if (!check) {
         void loadValidator().then(() => get().loadText(text, source, options));
-        return false;
+        return 'pending';
       }
       // Input over a limit (or not text at all) is refused as a whole: the draft, the editor and the diagram
       // stay as they were (opening megabytes in the editor would freeze the tab), and a notice says why.
@@ -196,7 +199,7 @@ export function createAppStore(initial: {
           loading: null,
           notice: { kind: 'error', text: `Cannot open ${source.label}: ${refusal.message}.` },
         });
-        return false;
+        return 'invalid';
       }
       if (!options.restoring && before.edited && before.draft !== text)
         pushHistory({ text: before.draft, source: before.source, edited: true, savedAt: Date.now() });
@@ -220,7 +223,7 @@ export function createAppStore(initial: {
             ? { failed: [], collapsed: null }
             : {}),
       });
-      return check.ok;
+      return check.ok ? 'ok' : 'invalid';
     },
     editDraft: (text) => {
       if (text === get().draft) return;

@@ -14,18 +14,13 @@ import { whatIfJson, whatIfText } from '../topology/failures/report';
 import type { Scene } from '../topology/scene';
 import { checkTourViews } from '../topology/tourChecks';
 import { VIEWS } from '../topology/views';
-import { EXIT, quote, safeText, type ViewName } from './args';
+import { EXIT, InputError, quote, safeText, type ViewName } from './args';
 import type { CliIo } from './nodeIo';
 
 /**
  * What the commands do, once main.ts has checked their arguments. Loaded on demand: help and usage errors
  * never load the model layer.
  */
-
-/** Invalid input that is not a model problem (an unreadable file, an unwritable output): exit 1, one message. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
 
 // --- validate ---------------------------------------------------------------------------------------------
 

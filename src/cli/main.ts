@@ -5,6 +5,7 @@ import { MAX_GENERATE_ELEMENTS } from '../model/limits';
 import {
   closest,
   EXIT,
+  InputError,
   type OptionSpec,
   type ParsedArgs,
   parseArgs,
@@ -190,12 +191,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`${where}: ${err.message}\nRun '${where} --help' for usage.\n`);
       return EXIT.usage;
     }
-    const name = err instanceof Error ? err.name : '';
-    const message = err instanceof Error ? err.message : String(err);
-    // InputError: an unreadable file or unwritable output; NoChromiumError and PngError: no PNG here.
-    if (name === 'InputError' || name === 'NoChromiumError' || name === 'PngError')
-      io.stderr(`stacklayers: ${message}\n`);
-    else io.stderr(`stacklayers: unexpected error: ${safeText(message.split('\n')[0] ?? '')}\n`);
+    // An unreadable file or unwritable output, no Chromium or no PNG (png.ts's errors extend InputError).
+    if (err instanceof InputError) io.stderr(`stacklayers: ${err.message}\n`);
+    else {
+      const message = err instanceof Error ? err.message : String(err);
+      io.stderr(`stacklayers: unexpected error: ${safeText(message.split('\n')[0] ?? '')}\n`);
+    }
     return EXIT.invalid;
   }
 }

@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { BrowserType } from '@playwright/test';
-import { safeText } from './args';
+import { InputError, safeText } from './args';
 import { CHROMIUM_ARGS } from './chromium';
 
 /** The font file PNG export draws with (the layout measures text for Inter). */
 const INTER_FILE = 'inter-latin-wght-normal.woff2';
 
 /** PNG export cannot run here: no Playwright or no Chromium. The message says what to do instead. */
-class NoChromiumError extends Error {
+class NoChromiumError extends InputError {
+  override name = 'NoChromiumError';
   constructor(
     reason: string,
     install = 'install chromium (apt-get install chromium, or npx playwright install chromium)',
@@ -18,12 +19,11 @@ class NoChromiumError extends Error {
       `PNG export needs Chromium, and ${reason}. Use --format svg (no browser needed), or ${install} ` +
         'or set $CHROMIUM_PATH to a Chromium.',
     );
-    this.name = 'NoChromiumError';
   }
 }
 
 /** Chromium started but could not draw this image (too large, timed out): exit 1 with the reason. */
-class PngError extends Error {
+class PngError extends InputError {
   override name = 'PngError';
 }
 

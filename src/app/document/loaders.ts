@@ -86,7 +86,7 @@ async function fetchAndLoad(
   // A page's own `?model=` is being checked already, since its text arrived (src/early.ts): the same check.
   const check = await checkOffThread(got.text);
   if (refuseInvalid && !check.ok) return fail(refuseInvalid(url, check.issues));
-  return store.getState().loadText(got.text, source, { checked: check });
+  return store.getState().loadText(got.text, source, { checked: check }) === 'ok';
 }
 
 export function shareSource(encoded: string): DraftSource {
@@ -108,7 +108,7 @@ export async function loadFromShare(store: Store, encoded: string): Promise<bool
   }
   // Text that will be refused anyway (binary, nested too deep) is not pretty-printed: that could take long.
   const readable = preflightText(text).ok ? prettyJson(text) : text;
-  return store.getState().loadText(readable, shareSource(encoded));
+  return store.getState().loadText(readable, shareSource(encoded)) === 'ok';
 }
 
 /** Examples whose text ships inside a bundle (the app's default model), by example id. */
@@ -132,7 +132,7 @@ export async function loadExample(store: Store, example: Example): Promise<boole
   const source: DraftSource = { kind: 'example', label: example.title, key: `example:${example.id}` };
   // A bundled example (the app's default) needs no request, and so no wait before the first diagram.
   const own = bundled.get(example.id);
-  if (own !== undefined) return store.getState().loadText(own.text, source, { trusted: own.model });
+  if (own !== undefined) return store.getState().loadText(own.text, source, { trusted: own.model }) === 'ok';
   const url = new URL(exampleUrl(example), window.location.href).href;
   return fetchAndLoad(store, url, `Loading ${example.title}…`, source);
 }
@@ -156,9 +156,8 @@ export async function loadFromFile(store: Store, file: File): Promise<boolean> {
   // Checked off the main thread, as a model by URL is: parsing megabytes (a file refused for its size in
   // elements included) would otherwise hold the tab for as long.
   const checked = await checkOffThread(text);
-  return store
-    .getState()
-    .loadText(text, { kind: 'file', label: file.name, key: `file:${file.name}` }, { checked });
+  const source: DraftSource = { kind: 'file', label: file.name, key: `file:${file.name}` };
+  return store.getState().loadText(text, source, { checked }) === 'ok';
 }
 
 /** After a load by file, paste or example, the URL no longer names the model: drop `model` from it. */
