@@ -17,8 +17,8 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: {
-    // `app/offThread.ts` starts a worker from a file of its own: the one-file build checks on the main thread.
-    alias: [{ find: /^(\.\.?\/)+(app\/)?offThread(\.ts)?$/, replacement: mainThreadCheck }],
+    // `app/document/offThread.ts` starts a worker from a file of its own: the one-file build checks on the main thread.
+    alias: [{ find: /^(\.\.?\/)+(app\/document\/)?offThread(\.ts)?$/, replacement: mainThreadCheck }],
   },
   build: {
     outDir: 'dist',

@@ -48,7 +48,7 @@ export function sceneToMermaid(scene: Scene): { text: string; boxes: number } {
 
 /**
  * A page that renders `text` with Mermaid and records when the SVG is painted: the moment is taken as the app
- * takes its own ready marker (src/app/Diagram.tsx), a task after the next frame. Mermaid is loaded as its
+ * takes its own ready marker (src/app/diagram/Diagram.tsx), a task after the next frame. Mermaid is loaded as its
  * documentation tells a page to, as an ES module (`mermaid.esm.min.mjs`, from the same origin here), which loads
  * the flowchart's code on demand (rather than its all-in-one `mermaid.min.js`).
  */

@@ -1,6 +1,6 @@
-import { requestModel, resolveModelUrl } from './app/modelRequest';
-import { checkOffThread, startChecker } from './app/offThread';
-import { loadValidator } from './app/validator';
+import { requestModel, resolveModelUrl } from './app/document/modelRequest';
+import { checkOffThread, startChecker } from './app/document/offThread';
+import { loadValidator } from './app/document/validator';
 
 // The first script of the app's and the embed's pages, evaluated before the app's code (React, React Flow,
 // the components) and its first render: a model the page's URL names starts downloading now (the same

@@ -5,7 +5,7 @@ import './render/diagram.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './app/failureEngine';
+import './app/explain/failureEngine';
 import { afterFirstDiagram } from './app/afterFirstDiagram';
 
 // The font is preloaded, but a font face only starts loading (and decoding) when text first asks for it: at

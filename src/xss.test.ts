@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeHref } from './app/links';
+import { safeHref } from './app/ui/links';
 import { parseTourText, safeHref as tourHref, validateTours } from './model/tours';
 import { validateModel } from './model/validate';
 import { BAD_HREFS, hostileModel, LINK_PAYLOADS, PROTO_IDS, XSS_PAYLOADS } from './testing/hostile';
@@ -45,7 +45,7 @@ describe('the source has no HTML or code sinks', () => {
   const ALLOWED: Record<string, string[]> = {
     // The print picture parses the export's own SVG (sceneToSvg: model text escaped, elements and attributes
     // held to an allowlist by render/svg.xss.test.ts) as XML, never as HTML; a parser error draws nothing.
-    'app/PrintPicture.tsx': ['DOMParser'],
+    'app/diagram/PrintPicture.tsx': ['DOMParser'],
   };
 
   it('finds none of innerHTML, dangerouslySetInnerHTML, eval, new Function, document.write… in src/', () => {

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../render/Icon';
-import { PersonaLens } from './PersonaLens';
-import { Search } from './Search';
+import { ViewSwitches } from './diagram/ViewSwitch';
+import { PersonaLens } from './explain/PersonaLens';
+import { Search } from './explain/Search';
+import { ThemeControl } from './settings/ThemeControl';
+import { navigateToView } from './settings/useUrlSync';
 import { useApp, useAppStore } from './store';
-import { ThemeControl } from './ThemeControl';
 import { Toolbar } from './Toolbar';
-import { useNarrow } from './useNarrow';
-import { navigateToView } from './useUrlSync';
-import { ViewSwitches } from './ViewSwitch';
+import { useNarrow } from './ui/useNarrow';
 
 const VIEW_NOTES = {
   traditional: 'Neither: the control plane on bare-metal controllers; tenants run plain VMs.',

@@ -1,14 +1,14 @@
 import { useRef, useState } from 'react';
 import { VIEWS, type View } from '../topology/views';
-import { buttonClass } from './buttonClass';
-import { downloadDraft } from './download';
-import { ExamplesDialog } from './ExamplesDialog';
-import { openFiles } from './importFiles';
-import { ShareDialog } from './ShareDialog';
+import { ExamplesDialog } from './document/ExamplesDialog';
+import { openFiles } from './document/importFiles';
+import { urlWithParam } from './settings/url';
+import { downloadDraft } from './share/download';
+import { ShareDialog } from './share/ShareDialog';
 import { useApp, useAppStore } from './store';
 import { stepJson } from './tour/stepJson';
-import { urlWithParam } from './url';
-import { useTours } from './useTours';
+import { useTours } from './tour/useTours';
+import { buttonClass } from './ui/buttonClass';
 
 /** Open, examples, edit, share and download. */
 export function Toolbar() {
@@ -25,7 +25,7 @@ export function Toolbar() {
 
   const copyLink = async () => {
     const state = store.getState();
-    const { shareLink } = await import('./shareLink');
+    const { shareLink } = await import('./share/shareLink');
     const link = shareLink(state, window.location.href);
     if ('error' in link) {
       state.setNotice({ kind: 'error', text: link.error });

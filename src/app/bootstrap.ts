@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
-import { type Draft, loadDraft, pushHistory } from './drafts';
-import { DEFAULT_EXAMPLE } from './examples';
+import { type Draft, loadDraft, pushHistory } from './document/drafts';
+import { DEFAULT_EXAMPLE } from './document/examples';
 import {
   bundledModel,
   fingerprint,
@@ -8,9 +8,9 @@ import {
   loadFromShare,
   loadFromUrl,
   resolveModelUrl,
-} from './loaders';
+} from './document/loaders';
+import { loadValidator } from './document/validator';
 import type { AppState } from './store';
-import { loadValidator } from './validator';
 
 /**
  * What the page shows first: a share link (`#model=`), else a model URL (`?model=`), else the saved draft,

@@ -5,7 +5,7 @@ import { deriveScene } from '../topology/deriveScene';
 import type { FailureReport } from '../topology/failures/reportTypes';
 import type { Layer, Scene } from '../topology/scene';
 import type { View } from '../topology/views';
-import { failureEngine, subscribeFailureEngine } from './failureEngineSlot';
+import { failureEngine, subscribeFailureEngine } from './explain/failureEngineSlot';
 import { useApp } from './store';
 
 /**
@@ -67,7 +67,7 @@ let engineAsked = false;
 function loadFailureEngine(): void {
   if (engineAsked) return;
   engineAsked = true;
-  void import('./failureEngine');
+  void import('./explain/failureEngine');
 }
 
 const reports = new WeakMap<Scene, { failed: readonly string[]; report: FailureReport }>();

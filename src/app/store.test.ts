@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft } from '../model/checkDraft';
+import { loadValidator, validatorIfLoaded } from './document/validator';
 import { createAppStore } from './store';
-import { loadValidator, validatorIfLoaded } from './validator';
 
 const defaultText = readFileSync(new URL('../../public/models/default.json', import.meta.url), 'utf8');
 const source = (label: string) => ({ kind: 'file' as const, label, key: `file:${label}` });

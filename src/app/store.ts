@@ -6,10 +6,10 @@ import type { Model } from '../model/schema';
 import type { Persona } from '../topology/explain';
 import type { Layer } from '../topology/scene';
 import type { View } from '../topology/views';
-import { type DraftSource, pushHistory } from './drafts';
+import { type DraftSource, pushHistory } from './document/drafts';
+import { loadValidator, validatorIfLoaded } from './document/validator';
+import type { ThemeChoice } from './settings/url';
 import type { Rect as FrameRect } from './tour/framing';
-import type { ThemeChoice } from './url';
-import { loadValidator, validatorIfLoaded } from './validator';
 
 /** A short message for the user (announced politely; errors assertively). */
 interface Notice {

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand';
-import { Diagram, type EmbedDisplay, fittedHeight } from '../app/Diagram';
 import { useShownLayout } from '../app/derived';
-import { DEFAULT_EXAMPLE } from '../app/examples';
-import { loadExample, loadFromShare, loadFromUrl } from '../app/loaders';
-import { NoticeBar } from '../app/NoticeBar';
-import { PrintPicture } from '../app/PrintPicture';
+import { Diagram, type EmbedDisplay, fittedHeight } from '../app/diagram/Diagram';
+import { PrintPicture } from '../app/diagram/PrintPicture';
+import { ViewSwitches } from '../app/diagram/ViewSwitch';
+import { DEFAULT_EXAMPLE } from '../app/document/examples';
+import { loadExample, loadFromShare, loadFromUrl } from '../app/document/loaders';
+import { loadValidator } from '../app/document/validator';
+import { readUrl, type ThemeChoice } from '../app/settings/url';
+import { useResolvedTheme } from '../app/settings/useTheme';
 import { type AppState, createAppStore, StoreContext, useApp, useAppStore } from '../app/store';
-import { readUrl, type ThemeChoice } from '../app/url';
-import { useResolvedTheme } from '../app/useTheme';
-import { ViewSwitches } from '../app/ViewSwitch';
-import { loadValidator } from '../app/validator';
+import { NoticeBar } from '../app/ui/NoticeBar';
 import type { Layout } from '../layout/layoutScene';
 import type { View } from '../topology/views';
 import {

@@ -4,8 +4,8 @@ import { checkDraft } from '../model/checkDraft';
 import * as onMain from './checkOnMainThread';
 
 describe('checkOnMainThread (offThread in the one-file web component)', () => {
-  it('has every export of app/offThread.ts, which it replaces in that build', async () => {
-    const offThread = await import('../app/offThread');
+  it('has every export of app/document/offThread.ts, which it replaces in that build', async () => {
+    const offThread = await import('../app/document/offThread');
     const mainThread = await import('./checkOnMainThread');
     expect(Object.keys(mainThread).sort()).toEqual(Object.keys(offThread).sort());
   });

@@ -1,8 +1,8 @@
-import { loadValidator } from '../app/validator';
+import { loadValidator } from '../app/document/validator';
 import type { DraftCheck } from '../model/checkDraft';
 
 /**
- * `app/offThread.ts` for the one-file web component (`vite.wc.config.ts` puts it in that module's place):
+ * `app/document/offThread.ts` for the one-file web component (`vite.wc.config.ts` puts it in that module's place):
  * model text is checked on the main thread. A worker would be a second file, or a blob: URL that a docs
  * site's CSP (`worker-src`) refuses with a reported violation; the validator would also ship twice in the
  * file, once for the worker. The same check, the same API.

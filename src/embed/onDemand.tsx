@@ -3,8 +3,10 @@ import { useApp } from '../app/store';
 
 // What an embed shows only when its reader (or its page) asks: the details card of a selected element and a
 // guided tour. Their code loads then, not with the diagram; once shown they stay mounted (each closes itself).
-const DetailsCard = lazy(() => import('../app/DetailsCard').then((m) => ({ default: m.DetailsCard })));
-const TourPlayer = lazy(() => import('../app/TourPlayer').then((m) => ({ default: m.TourPlayer })));
+const DetailsCard = lazy(() =>
+  import('../app/explain/DetailsCard').then((m) => ({ default: m.DetailsCard })),
+);
+const TourPlayer = lazy(() => import('../app/tour/TourPlayer').then((m) => ({ default: m.TourPlayer })));
 
 /** True from the first render where `now` is true on. */
 function useOnceTrue(now: boolean): boolean {

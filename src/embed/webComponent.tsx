@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../index.css?inline';
 import diagramCss from '../render/diagram.css?inline';
 // With no model given, the component draws the default model bundled in its script: no request.
-import '../app/bundledDefault';
+import '../app/document/bundledDefault';
 import { isView } from '../topology/views';
 import { COMPONENT_FONTS } from './componentFont';
 import { EmbedApp, type EmbedConfig, type EmbedTheme } from './EmbedApp';

@@ -125,7 +125,7 @@ const ROLE_DESCRIPTION = {
   band: { 'aria-roledescription': 'layer' },
   edges: { 'aria-roledescription': undefined },
   // Boxes are focusable from script only: the diagram is one Tab stop, which the app moves from box to box
-  // with the arrow keys (a roving tabindex, app/RovingFocus.tsx).
+  // with the arrow keys (a roving tabindex, app/diagram/RovingFocus.tsx).
   group: { 'aria-roledescription': undefined, tabIndex: -1 },
   chips: { 'aria-roledescription': undefined },
   element: { 'aria-roledescription': 'diagram element', tabIndex: -1 },

@@ -9,11 +9,11 @@ import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { LocatedIssue } from '../../model/locate';
 import { Icon } from '../../render/Icon';
-import { buttonClass } from '../buttonClass';
-import { downloadDraft } from '../download';
-import { DEFAULT_EXAMPLE } from '../examples';
-import { forgetModelInUrl, loadExample } from '../loaders';
+import { DEFAULT_EXAMPLE } from '../document/examples';
+import { forgetModelInUrl, loadExample } from '../document/loaders';
+import { downloadDraft } from '../share/download';
 import { useApp, useAppStore } from '../store';
+import { buttonClass } from '../ui/buttonClass';
 import { schemaCompletion } from './schemaCompletion';
 
 const EDIT_DELAY_MS = 150;

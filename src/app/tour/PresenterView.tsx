@@ -3,9 +3,9 @@ import type { Model } from '../../model/schema';
 import type { TourStep } from '../../model/tours';
 import { Icon } from '../../render/Icon';
 import { useApp, useAppStore } from '../store';
-import { TourText } from '../TourText';
-import { useTours } from '../useTours';
 import { useTourChannel } from './channel';
+import { TourText } from './TourText';
+import { useTours } from './useTours';
 
 const button =
   'rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../../layout/layoutScene';
 import { useApp } from '../store';
-import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
+import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import { frameTarget } from './frame';
 import { frameViewport } from './framing';
 

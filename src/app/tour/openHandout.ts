@@ -1,5 +1,5 @@
 import type { Tour } from '../../model/tours';
-import { saveBlob } from '../download';
+import { saveBlob } from '../share/download';
 import type { AppState } from '../store';
 
 /** A file name for a tour's handout. */

@@ -1,5 +1,5 @@
+import { urlWithParam } from '../settings/url';
 import type { AppState } from '../store';
-import { urlWithParam } from '../url';
 
 /** The presenter window's URL: this page's (same model, tour and step) with `presenter=1`. */
 function presenterUrl(href: string): string {

@@ -52,7 +52,7 @@ const Chip = memo(function Chip({
       aria-roledescription="diagram element"
       aria-label={ariaLabelOf(el)}
       aria-describedby={description}
-      // One Tab stop for the whole diagram: the app gives it to one box at a time (app/RovingFocus.tsx).
+      // One Tab stop for the whole diagram: the app gives it to one box at a time (app/diagram/RovingFocus.tsx).
       tabIndex={tabbable ? -1 : undefined}
       onFocus={tabbable ? (e) => onFocus(e, box) : undefined}
       style={style}

@@ -1,0 +1,22 @@
+type Engine = typeof import('../../topology/failures/engine');
+
+// Where the failure engine is once loaded. It is set by the modules that tell failures (the app page, the
+// details, the tour, the what-if panels import `failureEngine.ts`); an embed that never shows a failure never
+// loads it. Until it is there, `useFailures` asks for it and draws the diagram unfailed.
+let engine: Engine | null = null;
+const listeners = new Set<() => void>();
+
+export function setFailureEngine(loaded: Engine): void {
+  if (engine === loaded) return;
+  engine = loaded;
+  for (const listener of listeners) listener();
+}
+
+export function failureEngine(): Engine | null {
+  return engine;
+}
+
+export function subscribeFailureEngine(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
