@@ -34,5 +34,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Tests assert results, never speed: a test that derives and lays out thousands of elements gets time enough
+    // on a shared, loaded machine (vitest's default of 5 s is not).
+    testTimeout: 30_000,
   },
 });
