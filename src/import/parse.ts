@@ -1,3 +1,4 @@
+import { assertNever } from '../model/assertNever';
 import { at, bool, cell, isRecord, labels, normKey, num, own, type Row, show, text, toRow } from './fields';
 
 /**
@@ -402,8 +403,13 @@ export function parseFile(name: string, textIn: string): ParsedFile {
         rows: each((r, i) => readBaremetalNode(r) ?? skip(i, 'has neither a UUID nor a name')),
       };
       break;
-    default:
+    case 'k8s-nodes':
+    case 'k8s-pods':
+    case 'k8s-nodes-pods':
       data = { kind: detected.kind, ...readKube(value, name, problems) };
+      break;
+    default:
+      return assertNever(detected, 'file kind');
   }
   const entries = 'rows' in data ? data.rows.length : data.nodes.length + data.pods.length;
   return { name, kind: detected.kind, entries, problems, data };

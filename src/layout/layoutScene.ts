@@ -1,3 +1,4 @@
+import { assertNever } from '../model/assertNever';
 import type {
   ElementKind,
   HostElement,
@@ -485,6 +486,8 @@ export function layoutScene(scene: Scene, options: LayoutOptions = {}): Layout {
       case 'pod':
         push(podsByNode, el.runsOn, el);
         break;
+      default:
+        assertNever(el, 'element kind');
     }
   }
 

@@ -91,6 +91,7 @@ function plainMessage(issue: z.core.$ZodIssue, input: unknown): string {
         ? `must be a host role (${HOST_ROLES.join(', ')}) or a list of them`
         : 'is not any of the allowed forms';
     default:
+      // Deliberately partial: zod's other issue codes (custom refinements among them) keep zod's own message.
       return issue.message;
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../model/assertNever';
 import type { SceneElement } from '../topology/scene';
 
 /**
@@ -26,5 +27,7 @@ export function boxClass(el: SceneElement): string {
     case 'load-balancer':
     case 'volume':
       return `sl-resource sl-resource--${el.kind}`;
+    default:
+      return assertNever(el, 'element kind');
   }
 }

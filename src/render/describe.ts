@@ -1,3 +1,4 @@
+import { assertNever } from '../model/assertNever';
 import type { Scene, SceneElement } from '../topology/scene';
 import { count } from '../topology/words';
 
@@ -26,6 +27,8 @@ export function kindLabel(el: SceneElement): string {
       return 'load balancer';
     case 'volume':
       return 'volume';
+    default:
+      return assertNever(el, 'element kind');
   }
 }
 

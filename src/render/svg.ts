@@ -6,6 +6,7 @@ import {
   resourceLabel,
 } from '../layout/layoutScene';
 import { textWidth } from '../layout/text';
+import { assertNever } from '../model/assertNever';
 import type {
   HostElement,
   K8sNodeElement,
@@ -614,6 +615,8 @@ function boxContent(ctx: Ctx, el: SceneElement, w: number, h: number): string {
     case 'load-balancer':
     case 'volume':
       return resourceBox(ctx, el, w, h);
+    default:
+      return assertNever(el, 'element kind');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../model/assertNever';
 import type { HostElement, K8sNodeElement, Owner, Scene, SceneElement } from './scene';
 
 // Explanations of a scene: what runs on what, who owns it, which majorities matter and what a failure
@@ -203,6 +204,13 @@ export function layerCounts(scene: Scene): LayerCounts {
       case 'tenant-cluster':
         c.clusters.tenant++;
         break;
+      case 'network':
+      case 'load-balancer':
+      case 'volume':
+        // Not counted: the summary speaks of machines, services, pods, projects and clusters only.
+        break;
+      default:
+        assertNever(el, 'element kind');
     }
   }
   return c;

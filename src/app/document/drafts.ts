@@ -1,8 +1,10 @@
 /**
  * Drafts in localStorage: the current one, and a short history of the ones a load replaced, so no
- * sequence of loads loses an edit. Every access is guarded: storage may be full, disabled or throw
- * (sandboxed iframes), and then the app simply works without it.
+ * sequence of loads loses an edit. Storage goes through ../ui/storage, which catches a full, disabled or
+ * throwing one (sandboxed iframes): then the app simply works without it.
  */
+
+import { readStored, writeStored } from '../ui/storage';
 
 /** Where a draft came from. */
 export interface DraftSource {
@@ -26,22 +28,16 @@ const HISTORY = 'stacklayers:history:v1';
 const HISTORY_SIZE = 8;
 
 function read<T>(key: string): T | undefined {
+  const raw = readStored(key);
+  if (!raw) return undefined;
   try {
-    const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : undefined;
+    return JSON.parse(raw) as T;
   } catch {
     return undefined;
   }
 }
 
-function write(key: string, value: unknown): boolean {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const write = (key: string, value: unknown): boolean => writeStored(key, JSON.stringify(value));
 
 const isDraft = (d: unknown): d is Draft =>
   !!d &&

@@ -1,3 +1,4 @@
+import { readStored, type StringStore, writeStored } from '../ui/storage';
 import type { ThemeChoice } from './url';
 
 /** Where the reader's theme choice is remembered (this browser only). */
@@ -8,34 +9,15 @@ const THEME_CHOICES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
 
 const isChoice = (v: unknown): v is ThemeChoice => v === 'auto' || v === 'light' || v === 'dark';
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
-
-/** The storage, or null where reading it throws (privacy modes, sandboxed frames, no window). */
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The remembered choice, or undefined when none (or the storage cannot be read). */
-export function readStoredTheme(from: Storage | null = storage()): ThemeChoice | undefined {
-  try {
-    const value = from?.getItem(THEME_STORAGE_KEY);
-    return isChoice(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+export function readStoredTheme(from?: StringStore | null): ThemeChoice | undefined {
+  const value = readStored(THEME_STORAGE_KEY, from);
+  return isChoice(value) ? value : undefined;
 }
 
 /** Remembers the choice; a storage that refuses (full, disabled) only means it is not remembered. */
-export function storeTheme(choice: ThemeChoice, to: Storage | null = storage()): void {
-  try {
-    to?.setItem(THEME_STORAGE_KEY, choice);
-  } catch {
-    // Not remembered: the choice still applies to this visit.
-  }
+export function storeTheme(choice: ThemeChoice, to?: StringStore | null): void {
+  writeStored(THEME_STORAGE_KEY, choice, to);
 }
 
 /** The theme a visit starts with: the URL's `?theme=` wins, then the remembered choice, then auto. */

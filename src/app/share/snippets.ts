@@ -1,3 +1,4 @@
+import { assertNever } from '../../model/assertNever';
 import type { View } from '../../topology/views';
 
 /** What a snippet shows: the current view, persona and theme, and where the model comes from. */
@@ -93,6 +94,8 @@ export function embedSnippet(
         setup: null,
         note: 'For Sphinx (and any docutils site). Or load the script once from conf.py: html_js_files = [("…/stacklayers-embed.js", {"defer": "defer"})].',
       };
+    default:
+      return assertNever(format, 'snippet format');
   }
 }
 

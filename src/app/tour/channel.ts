@@ -42,6 +42,7 @@ function readTourMessage(data: unknown): TourMessage | null {
         ? { type: 'state', tour: m.tour, reveal: m.reveal, draft: m.draft }
         : null;
     default:
+      // Not a union yet: a message from another page or another version of Stacklayers is ignored.
       return null;
   }
 }

@@ -1,5 +1,6 @@
 import { hostSubtitle, resourceLabel } from '../../layout/layoutScene';
 import { textWidth } from '../../layout/text';
+import { assertNever } from '../../model/assertNever';
 import { baseline, fitText, oneLine } from '../svg';
 import type { ChipItem } from '../toFlow';
 
@@ -129,6 +130,8 @@ function label(pen: Pen, item: ChipItem): void {
     case 'volume':
       text(pen, resourceLabel(el), x + 18, y + baseline(h / 2, 10), 10, w - 25);
       return;
+    default:
+      assertNever(el, 'element kind');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../../model/assertNever';
 import type { HostElement, LoadBalancerElement, Scene, SceneElement, ServiceElement } from '../scene';
 import {
   type Component,
@@ -128,6 +129,8 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
         return n - able.length <= (c.decl.tolerates ?? n) && able.length > 0 ? able : [];
       case 'per-host':
         return able;
+      default:
+        return assertNever(c.decl.redundancy, 'redundancy');
     }
   };
   const size = (map: Map<unknown, Set<string>>) => {

@@ -1,3 +1,4 @@
+import { assertNever } from '../../model/assertNever';
 import type { Scene, SceneElement, ServiceElement } from '../scene';
 import { declarationOf, isGateway } from './components';
 import type { FailureReport } from './reportTypes';
@@ -104,8 +105,16 @@ export function failureFacts(scene: Scene, el: SceneElement, report: FailureRepo
       });
       break;
     }
-    default:
+    case 'k8s-node':
+    case 'pod':
+    case 'project':
+    case 'network':
+    case 'load-balancer':
+    case 'volume':
+      // No standing facts of their own: what a failure does to them comes from the report below.
       break;
+    default:
+      assertNever(el, 'element kind');
   }
   if (report) facts.push(...stateFacts(el, report));
   return facts;
