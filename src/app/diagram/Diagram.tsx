@@ -289,36 +289,25 @@ function ZoomButtons({
   const buttons = (
     <fieldset className="sl-zoom flex items-center gap-1" data-testid="zoom">
       <legend className="sr-only">Zoom</legend>
-      <button
-        type="button"
-        className={ZOOM_BUTTON}
-        tabIndex={-1}
-        aria-label="Zoom out"
-        title="Zoom out"
-        onClick={() => zoom(zoomOut)}
-      >
-        <Icon name="minus" size={14} />
-      </button>
-      <button
-        type="button"
-        className={ZOOM_BUTTON}
-        tabIndex={-1}
-        aria-label="Zoom in"
-        title="Zoom in"
-        onClick={() => zoom(zoomIn)}
-      >
-        <Icon name="plus" size={14} />
-      </button>
-      <button
-        type="button"
-        className={ZOOM_BUTTON}
-        tabIndex={-1}
-        aria-label="Fit the whole diagram"
-        title="Fit the whole diagram"
-        onClick={fit}
-      >
-        <Icon name="fit" size={14} />
-      </button>
+      {(
+        [
+          ['Zoom out', 'minus', () => zoom(zoomOut)],
+          ['Zoom in', 'plus', () => zoom(zoomIn)],
+          ['Fit the whole diagram', 'fit', fit],
+        ] as const
+      ).map(([label, icon, onClick]) => (
+        <button
+          key={icon}
+          type="button"
+          className={ZOOM_BUTTON}
+          tabIndex={-1}
+          aria-label={label}
+          title={label}
+          onClick={onClick}
+        >
+          <Icon name={icon} size={14} />
+        </button>
+      ))}
     </fieldset>
   );
   return slot ? createPortal(buttons, slot) : <Panel position="top-right">{buttons}</Panel>;

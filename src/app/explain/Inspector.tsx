@@ -1,6 +1,5 @@
 import { Fragment, type ReactNode, useMemo, useState } from 'react';
 import { hostGroupId, orderHosts } from '../../layout/layoutScene';
-import './failureEngine';
 import { structureOf } from '../../layout/structure';
 import { thousands } from '../../model/limits';
 import { kindLabel } from '../../render/describe';

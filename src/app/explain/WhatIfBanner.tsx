@@ -1,5 +1,4 @@
 import { headline } from '../../topology/failures/report';
-import './failureEngine';
 import { useFailures, useScene } from '../derived';
 import { useApp, useAppStore } from '../store';
 

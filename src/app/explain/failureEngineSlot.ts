@@ -1,8 +1,8 @@
 type Engine = typeof import('../../topology/failures/engine');
 
-// Where the failure engine is once loaded. It is set by the modules that tell failures (the app page, the
-// details, the tour, the what-if panels import `failureEngine.ts`); an embed that never shows a failure never
-// loads it. Until it is there, `useFailures` asks for it and draws the diagram unfailed.
+// Where the failure engine is once loaded. The app page, the details card and the tour player import
+// `failureEngine.ts`, which sets it; an embed loads those two on demand, so one that never shows a failure never
+// loads the engine. Until it is there, `useFailures` asks for it and draws the diagram unfailed.
 let engine: Engine | null = null;
 const listeners = new Set<() => void>();
 
