@@ -19,36 +19,6 @@ import { deriveScene } from '../topology/deriveScene';
 import { VIEWS } from '../topology/views';
 import { escapeXml, SVG_PALETTES, type SvgTheme, sceneToSvg } from './svg';
 
-// --- The checker itself. ---
-
-describe('parseXml (the test helper)', () => {
-  it('accepts well-formed documents', () => {
-    const doc = parseXml(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 &amp; 2" y=\'&#60;\'><!-- c --><b/>t&lt;<c>&#x1F600;</c></a>\n',
-    );
-    expect(doc.attrs).toEqual({ x: '1 & 2', y: '<' });
-    expect(textOf(doc)).toBe('t<😀');
-  });
-  it.each([
-    ['unclosed', '<a><b></a>'],
-    ['mismatched', '<a></b>'],
-    ['raw ampersand', '<a>x & y</a>'],
-    ['unknown entity', '<a>&nbsp;</a>'],
-    ['< in attribute', '<a x="<"/>'],
-    ['duplicate attribute', '<a x="1" x="2"/>'],
-    ['unquoted attribute', '<a x=1/>'],
-    ['two roots', '<a/><b/>'],
-    ['NUL', '<a>\u0000</a>'],
-    ['lone surrogate', '<a>\ud800</a>'],
-    ['reference to NUL', '<a>&#0;</a>'],
-    [']]> in text', '<a>]]></a>'],
-    ['text after root', '<a/>x'],
-    ['DTD', '<!DOCTYPE a><a/>'],
-  ])('rejects %s', (_, src) => {
-    expect(() => parseXml(src)).toThrow();
-  });
-});
-
 // --- sceneToSvg. ---
 
 const model = defaultModel();
