@@ -1,11 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { earlyScript } from './scripts/earlyScriptPlugin.ts';
 import { embedHelper } from './scripts/embedHelperPlugin.ts';
 import { preloadFont } from './scripts/preloadFontPlugin.ts';
 import { cspMeta } from './scripts/securityHeaders.ts';
-import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   // Relative URLs everywhere in the build: dist/ works from any path (a docs site's /docs/stacklayers/), not
@@ -17,7 +17,21 @@ export default defineConfig({
     cspMeta(),
     preloadFont(),
     earlyScript(),
-    serviceWorker(),
+    // dist/sw.js from src/sw.ts (Workbox), with the build's files and their revisions; registered by src/main.tsx.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*'],
+        // _headers is read by the host (Netlify, Cloudflare Pages), which does not serve it.
+        globIgnores: ['_headers'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        rollupFormat: 'iife',
+      },
+    }),
     // dist/stacklayers-embed.js, the iframe helper script (src/embed/helper.ts).
     embedHelper(),
   ],

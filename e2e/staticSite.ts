@@ -19,8 +19,11 @@ export interface StaticSite {
 
 export async function serveSite(
   mounts: Record<string, string>,
-  headers: Record<string, string> = {},
+  /** Extra response headers: for HTML files, or per file. */
+  headers: Record<string, string> | ((file: string) => Record<string, string>) = {},
 ): Promise<StaticSite> {
+  const headersOf = (file: string) =>
+    typeof headers === 'function' ? headers(file) : extname(file) === '.html' ? headers : {};
   const log: string[] = [];
   const find = (path: string): string | undefined => {
     for (const [at, target] of Object.entries(mounts)) {
@@ -47,7 +50,7 @@ export async function serveSite(
       .writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        ...(extname(file) === '.html' ? headers : {}),
+        ...headersOf(file),
       })
       .end(readFileSync(file));
   });
