@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import { copyComponent } from '../integrations/core/stacklayers.mjs';
 import { expect, test } from './fixtures';
 import { recordViolations, violations } from './security';
@@ -296,6 +296,125 @@ async function inlineModel(el: Locator, attribute: boolean): Promise<unknown> {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Without JavaScript: the static SVG and the inline model are in the page, as written. */
+async function staticPage(s: Site, browser: Browser) {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: s.width, height: 900 },
+  });
+  await serveSite(context, s);
+  const page = await context.newPage();
+  await page.goto(pageUrl(s));
+  const els = diagrams(page);
+  await expect(els).toHaveCount(2);
+  // The static picture: an inline SVG (an image of it in MDX), named by its title and description.
+  const pictures = page.locator(
+    'stacklayers-diagram > .stacklayers-static > svg, stacklayers-diagram > img.stacklayers-static',
+  );
+  await expect(pictures).toHaveCount(2);
+  await expect(pictures.first()).toHaveAccessibleName(/^Small cloud: both view\.? Layered diagram/);
+  await expect(pictures.nth(1)).toHaveAccessibleName(
+    new RegExp(`^${escapeRegExp(TINY_NAME)}: traditional view`),
+  );
+  // Model text stayed text: no element made of it, no interpolation run.
+  await expect(page.locator('stacklayers-diagram b')).toHaveCount(0);
+  // The static picture fits the column.
+  const column = await page.locator(`${s.column} p`).first().boundingBox();
+  const picture = await pictures.first().boundingBox();
+  expect(
+    picture && column && picture.width > 200 && picture.x + picture.width <= column.x + column.width + 1,
+  ).toBe(true);
+  // The inline models survived server rendering exactly.
+  const tiny = (await inlineModel(els.nth(1), s.modelAttribute ?? false)) as { name?: string };
+  expect(tiny.name).toBe(TINY_NAME);
+  const small = (await inlineModel(els.first(), s.modelAttribute ?? false)) as {
+    name?: string;
+    hosts?: unknown[];
+  };
+  expect(small.name).toBe('Small cloud');
+  expect(small.hosts?.length).toBe(10);
+  // Stacklayers wrote no inline script.
+  const html = await page.content();
+  for (const m of html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi))
+    expect(m[1] ?? '').not.toContain('stacklayers');
+  // Nor any event handler: the page's inline handlers are the theme's own, which its policy names.
+  const handlers = await page.evaluate(() =>
+    [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.value),
+    ),
+  );
+  expect(handlers).toEqual(s.themeHandlers ?? []);
+  await context.close();
+}
+
+/** The component draws each diagram fitted in the content column, with no CSP violation. */
+async function drawnInColumn(s: Site, page: Page, info: TestInfo) {
+  await page.goto(pageUrl(s));
+  const column = await page.locator(`${s.column} p`).first().boundingBox();
+  expect(column?.width ?? 0).toBeGreaterThan(580);
+  expect(column?.width ?? 0).toBeLessThan(720);
+  for (const i of [0, 1]) {
+    const el = diagrams(page).nth(i);
+    await el.scrollIntoViewIfNeeded();
+    const host = await expectFitted(el, i === 0 ? 20 : 2);
+    expect(host.width).toBeLessThanOrEqual((column?.width ?? 0) + 1);
+    // Height follows the fitted diagram: the small model is not drawn in a tall box.
+    expect(host.height).toBeGreaterThan(80);
+    // The component replaced the static picture.
+    expect(await el.locator('.stacklayers-static').boundingBox()).toBeNull();
+  }
+  // Each draws its own inline model (not the bundled default): the hosts it names, and only those.
+  expect(await drawnHosts(diagrams(page).first())).toHaveLength(10);
+  expect(await drawnHosts(diagrams(page).nth(1))).toEqual(['ctl1', 'kvm1']);
+  await page.screenshot({ path: info.outputPath(`${s.name}-light.png`), fullPage: true });
+  expect(await violations(page)).toEqual([]);
+}
+
+/** The diagram follows the site's light/dark toggle (or the reader's colour scheme). */
+async function followsTheme(s: Site, page: Page, info: TestInfo) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(pageUrl(s));
+  const el = diagrams(page).first();
+  await expectFitted(el);
+  await expect.poll(async () => (await drawnBoxes(el)).theme).toBe('light');
+  if (s.toDark) await s.toDark(page);
+  else await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(async () => (await drawnBoxes(el)).theme).toBe('dark');
+  await expectFitted(el);
+  await page.screenshot({ path: info.outputPath(`${s.name}-dark.png`), fullPage: true });
+  expect(await violations(page)).toEqual([]);
+}
+
+/** Printed: the whole diagram, a small model at its size on screen. */
+async function printsWhole(s: Site, page: Page, info: TestInfo) {
+  await page.goto(pageUrl(s));
+  await expectFitted(diagrams(page).first());
+  const tiny = diagrams(page).nth(1);
+  await expectFitted(tiny, 2);
+  // The tallest drawn box of host kvm1 (React Flow's node, or the printed picture's group).
+  const hostBox = () =>
+    tiny.evaluate((el) =>
+      Math.max(
+        0,
+        ...[...(el.shadowRoot?.querySelectorAll('[data-id="kvm1"]') ?? [])].map(
+          (n) => n.getBoundingClientRect().height,
+        ),
+      ),
+    );
+  const onScreen = await hostBox();
+  await page.emulateMedia({ media: 'print' });
+  for (const i of [0, 1]) await expectFitted(diagrams(page).nth(i), 2);
+  // A small model prints at its size on screen, not blown up to the page's width.
+  expect(onScreen).toBeGreaterThan(10);
+  expect(await hostBox()).toBeLessThanOrEqual(onScreen * 1.5);
+  const host = (await drawnBoxes(diagrams(page).first())).host;
+  expect(host.x).toBeGreaterThanOrEqual(0);
+  expect(host.x + host.width).toBeLessThanOrEqual(s.width);
+  await page.screenshot({ path: info.outputPath(`${s.name}-print.png`), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+}
+
 /** The tests every site gets. */
 export function describeSite(name: string) {
   const s = site(name);
@@ -315,126 +434,16 @@ export function describeSite(name: string) {
       await recordViolations(page);
     });
 
-    test('the page holds the static SVG and the inline model, as written (no JavaScript needed)', async ({
+    test('the page holds the static SVG and the inline model, as written (no JavaScript needed)', ({
       browser,
-    }) => {
-      const context = await browser.newContext({
-        javaScriptEnabled: false,
-        viewport: { width: s.width, height: 900 },
-      });
-      await serveSite(context, s);
-      const page = await context.newPage();
-      await page.goto(pageUrl(s));
-      const els = diagrams(page);
-      await expect(els).toHaveCount(2);
-      // The static picture: an inline SVG (an image of it in MDX), named by its title and description.
-      const pictures = page.locator(
-        'stacklayers-diagram > .stacklayers-static > svg, stacklayers-diagram > img.stacklayers-static',
-      );
-      await expect(pictures).toHaveCount(2);
-      await expect(pictures.first()).toHaveAccessibleName(/^Small cloud: both view\.? Layered diagram/);
-      await expect(pictures.nth(1)).toHaveAccessibleName(
-        new RegExp(`^${escapeRegExp(TINY_NAME)}: traditional view`),
-      );
-      // Model text stayed text: no element made of it, no interpolation run.
-      await expect(page.locator('stacklayers-diagram b')).toHaveCount(0);
-      // The static picture fits the column.
-      const column = await page.locator(`${s.column} p`).first().boundingBox();
-      const picture = await pictures.first().boundingBox();
-      expect(
-        picture && column && picture.width > 200 && picture.x + picture.width <= column.x + column.width + 1,
-      ).toBe(true);
-      // The inline models survived server rendering exactly.
-      const tiny = (await inlineModel(els.nth(1), s.modelAttribute ?? false)) as { name?: string };
-      expect(tiny.name).toBe(TINY_NAME);
-      const small = (await inlineModel(els.first(), s.modelAttribute ?? false)) as {
-        name?: string;
-        hosts?: unknown[];
-      };
-      expect(small.name).toBe('Small cloud');
-      expect(small.hosts?.length).toBe(10);
-      // Stacklayers wrote no inline script.
-      const html = await page.content();
-      for (const m of html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi))
-        expect(m[1] ?? '').not.toContain('stacklayers');
-      // Nor any event handler: the page's inline handlers are the theme's own, which its policy names.
-      const handlers = await page.evaluate(() =>
-        [...document.querySelectorAll('*')].flatMap((e) =>
-          [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.value),
-        ),
-      );
-      expect(handlers).toEqual(s.themeHandlers ?? []);
-      await context.close();
-    });
-
-    test('the component draws each diagram fitted in the ~620 px column, with no CSP violation', async ({
+    }) => staticPage(s, browser));
+    test('the component draws each diagram fitted in the ~620 px column, with no CSP violation', ({
       page,
-    }, info) => {
-      await page.goto(pageUrl(s));
-      const column = await page.locator(`${s.column} p`).first().boundingBox();
-      expect(column?.width ?? 0).toBeGreaterThan(580);
-      expect(column?.width ?? 0).toBeLessThan(720);
-      for (const i of [0, 1]) {
-        const el = diagrams(page).nth(i);
-        await el.scrollIntoViewIfNeeded();
-        const host = await expectFitted(el, i === 0 ? 20 : 2);
-        expect(host.width).toBeLessThanOrEqual((column?.width ?? 0) + 1);
-        // Height follows the fitted diagram: the small model is not drawn in a tall box.
-        expect(host.height).toBeGreaterThan(80);
-        // The component replaced the static picture.
-        expect(await el.locator('.stacklayers-static').boundingBox()).toBeNull();
-      }
-      // Each draws its own inline model (not the bundled default): the hosts it names, and only those.
-      expect(await drawnHosts(diagrams(page).first())).toHaveLength(10);
-      expect(await drawnHosts(diagrams(page).nth(1))).toEqual(['ctl1', 'kvm1']);
-      await page.screenshot({ path: info.outputPath(`${name}-light.png`), fullPage: true });
-      expect(await violations(page)).toEqual([]);
-    });
-
+    }, info) => drawnInColumn(s, page, info));
     test(
       s.toDark ? "follows the site's light/dark toggle" : 'follows the reader’s colour scheme',
-      async ({ page }, info) => {
-        await page.emulateMedia({ colorScheme: 'light' });
-        await page.goto(pageUrl(s));
-        const el = diagrams(page).first();
-        await expectFitted(el);
-        await expect.poll(async () => (await drawnBoxes(el)).theme).toBe('light');
-        if (s.toDark) await s.toDark(page);
-        else await page.emulateMedia({ colorScheme: 'dark' });
-        await expect.poll(async () => (await drawnBoxes(el)).theme).toBe('dark');
-        await expectFitted(el);
-        await page.screenshot({ path: info.outputPath(`${name}-dark.png`), fullPage: true });
-        expect(await violations(page)).toEqual([]);
-      },
+      ({ page }, info) => followsTheme(s, page, info),
     );
-
-    test('prints the whole diagram', async ({ page }, info) => {
-      await page.goto(pageUrl(s));
-      await expectFitted(diagrams(page).first());
-      const tiny = diagrams(page).nth(1);
-      await expectFitted(tiny, 2);
-      // The tallest drawn box of host kvm1 (React Flow's node, or the printed picture's group).
-      const hostBox = () =>
-        tiny.evaluate((el) =>
-          Math.max(
-            0,
-            ...[...(el.shadowRoot?.querySelectorAll('[data-id="kvm1"]') ?? [])].map(
-              (n) => n.getBoundingClientRect().height,
-            ),
-          ),
-        );
-      const onScreen = await hostBox();
-      await page.emulateMedia({ media: 'print' });
-      for (const i of [0, 1]) await expectFitted(diagrams(page).nth(i), 2);
-      // A small model prints at its size on screen, not blown up to the page's width.
-      expect(onScreen).toBeGreaterThan(10);
-      expect(await hostBox()).toBeLessThanOrEqual(onScreen * 1.5);
-      const host = (await drawnBoxes(diagrams(page).first())).host;
-      expect(host.x).toBeGreaterThanOrEqual(0);
-      expect(host.x + host.width).toBeLessThanOrEqual(s.width);
-      await page.screenshot({ path: info.outputPath(`${name}-print.png`), fullPage: true });
-      const pdf = await page.pdf({ format: 'A4' });
-      expect(pdf.byteLength).toBeGreaterThan(10_000);
-    });
+    test('prints the whole diagram', ({ page }, info) => printsWhole(s, page, info));
   });
 }
