@@ -1,8 +1,9 @@
 // The app's service worker, built into dist/sw.js by vite-plugin-pwa (vite.config.ts), which puts the build's
 // file list, each file with its content's revision, at `self.__WB_MANIFEST`. Workbox precaches them: a new build
-// downloads only the files that changed, bypassing the HTTP cache, and drops the ones that are gone. The page
-// registers it once its first diagram is drawn and the page is idle (src/main.tsx). After the first visit the app
-// works with the network off, as workshops need. No request to another origin is ever answered from here.
+// downloads only the files that changed (those without a hash in their name past the HTTP cache) and drops the ones
+// that are gone. The page registers it once its first diagram is drawn and the page is idle (src/main.tsx). After
+// the first visit the app works with the network off, as workshops need. No request to another origin is ever
+// answered from here.
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import {
