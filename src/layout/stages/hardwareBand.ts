@@ -46,7 +46,7 @@ function isFoldedBelow(columnId: string, groupId: string): boolean {
  * folded group is a column of its own (its box says what it is), so it gets no bar of its level, only of the
  * open levels above it.
  */
-function structureBars(cols: HostColumns, collapsed: ReadonlySet<string>): Bar[] {
+export function structureBars(cols: HostColumns, collapsed: ReadonlySet<string>): Bar[] {
   const bars: Bar[] = [];
   // A group split across the operator cluster's edge (a storage host beside its zone's members) gets one bar.
   const used = new Set<string>();

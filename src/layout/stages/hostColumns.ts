@@ -46,7 +46,7 @@ export interface HostColumns extends ColumnFolds {
 }
 
 /** Folds hosts into columns, in column order. */
-function foldColumns(
+export function foldColumns(
   scene: Scene,
   hosts: readonly HostElement[],
   collapsed: ReadonlySet<string>,

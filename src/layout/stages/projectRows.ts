@@ -66,7 +66,7 @@ function planClusters(parts: Collected, collapsed: ReadonlySet<string>): Map<str
 }
 
 /** Greedy rows of projects no wider than `maxW` (a project wider than that gets a row of its own). */
-function wrapRows(plans: readonly ProjectPlan[], maxW: number): ProjectRow[] {
+export function wrapRows(plans: readonly ProjectPlan[], maxW: number): ProjectRow[] {
   const rows: ProjectRow[] = [];
   for (const plan of plans) {
     const row = rows[rows.length - 1];
