@@ -5,7 +5,7 @@ import { type Assembly, hostId } from './assembly';
 
 /** The model's projects with their VMs, load balancers and volumes; empty projects of the project list are left out. */
 
-export const isServiceProject = (p: ProjRec): boolean => (p.name ?? '').toLowerCase() === 'service';
+const isServiceProject = (p: ProjRec): boolean => (p.name ?? '').toLowerCase() === 'service';
 
 export function assembleProjects(a: Assembly): Project[] {
   const emptyListed: string[] = [];
