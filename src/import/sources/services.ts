@@ -1,4 +1,5 @@
-import { processOfAgent, processOfComputeService } from '../catalog';
+import type { HostRole } from '../../model/schema';
+import { type ProcessDef, processOfAgent, processOfComputeService } from '../catalog';
 import { listNames, plural } from '../fields';
 import type { Agent, ComputeService } from '../parse';
 import { addProcess, type HostRec, hostKey, hostNamed, type ImportState } from '../state';
@@ -23,21 +24,46 @@ function serviceHost(
   return hostNamed(s, name, source);
 }
 
+/** Places each row's process on its host; returns the hosts that were pods' names, and the rows of no known process. */
+function placeAll<R extends { host: string }>(
+  s: ImportState,
+  rows: readonly R[],
+  podNodes: ReadonlyMap<string, string>,
+  source: string,
+  processOf: (row: R) => { process: ProcessDef; hostRole?: HostRole | undefined } | undefined,
+  nameOf: (row: R) => string,
+): { inPods: string[]; unknown: string[] } {
+  const inPods: string[] = [];
+  const unknown: string[] = [];
+  for (const r of rows) {
+    const m = processOf(r);
+    if (!m) {
+      unknown.push(nameOf(r));
+      continue;
+    }
+    const h = serviceHost(s, r.host, podNodes, source, inPods);
+    if (m.hostRole) h.roles.add(m.hostRole);
+    addProcess(s, m.process, h, source);
+  }
+  return { inPods, unknown };
+}
+
 export function readComputeServices(
   s: ImportState,
   rows: readonly ComputeService[],
   podNodes: ReadonlyMap<string, string>,
 ): void {
-  const inPods: string[] = [];
-  const unknown: string[] = [];
-  for (const r of rows) {
-    const def = processOfComputeService(r.binary);
-    if (!def) {
-      unknown.push(r.binary);
-      continue;
-    }
-    addProcess(s, def, serviceHost(s, r.host, podNodes, 'compute services', inPods), 'compute services');
-  }
+  const { inPods, unknown } = placeAll(
+    s,
+    rows,
+    podNodes,
+    'compute services',
+    (r) => {
+      const process = processOfComputeService(r.binary);
+      return process && { process };
+    },
+    (r) => r.binary,
+  );
   if (rows.length)
     s.matched.push(`${plural(rows.length - unknown.length, 'compute service')} placed on their hosts.`);
   if (inPods.length)
@@ -53,18 +79,14 @@ export function readNetworkAgents(
   rows: readonly Agent[],
   podNodes: ReadonlyMap<string, string>,
 ): void {
-  const inPods: string[] = [];
-  const unknown: string[] = [];
-  for (const a of rows) {
-    const m = processOfAgent(a.type, a.binary);
-    if (!m) {
-      unknown.push(a.type ?? a.binary ?? '?');
-      continue;
-    }
-    const h = serviceHost(s, a.host, podNodes, 'network agents', inPods);
-    if (m.hostRole) h.roles.add(m.hostRole);
-    addProcess(s, m.process, h, 'network agents');
-  }
+  const { inPods, unknown } = placeAll(
+    s,
+    rows,
+    podNodes,
+    'network agents',
+    (a) => processOfAgent(a.type, a.binary),
+    (a) => a.type ?? a.binary ?? '?',
+  );
   if (rows.length)
     s.matched.push(`${plural(rows.length - unknown.length, 'network agent')} placed on their hosts.`);
   if (inPods.length)
