@@ -6,12 +6,19 @@ import { assembleModel } from './model';
 describe('assembleModel', () => {
   it('gives VMs with no compute host in the input a stand-in compute host, and says so', () => {
     const s = newState([], {});
-    addVm(s, { server: { id: 'S1', name: 'web' }, name: 'web', project: projectNamed(s, 'demo'), flavor: 'm1' });
+    addVm(s, {
+      server: { id: 'S1', name: 'web' },
+      name: 'web',
+      project: projectNamed(s, 'demo'),
+      flavor: 'm1',
+    });
     const { model, counts } = assembleModel(s, false);
     expect(validateModel(model).ok).toBe(true);
     expect(model.hosts.map((h) => h.id)).toEqual(['unknown-compute-host']);
     expect([counts.hosts, counts.vms, counts.projects]).toEqual([0, 1, 1]);
-    expect(s.unmatched).toEqual(['The input names no hosts: the VMs are shown on one stand-in compute host.']);
+    expect(s.unmatched).toEqual([
+      'The input names no hosts: the VMs are shown on one stand-in compute host.',
+    ]);
   });
 
   it('orders hosts by role then name, and gives ids from names (hosts first, then what runs on them)', () => {

@@ -1,5 +1,5 @@
 import { type KubeCluster, serverIdOfProviderId } from '../clusters';
-import { plural, show } from '../fields';
+import { mostCommon, plural, show } from '../fields';
 import type { K8sNode } from '../parse';
 import { addVm, hostKey, type ImportState, type ProjRec, type VmRec } from '../state';
 
@@ -68,14 +68,7 @@ export function readTenantCluster(s: ImportState, c: KubeCluster, haveServers: b
 function majorityProject(matches: readonly NodeMatch[]): ProjRec | undefined {
   const count = new Map<ProjRec, number>();
   for (const m of matches) count.set(m.vm.project, (count.get(m.vm.project) ?? 0) + 1);
-  let best: ProjRec | undefined;
-  let n = 0;
-  for (const [p, k] of count)
-    if (k > n) {
-      best = p;
-      n = k;
-    }
-  return best;
+  return mostCommon(count);
 }
 
 /** Each node's VM: by providerID, then by name once the providerID matches say which project the cluster is in. */
