@@ -1,6 +1,6 @@
 import type { WorkloadKind } from '../model/schema';
 import { NODE_LABEL_ROLES, processOfPod } from './catalog';
-import { listNames, show } from './fields';
+import { listNames, mostCommon, show } from './fields';
 import type { K8sNode, K8sPod, ParsedFile } from './parse';
 
 /** One Kubernetes cluster of the input: the nodes and pods of its files. */
@@ -138,14 +138,7 @@ export function operatorEvidence(c: KubeCluster): {
   const labelledNodes = c.nodes.filter((n) =>
     NODE_LABEL_ROLES.some(([label]) => n.labels.get(label) === 'enabled'),
   ).length;
-  let namespace: string | undefined;
-  let most = 0;
-  for (const [ns, n] of namespaces)
-    if (n > most) {
-      most = n;
-      namespace = ns;
-    }
-  return { pods, labelledNodes, namespace };
+  return { pods, labelledNodes, namespace: mostCommon(namespaces) };
 }
 
 /**

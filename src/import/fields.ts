@@ -106,3 +106,15 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 /** Natural order ("cmp2" before "cmp10"), the same in Node and browsers. */
 export const naturalCompare = (a: string, b: string): number =>
   a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** The key with the highest count (the first of a tie); undefined when none counts above zero. */
+export function mostCommon<K>(counts: ReadonlyMap<K, number>): K | undefined {
+  let best: K | undefined;
+  let most = 0;
+  for (const [key, n] of counts)
+    if (n > most) {
+      most = n;
+      best = key;
+    }
+  return best;
+}
