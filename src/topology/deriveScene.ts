@@ -10,7 +10,7 @@ import { deriveTenants } from './derive/tenants';
 import type { Place, Relation, Scene, SceneElement } from './scene';
 import { viewFlags } from './views';
 
-export { type ResolvedOperatorCluster, resolveOperatorCluster } from './derive/operatorCluster';
+export { resolveOperatorCluster } from './derive/operatorCluster';
 export { placeVms } from './derive/placeVms';
 
 /**
