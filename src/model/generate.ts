@@ -183,19 +183,11 @@ const REGION_NAMES = ['RegionOne', 'RegionTwo', 'RegionThree', 'RegionFour', 'Re
 /** Hosts per rack in a generated cloud. */
 const RACK = 20;
 
-/**
- * A cloud organised as big clouds are: regions (one Keystone, each region its own API-level services and
- * database), availability zones in each region, and Nova cells v2 in each zone, each cell with its own
- * database, message queue and conductor on three cell controllers, managing its compute hosts; racks of 20
- * hosts; per region a Ceph cluster, Ironic and a few bare-metal nodes given whole to instances.
- */
-function generateStructured(elements: number, seed: number, shape: GenerateShape): Model {
-  const rnd = seededRandom(seed);
+/** Regions, availability zones and cells, each zone in a region and each cell in a zone, spread evenly. */
+function structureOf(shape: GenerateShape) {
   const regionCount = Math.max(1, shape.regions ?? 1);
   const zoneCount = Math.max(regionCount, shape.zones ?? regionCount);
   const cellCount = Math.max(zoneCount, shape.cells ?? zoneCount);
-  // Per compute host ~16 elements (see generateModel); cell controllers and their processes are extra.
-  const computes = Math.max(cellCount, Math.round((elements - cellCount * 12) / 16));
   const regions = Array.from({ length: regionCount }, (_, i) => ({
     id: REGION_NAMES[i] ?? `Region${i + 1}`,
   }));
@@ -207,9 +199,63 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
     const zone = zones[Math.floor((i * zoneCount) / cellCount)] as { id: string; region: string };
     return { id: `cell${i + 1}`, region: zone.region, zone: zone.id };
   });
+  return { regions, zones, cells };
+}
 
-  const hosts: Model['hosts'][number][] = [];
-  const services: Model['services'][number][] = [];
+type Structure = ReturnType<typeof structureOf>;
+type HostSpec = Model['hosts'][number];
+type ServiceSpec = Model['services'][number];
+
+/**
+ * A cloud organised as big clouds are: regions (one Keystone, each region its own API-level services and
+ * database), availability zones in each region, and Nova cells v2 in each zone, each cell with its own
+ * database, message queue and conductor on three cell controllers, managing its compute hosts; racks of 20
+ * hosts; per region a Ceph cluster, Ironic and a few bare-metal nodes given whole to instances.
+ */
+function generateStructured(elements: number, seed: number, shape: GenerateShape): Model {
+  const rnd = seededRandom(seed);
+  const structure = structureOf(shape);
+  const { regions, zones, cells } = structure;
+  const [regionCount, zoneCount, cellCount] = [regions.length, zones.length, cells.length];
+  // Per compute host ~16 elements (see generateModel); cell controllers and their processes are extra.
+  const computes = Math.max(cellCount, Math.round((elements - cellCount * 12) / 16));
+  const hosts: HostSpec[] = [];
+  const services: ServiceSpec[] = [];
+  const controllersOf = regionControllers(structure, hosts);
+  const computeIds = computeHosts(structure, computes, hosts);
+  cellControllers(structure, hosts, services);
+  const bmNodes = storageAndBareMetal(structure, computes, hosts);
+  apiServices(structure, controllersOf, hosts, services);
+  services.push(computeAgents());
+
+  const { projects, tenantClusters } = generateTenants(
+    rnd,
+    computes * 7,
+    (i) => computeIds[i] as string,
+    computeIds.length,
+  );
+  // Bare-metal instances: each Ironic node given whole to one instance of a project.
+  projects.push({
+    id: 'baremetal-hpc',
+    name: 'hpc (bare metal)',
+    vms: bmNodes.map((host, i) => ({ id: `hpc-node${i + 1}`, flavor: 'baremetal.general', host })),
+  });
+  return {
+    version: 1,
+    name: `Generated cloud (${elements} elements, seed ${seed}, ${regionCount} regions, ${zoneCount} zones, ${cellCount} cells)`,
+    regions,
+    availabilityZones: zones,
+    cells: cells.map(({ id, region }) => ({ id, region })),
+    hosts,
+    services,
+    flavors: [...FLAVORS, { name: 'baremetal.general', vcpus: 64, ramMiB: 524288, diskGiB: 960 }],
+    projects,
+    tenantClusters,
+  };
+}
+
+/** Three controllers (also network hosts) per region. */
+function regionControllers({ regions }: Structure, hosts: HostSpec[]): Map<string, string[]> {
   const controllersOf = new Map<string, string[]>();
   for (const r of regions) {
     const ids = [1, 2, 3].map((n) => `${r.id.toLowerCase()}-ctl${n}`);
@@ -224,7 +270,12 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
       });
     });
   }
-  // Compute hosts, spread evenly over the cells; racks numbered across the cloud.
+  return controllersOf;
+}
+
+/** Compute hosts, spread evenly over the cells; racks numbered across the cloud. */
+function computeHosts({ cells }: Structure, computes: number, hosts: HostSpec[]): string[] {
+  const cellCount = cells.length;
   const computeIds: string[] = [];
   let rack = 0;
   cells.forEach((c, ci) => {
@@ -243,7 +294,11 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
       });
     }
   });
-  // Each cell: its own database, message queue and conductor on three cell controllers.
+  return computeIds;
+}
+
+/** Each cell: its own database, message queue and conductor on three cell controllers. */
+function cellControllers({ cells }: Structure, hosts: HostSpec[], services: ServiceSpec[]): void {
   for (const c of cells) {
     const ctl = [1, 2, 3].map((n) => `${c.id}-ctl${n}`);
     ctl.forEach((id) => {
@@ -286,7 +341,11 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
       ],
     });
   }
-  // Per region: Ceph and a few Ironic nodes in the region's first cell.
+}
+
+/** Per region: Ceph and a few Ironic nodes in the region's first cell. Returns the bare-metal nodes. */
+function storageAndBareMetal({ regions, cells }: Structure, computes: number, hosts: HostSpec[]): string[] {
+  const regionCount = regions.length;
   const storage = Math.max(3, Math.round(computes / 16 / regionCount));
   const baremetal = Math.max(2, Math.round(computes / 100 / regionCount));
   const bmNodes: string[] = [];
@@ -317,7 +376,17 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
     }
   }
 
-  // API-level services: Keystone for the whole cloud (in the first region), the rest per region.
+  return bmNodes;
+}
+
+/** API-level services: Keystone for the whole cloud (in the first region), the rest per region. */
+function apiServices(
+  { regions }: Structure,
+  controllersOf: ReadonlyMap<string, string[]>,
+  hosts: readonly HostSpec[],
+  services: ServiceSpec[],
+): void {
+  const regionCount = regions.length;
   const first = controllersOf.get(regions[0]?.id ?? '') ?? [];
   services.push({
     id: 'keystone',
@@ -395,30 +464,4 @@ function generateStructured(elements: number, seed: number, shape: GenerateShape
       },
     );
   }
-  services.push(computeAgents());
-
-  const { projects, tenantClusters } = generateTenants(
-    rnd,
-    computes * 7,
-    (i) => computeIds[i] as string,
-    computeIds.length,
-  );
-  // Bare-metal instances: each Ironic node given whole to one instance of a project.
-  projects.push({
-    id: 'baremetal-hpc',
-    name: 'hpc (bare metal)',
-    vms: bmNodes.map((host, i) => ({ id: `hpc-node${i + 1}`, flavor: 'baremetal.general', host })),
-  });
-  return {
-    version: 1,
-    name: `Generated cloud (${elements} elements, seed ${seed}, ${regionCount} regions, ${zoneCount} zones, ${cellCount} cells)`,
-    regions,
-    availabilityZones: zones,
-    cells: cells.map(({ id, region }) => ({ id, region })),
-    hosts,
-    services,
-    flavors: [...FLAVORS, { name: 'baremetal.general', vcpus: 64, ramMiB: 524288, diskGiB: 960 }],
-    projects,
-    tenantClusters,
-  };
 }

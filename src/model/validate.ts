@@ -167,6 +167,25 @@ export function validateModelText(input: string): ValidationResult {
   return { ok: false, issues: syntax.length ? syntax : json.issues };
 }
 
+/** What the integrity checks share: the model, how an issue is added, and what is known of the hosts. */
+interface Integrity {
+  model: Model;
+  add: AddIssue;
+  /** Claims an id in the model's one namespace (hosts, processes, projects, VMs ...): a second use is an issue. */
+  claim: (id: string, path: PropertyKey[], what: string) => void;
+  hosts: ReadonlyMap<string, Model['hosts'][number]>;
+  /** How many hosts have one of a process's roles. */
+  hostsWithRole: (role: Process['role']) => number;
+}
+
+/** Which project each VM, load balancer and volume belongs to, and the project ids. */
+interface ProjectIndex {
+  vmProject: Map<string, string>;
+  lbProject: Map<string, string>;
+  volumeProject: Map<string, string>;
+  projects: Set<string>;
+}
+
 /** Reference and uniqueness checks on a schema-valid model. */
 function checkIntegrity(model: Model): ModelIssue[] {
   const issues: ModelIssue[] = [];
@@ -184,21 +203,37 @@ function checkIntegrity(model: Model): ModelIssue[] {
   model.hosts.forEach((h, i) => {
     claim(h.id, ['hosts', i, 'id'], 'host');
   });
-
   const structure = checkStructure(model, add);
+  const ctx: Integrity = { model, add, claim, hosts, hostsWithRole: hostRoleCounter(model) };
+  checkServices(ctx, structure.cells);
+  checkOperatorCluster(ctx);
+  const index = checkProjects(ctx);
+  checkProjectRefs(ctx, index);
+  checkTenantClusters(ctx, index);
+  checkTours(ctx, issues);
+  return issues;
+}
 
-  // Hosts by role set, so that counting the hosts of a process's roles does not walk every host.
+/** Hosts by role set, so that counting the hosts of a process's roles does not walk every host. */
+function hostRoleCounter(model: Model): (role: Process['role']) => number {
   const byMask = new Map<number, number>();
   for (const h of model.hosts) {
     const mask = h.roles.reduce((m, r) => m | (1 << HOST_ROLES.indexOf(r)), 0);
     byMask.set(mask, (byMask.get(mask) ?? 0) + 1);
   }
-  const hostsWithRole = (role: Process['role']) => {
+  return (role) => {
     const mask = roleList(role).reduce((m, r) => m | (1 << HOST_ROLES.indexOf(r)), 0);
     let n = 0;
     for (const [m, count] of byMask) if (m & mask) n += count;
     return n;
   };
+}
+
+/** Services and their processes: ids, hosts, cells and roles. */
+function checkServices(
+  { model, add, claim, hosts, hostsWithRole }: Integrity,
+  cells: ReadonlySet<string>,
+): void {
   const serviceAt = new Map<string, number>();
   model.services.forEach((s, i) => {
     // Services have their own namespace: a service and its single process often share a name (horizon).
@@ -223,7 +258,7 @@ function checkIntegrity(model: Model): ModelIssue[] {
             `process '${p.id}' runs on host '${h}', which does not have the role ${roles}`,
           );
       });
-      if (p.cell !== undefined && !structure.cells.has(p.cell))
+      if (p.cell !== undefined && !cells.has(p.cell))
         add([...path, 'cell'], `process '${p.id}' belongs to cell '${p.cell}', which is not in cells`);
       if (roleList(p.role).includes('baremetal'))
         add(
@@ -239,7 +274,10 @@ function checkIntegrity(model: Model): ModelIssue[] {
         );
     });
   });
+}
 
+/** The operator cluster: its hosts exist once each, its control plane among them. */
+function checkOperatorCluster({ model, add, claim, hosts }: Integrity): void {
   const oc = model.operatorCluster;
   if (oc) {
     claim(oc.id, ['operatorCluster', 'id'], 'operator cluster');
@@ -257,7 +295,10 @@ function checkIntegrity(model: Model): ModelIssue[] {
         );
     });
   }
+}
 
+/** Flavors, projects and their resources' ids, and where the VMs run. */
+function checkProjects({ model, add, claim, hosts, hostsWithRole }: Integrity): ProjectIndex {
   const flavors = model.flavors ? new Set<string>() : undefined;
   model.flavors?.forEach((f, i) => {
     if (flavors?.has(f.name)) add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
@@ -308,8 +349,11 @@ function checkIntegrity(model: Model): ModelIssue[] {
   });
   if (unplaced > 0 && hostsWithRole('compute') === 0)
     add(['hosts'], 'the model has VMs but no host with the role compute to run them');
+  return { vmProject, lbProject, volumeProject, projects };
+}
 
-  // References inside projects, checked once every VM is known.
+/** References inside projects, checked once every VM is known. */
+function checkProjectRefs({ model, add }: Integrity, { vmProject }: ProjectIndex): void {
   (model.projects ?? []).forEach((p, i) => {
     p.loadBalancers?.forEach((lb, j) => {
       lb.amphorae?.forEach((vm, k) => {
@@ -334,7 +378,12 @@ function checkIntegrity(model: Model): ModelIssue[] {
         );
     });
   });
+}
 
+/** Tenant clusters: nodes are VMs of their project (each in one cluster), what they use is theirs. */
+function checkTenantClusters(ctx: Integrity, index: ProjectIndex): void {
+  const { model, add, claim } = ctx;
+  const { vmProject, lbProject, volumeProject, projects } = index;
   const clusterOfVm = new Map<string, string>();
   (model.tenantClusters ?? []).forEach((c, i) => {
     const path = ['tenantClusters', i];
@@ -395,7 +444,10 @@ function checkIntegrity(model: Model): ModelIssue[] {
       });
     });
   });
+}
 
+/** Tours: unique ids, and every element they name exists. */
+function checkTours({ model, add }: Integrity, issues: ModelIssue[]): void {
   if (model.tours && model.tours.length > 0) {
     const tourAt = new Map<string, number>();
     model.tours.forEach((t, i) => {
@@ -406,8 +458,6 @@ function checkIntegrity(model: Model): ModelIssue[] {
     });
     for (const issue of tourRefIssues(model.tours, modelElementRefs(model), ['tours'])) issues.push(issue);
   }
-
-  return issues;
 }
 
 type AddIssue = (path: PropertyKey[], message: string) => void;

@@ -95,6 +95,20 @@ function placeName(scene: Scene, id: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // The summary
 
+/** What the summary's sections share: the two scenes, the changes, and the sentences written so far. */
+interface Summary {
+  before: Scene;
+  after: Scene;
+  changes: readonly ViewChange[];
+  /** Ids a sentence has already accounted for (the rest are counted at the end). */
+  explained: Set<string>;
+  out: string[];
+  opBefore: SceneElement | undefined;
+  opAfter: SceneElement | undefined;
+  appearedIds: string[];
+  vanishedIds: string[];
+}
+
 /** The plain-language sentences for the changes between two scenes, most important first. */
 export function summarizeChanges(before: Scene, after: Scene, changes: readonly ViewChange[]): string[] {
   if (changes.length === 0) {
@@ -105,13 +119,29 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
         : 'Nothing changes.',
     ];
   }
-  const explained = new Set<string>();
-  const out: string[] = [];
-  const opBefore = before.elements.find((e) => e.kind === 'operator-cluster');
-  const opAfter = after.elements.find((e) => e.kind === 'operator-cluster');
-  const op = opAfter ?? opBefore;
+  const sum: Summary = {
+    before,
+    after,
+    changes,
+    explained: new Set<string>(),
+    out: [],
+    opBefore: before.elements.find((e) => e.kind === 'operator-cluster'),
+    opAfter: after.elements.find((e) => e.kind === 'operator-cluster'),
+    appearedIds: changes.filter((c) => c.change === 'appeared').map((c) => c.id),
+    vanishedIds: changes.filter((c) => c.change === 'vanished').map((c) => c.id),
+  };
+  operatorClusterSentences(sum);
+  tenantSentences(sum, after, sum.appearedIds, true);
+  tenantSentences(sum, before, sum.vanishedIds, false);
+  twoClustersSentences(sum);
+  serviceFormSentences(sum);
+  staysOutsideSentences(sum);
+  restSentences(sum);
+  return sum.out;
+}
 
-  // 1. The operator's Kubernetes, below OpenStack.
+/** 1. The operator's Kubernetes, below OpenStack. */
+function operatorClusterSentences({ before, after, explained, out, opBefore, opAfter }: Summary): void {
   if (opAfter && !opBefore) {
     const nodes = nodesOf(after, opAfter.id);
     for (const id of [opAfter.id, ...nodes.map((n) => n.id)]) explained.add(id);
@@ -127,63 +157,80 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
       `The operator's Kubernetes cluster ${opBefore.name} is gone, with its ${count(nodes.length, 'node')}: OpenStack runs directly on the hosts again.`,
     );
   }
+}
 
-  // 2. Tenant Kubernetes, on VMs.
-  const tenantSentences = (scene: Scene, ids: readonly string[], appeared: boolean) => {
-    const clusters = ids
-      .map((id) => scene.byId.get(id))
-      .filter((c): c is TenantClusterElement => c?.kind === 'tenant-cluster');
-    if (clusters.length === 0) return;
-    const inBatch = new Set(clusters.map((c) => c.id));
-    const podsOf = new Map<string, number>();
-    for (const el of scene.elements)
-      if (el.kind === 'pod') podsOf.set(el.cluster, (podsOf.get(el.cluster) ?? 0) + 1);
-    let nodeTotal = 0;
-    let podTotal = 0;
-    for (const c of clusters) {
-      const nodes = nodesOf(scene, c.id);
-      explained.add(c.id);
-      for (const n of nodes) explained.add(n.id);
-      nodeTotal += nodes.length;
-      podTotal += podsOf.get(c.id) ?? 0;
-    }
-    for (const el of scene.elements) if (el.kind === 'pod' && inBatch.has(el.cluster)) explained.add(el.id);
-    const only = clusters.length === 1 ? clusters[0] : undefined;
-    if (only) {
-      const nodes = nodesOf(scene, only.id);
-      const cp = nodes.filter((n) => n.nodeRole === 'control-plane').length;
-      const project = scene.byId.get(only.project)?.name ?? only.project;
-      const pods = podsOf.get(only.id) ?? 0;
-      if (appeared) {
-        out.push(
-          `The tenant's Kubernetes cluster ${only.name} appeared in project ${project}, on ${count(nodes.length, 'VM')} (${cp} control-plane, ${nodes.length - cp} ${nodes.length - cp === 1 ? 'worker' : 'workers'})${pods > 0 ? `, with ${count(pods, 'pod')}` : ''}.`,
-        );
-        const uses = [
-          only.loadBalancers.length > 0 ? count(only.loadBalancers.length, 'load balancer') : '',
-          only.volumes.length > 0 ? count(only.volumes.length, 'volume') : '',
-        ].filter(Boolean);
-        out.push(
-          `Its VMs stay on their compute hosts: Kubernetes is installed on them${uses.length > 0 ? `, and it uses ${uses.join(' and ')} of the project` : ''}.`,
-        );
-      } else
-        out.push(
-          `The tenant's Kubernetes cluster ${only.name} is gone, with its ${count(nodes.length, 'node')}${pods > 0 ? ` and ${count(pods, 'pod')}` : ''}; its VMs, load balancers and volumes stay as plain OpenStack resources.`,
-        );
-    } else {
-      const names = listNames(clusters.map((c) => c.name));
-      out.push(
-        appeared
-          ? `${clusters.length} tenant Kubernetes clusters appeared (${names}), on ${count(nodeTotal, 'VM')} with ${count(podTotal, 'pod')}; the VMs stay on their compute hosts.`
-          : `${clusters.length} tenant Kubernetes clusters are gone (${names}), with ${count(nodeTotal, 'node')} and ${count(podTotal, 'pod')}; their VMs stay as plain OpenStack resources.`,
-      );
-    }
-  };
-  const appearedIds = changes.filter((c) => c.change === 'appeared').map((c) => c.id);
-  const vanishedIds = changes.filter((c) => c.change === 'vanished').map((c) => c.id);
-  tenantSentences(after, appearedIds, true);
-  tenantSentences(before, vanishedIds, false);
+/** 2. Tenant Kubernetes, on VMs: the clusters among `ids` that appeared in (or vanished from) `scene`. */
+function tenantSentences(
+  { explained, out }: Summary,
+  scene: Scene,
+  ids: readonly string[],
+  appeared: boolean,
+): void {
+  const clusters = ids
+    .map((id) => scene.byId.get(id))
+    .filter((c): c is TenantClusterElement => c?.kind === 'tenant-cluster');
+  if (clusters.length === 0) return;
+  const inBatch = new Set(clusters.map((c) => c.id));
+  const podsOf = new Map<string, number>();
+  for (const el of scene.elements)
+    if (el.kind === 'pod') podsOf.set(el.cluster, (podsOf.get(el.cluster) ?? 0) + 1);
+  let nodeTotal = 0;
+  let podTotal = 0;
+  for (const c of clusters) {
+    const nodes = nodesOf(scene, c.id);
+    explained.add(c.id);
+    for (const n of nodes) explained.add(n.id);
+    nodeTotal += nodes.length;
+    podTotal += podsOf.get(c.id) ?? 0;
+  }
+  for (const el of scene.elements) if (el.kind === 'pod' && inBatch.has(el.cluster)) explained.add(el.id);
+  const only = clusters.length === 1 ? clusters[0] : undefined;
+  if (only) out.push(...oneTenantCluster(scene, only, podsOf.get(only.id) ?? 0, appeared));
+  else {
+    const names = listNames(clusters.map((c) => c.name));
+    out.push(
+      appeared
+        ? `${clusters.length} tenant Kubernetes clusters appeared (${names}), on ${count(nodeTotal, 'VM')} with ${count(podTotal, 'pod')}; the VMs stay on their compute hosts.`
+        : `${clusters.length} tenant Kubernetes clusters are gone (${names}), with ${count(nodeTotal, 'node')} and ${count(podTotal, 'pod')}; their VMs stay as plain OpenStack resources.`,
+    );
+  }
+}
 
-  // 3. The cluster that stays: two Kubernetes, two owners.
+/** The sentences for one tenant cluster that appeared or vanished. */
+function oneTenantCluster(
+  scene: Scene,
+  only: TenantClusterElement,
+  pods: number,
+  appeared: boolean,
+): string[] {
+  const nodes = nodesOf(scene, only.id);
+  if (!appeared)
+    return [
+      `The tenant's Kubernetes cluster ${only.name} is gone, with its ${count(nodes.length, 'node')}${pods > 0 ? ` and ${count(pods, 'pod')}` : ''}; its VMs, load balancers and volumes stay as plain OpenStack resources.`,
+    ];
+  const cp = nodes.filter((n) => n.nodeRole === 'control-plane').length;
+  const project = scene.byId.get(only.project)?.name ?? only.project;
+  const uses = [
+    only.loadBalancers.length > 0 ? count(only.loadBalancers.length, 'load balancer') : '',
+    only.volumes.length > 0 ? count(only.volumes.length, 'volume') : '',
+  ].filter(Boolean);
+  return [
+    `The tenant's Kubernetes cluster ${only.name} appeared in project ${project}, on ${count(nodes.length, 'VM')} (${cp} control-plane, ${nodes.length - cp} ${nodes.length - cp === 1 ? 'worker' : 'workers'})${pods > 0 ? `, with ${count(pods, 'pod')}` : ''}.`,
+    `Its VMs stay on their compute hosts: Kubernetes is installed on them${uses.length > 0 ? `, and it uses ${uses.join(' and ')} of the project` : ''}.`,
+  ];
+}
+
+/** 3. The cluster that stays: two Kubernetes, two owners. */
+function twoClustersSentences({
+  before,
+  after,
+  out,
+  opBefore,
+  opAfter,
+  appearedIds,
+  vanishedIds,
+}: Summary): void {
+  const op = opAfter ?? opBefore;
   const tenantBoth = after.elements.filter((e) => e.kind === 'tenant-cluster' && before.byId.has(e.id));
   if (tenantBoth.length > 0 && op && Boolean(opBefore) !== Boolean(opAfter)) {
     const names = listNames(tenantBoth.map((c) => c.name));
@@ -206,8 +253,10 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
         `The operator's Kubernetes cluster ${opAfter.name} stays below OpenStack, running its services.`,
       );
   }
+}
 
-  // 4. Services that became pods, or containers again.
+/** 4. Services that became pods, or containers again. */
+function serviceFormSentences({ after, changes, explained, out, opBefore, opAfter }: Summary): void {
   const formChanges = changes.filter((c) => c.change === 'changed-form' && c.kind === 'service');
   const toPod: ServiceElement[] = [];
   const fromPod: ServiceElement[] = [];
@@ -223,7 +272,7 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
     return h?.kind === 'host' && h.roles.includes('controller');
   };
   const formWord = after.deployment.form;
-  const opName = op?.name ?? 'the cluster';
+  const opName = (opAfter ?? opBefore)?.name ?? 'the cluster';
   const onCtl = toPod.filter(isController);
   if (onCtl.length > 0)
     out.push(
@@ -248,26 +297,36 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
     out.push(
       `${agentNames(backAgents)} run as ${formWord} on the ${hostNoun(after, backAgents)}s again (${count(backAgents.length, 'instance')} on ${hostList(after, backAgents)}).`,
     );
+}
 
-  // 5. What stays outside the operator's cluster.
-  if (opAfter && !opBefore) {
-    const stayByService = new Map<string, ServiceElement[]>();
-    for (const el of after.elements)
-      if (el.kind === 'service' && el.form !== 'pod' && before.byId.has(el.id)) {
-        const list = stayByService.get(el.serviceName);
-        if (list) list.push(el);
-        else stayByService.set(el.serviceName, [el]);
-      }
-    if (stayByService.size > 0) {
-      const all = [...stayByService.values()].flat();
-      const hosts = new Set(all.map((s) => s.host));
-      out.push(
-        `${listNames([...stayByService.keys()])} on ${hostList(after, all)} ${stayByService.size === 1 ? 'stays' : 'stay'} in ${formWord}: ${hosts.size === 1 ? 'that host is' : 'those hosts are'} not in the cluster.`,
-      );
+/** 5. What stays outside the operator's cluster when it appears. */
+function staysOutsideSentences({ before, after, out, opBefore, opAfter }: Summary): void {
+  if (!opAfter || opBefore) return;
+  const stayByService = new Map<string, ServiceElement[]>();
+  for (const el of after.elements)
+    if (el.kind === 'service' && el.form !== 'pod' && before.byId.has(el.id)) {
+      const list = stayByService.get(el.serviceName);
+      if (list) list.push(el);
+      else stayByService.set(el.serviceName, [el]);
     }
-  }
+  if (stayByService.size === 0) return;
+  const all = [...stayByService.values()].flat();
+  const hosts = new Set(all.map((s) => s.host));
+  out.push(
+    `${listNames([...stayByService.keys()])} on ${hostList(after, all)} ${stayByService.size === 1 ? 'stays' : 'stay'} in ${after.deployment.form}: ${hosts.size === 1 ? 'that host is' : 'those hosts are'} not in the cluster.`,
+  );
+}
 
-  // 6. Anything else, counted.
+const CHANGE_VERBS: Record<ViewChange['change'], string> = {
+  appeared: 'appeared',
+  vanished: 'vanished',
+  moved: 'moved',
+  'changed-form': 'changed form',
+  'changed-owner': 'changed owner',
+};
+
+/** 6. Anything else, counted. */
+function restSentences({ changes, explained, out }: Summary): void {
   const rest = new Map<ViewChange['change'], ViewChange[]>();
   for (const c of changes) {
     if (explained.has(c.id)) continue;
@@ -275,21 +334,13 @@ export function summarizeChanges(before: Scene, after: Scene, changes: readonly 
     if (list) list.push(c);
     else rest.set(c.change, [c]);
   }
-  const verbs: Record<ViewChange['change'], string> = {
-    appeared: 'appeared',
-    vanished: 'vanished',
-    moved: 'moved',
-    'changed-form': 'changed form',
-    'changed-owner': 'changed owner',
-  };
   for (const change of CHANGE_ORDER) {
     const list = rest.get(change);
     if (!list) continue;
     out.push(
-      `${list.length === 1 ? 'One more element' : `${list.length} more elements`} ${verbs[change]}: ${listNames(list.map((c) => c.name))}.`,
+      `${list.length === 1 ? 'One more element' : `${list.length} more elements`} ${CHANGE_VERBS[change]}: ${listNames(list.map((c) => c.name))}.`,
     );
   }
-  return out;
 }
 
 /** The k8s nodes of each cluster of a scene, indexed once per scene (so the summary stays linear). */

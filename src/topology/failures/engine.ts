@@ -1,5 +1,4 @@
-import { assertNever } from '../../model/assertNever';
-import type { HostElement, LoadBalancerElement, Scene, SceneElement, ServiceElement } from '../scene';
+import type { HostElement, LoadBalancerElement, Scene, SceneElement } from '../scene';
 import {
   type Component,
   componentsOf,
@@ -18,7 +17,8 @@ import type {
   Status,
   VmState,
 } from './reportTypes';
-import { CLOUD, type ScopeKey, scopingOf } from './scopes';
+import { CLOUD, type ScopeKey, type Scoping, scopingOf } from './scopes';
+import { type Serving, serveToFixedPoint } from './serving';
 import { tellStory } from './story';
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -47,6 +47,23 @@ function downSet(scene: Scene, failed: readonly SceneElement[]): Set<string> {
   return down;
 }
 
+/** What the steps of `analyzeFailures` share: the scene, what failed, and what is served. */
+interface Analysis {
+  scene: Scene;
+  failedEls: SceneElement[];
+  failed: string[];
+  failedClusters: Set<string>;
+  /** Failed ids and everything that runs on them; the later steps add what goes down with them. */
+  down: Set<string>;
+  /** Running but not working as they should (not serving, or without network). */
+  impaired: Set<string>;
+  components: Component[];
+  gatewayHosts: Set<string>;
+  endpoint: Endpoint | undefined;
+  scoping: Scoping;
+  serving: Serving;
+}
+
 /**
  * What failing these elements does to the view: each component serves while its declaration's needs are
  * served and enough of its instances run; that is worked out to a fixed point, then read off for the
@@ -54,9 +71,54 @@ function downSet(scene: Scene, failed: readonly SceneElement[]): Set<string> {
  * Unknown ids, and ids of elements that cannot fail, are ignored (the CLI reports them first).
  */
 export function analyzeFailures(scene: Scene, failedIds: readonly string[]): FailureReport {
+  const a = startAnalysis(scene, failedIds);
+  const majorities = majorityStates(a);
+  const standing = componentStanding(a);
+  const endpointHostsUp = a.endpoint ? a.serving.endpointUp(a.endpoint) : [];
+  const controlPlane = controlPlaneStatus(a, standing, endpointHostsUp);
+  const services = serviceStatuses(a);
+  const { gateways, northSouth } = traffic(a);
+  const vms = vmStates(a);
+  const loadBalancers = loadBalancerStates(a, vms);
+  const clusters = clusterStates(a, majorities, loadBalancers, northSouth);
+  const { served, servedOn } = a.serving;
+  const report: FailureReport = {
+    failed: a.failed,
+    down: a.down,
+    impaired: a.impaired,
+    unmanageable: unmanageableOf(a, vms, clusters),
+    controlPlane,
+    services,
+    majorities,
+    northSouth,
+    gateways,
+    endpoint: a.endpoint && {
+      name: a.endpoint.decl.name,
+      holders: a.endpoint.decl.holders,
+      hosts: a.endpoint.hosts,
+      up: endpointHostsUp,
+      source: a.endpoint.decl.source,
+    },
+    vms,
+    clusters,
+    loadBalancers,
+    lost: standing.lost,
+    starved: standing.starved,
+    scopes: scopeOutages(a, standing, vms),
+    lostOnHosts: standing.lostOnHosts,
+    served,
+    servedOn,
+    components: a.components,
+    notes: [],
+  };
+  report.notes = tellStory(scene, report, a.failedEls);
+  return report;
+}
+
+/** What failed, what goes down with it, and what is still served. */
+function startAnalysis(scene: Scene, failedIds: readonly string[]): Analysis {
   const asked = new Set(failedIds);
   const failedEls = scene.elements.filter((el) => asked.has(el.id) && FAILABLE_KINDS.has(el.kind));
-  const failed = failedEls.map((el) => el.id);
   const failedClusters = new Set(
     failedEls.filter((e) => e.kind === 'operator-cluster' || e.kind === 'tenant-cluster').map((e) => e.id),
   );
@@ -65,114 +127,47 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
   const hosts = scene.elements.filter((e): e is HostElement => e.kind === 'host');
   const gatewayHosts = new Set(hosts.filter(isGateway).map((h) => h.id));
   const endpoint = endpointOf(scene, components);
-  const endpointUp = (ep: Endpoint) =>
-    ep.hosts.filter((h) => !down.has(h) && !down.has(ep.nodeOf.get(h) ?? ''));
-
   // What each capability is served by: in each scope (the cloud, a region, a cell) and per host.
   const scoping = scopingOf(scene);
-  const modelledIn = new Map<ScopeKey, Set<string>>();
-  const modelledOn = new Map<string, Set<string>>();
-  const capsOf = (c: Component, s: ServiceElement) => [
-    ...c.decl.serves,
-    ...(gatewayHosts.has(s.host) ? (c.decl.servesOnGateway ?? []) : []),
-  ];
-  const addTo = <K>(map: Map<K, Set<string>>, key: K, cap: string) => {
-    const set = map.get(key);
-    if (set) set.add(cap);
-    else map.set(key, new Set([cap]));
+  const serving = serveToFixedPoint({ components, down, gatewayHosts, endpoint, scoping });
+  return {
+    scene,
+    failedEls,
+    failed: failedEls.map((el) => el.id),
+    failedClusters,
+    down,
+    impaired: new Set<string>(),
+    components,
+    gatewayHosts,
+    endpoint,
+    scoping,
+    serving,
   };
-  for (const c of components)
-    for (const s of c.instances)
-      for (const cap of capsOf(c, s)) {
-        addTo(modelledIn, c.scope, cap);
-        if (c.decl.redundancy === 'per-host') addTo(modelledOn, s.host, cap);
-      }
-  if (endpoint) addTo(modelledIn, CLOUD, 'api-endpoint');
-  const modelledAnywhere = new Set([...modelledIn.values()].flatMap((caps) => [...caps]));
+}
 
-  let servedIn = new Map<ScopeKey, Set<string>>();
-  let local = new Map<string, Set<string>>(); // host → per-host capabilities served there
-  /**
-   * Whether a capability is served for a scope: by the innermost scope of its chain that has it (a cell's
-   * own database before the API level's); a capability only parts of the cloud have (each region its own
-   * database) counts for the whole cloud while one of them serves it; one nobody has counts as served.
-   */
-  const servedFor = (chain: readonly ScopeKey[], cap: string): boolean => {
-    for (const key of chain)
-      if (modelledIn.get(key)?.has(cap) === true) return servedIn.get(key)?.has(cap) === true;
-    if (!modelledAnywhere.has(cap)) return true;
-    for (const [key, caps] of modelledIn) if (caps.has(cap) && servedIn.get(key)?.has(cap)) return true;
-    return false;
-  };
-  const served = (cap: string) => servedFor(scoping.chain(CLOUD), cap);
-  const servedOn = (host: string, cap: string) =>
-    !(modelledOn.get(host)?.has(cap) ?? false) || (local.get(host)?.has(cap) ?? false);
-  /** A per-host instance looks its needs up from its host's cell and region; the others from their own scope. */
-  const chainOf = (c: Component, s: ServiceElement) =>
-    scoping.chain(c.decl.redundancy === 'per-host' ? scoping.ofHost(s.host) : c.scope);
-  const canServe = (c: Component, s: ServiceElement) => {
-    if (down.has(s.id)) return false;
-    const chain = chainOf(c, s);
-    return (
-      c.decl.needs.every((n) => servedFor(chain, n)) &&
-      (c.decl.needsOnHost ?? []).every((n) => servedOn(s.host, n))
-    );
-  };
-  /** Instances that serve, given the current capability maps (a majority group serves only as a whole). */
-  const servingOf = (c: Component): ServiceElement[] => {
-    const able = c.instances.filter((s) => canServe(c, s));
-    const n = c.instances.length;
-    switch (c.decl.redundancy) {
-      case 'majority':
-        return able.length >= Math.floor(n / 2) + 1 ? able : [];
-      case 'any':
-        return n - able.length <= (c.decl.tolerates ?? n) && able.length > 0 ? able : [];
-      case 'per-host':
-        return able;
-      default:
-        return assertNever(c.decl.redundancy, 'redundancy');
-    }
-  };
-  const size = (map: Map<unknown, Set<string>>) => {
-    let n = 0;
-    for (const set of map.values()) n += set.size;
-    return n;
-  };
-
-  // Start from "everything serves" and take away until nothing changes (the maps only shrink).
-  for (const [key, caps] of modelledIn) servedIn.set(key, new Set(caps));
-  for (const [h, caps] of modelledOn) local.set(h, new Set(caps));
-  let serving = new Map<string, ServiceElement[]>();
-  for (let round = 0; round <= components.length + 1; round++) {
-    serving = new Map(components.map((c) => [c.id, servingOf(c)]));
-    const nextIn = new Map<ScopeKey, Set<string>>();
-    const nextLocal = new Map<string, Set<string>>();
-    for (const c of components)
-      for (const s of serving.get(c.id) ?? [])
-        for (const cap of capsOf(c, s)) {
-          addTo(nextIn, c.scope, cap);
-          if (c.decl.redundancy === 'per-host') addTo(nextLocal, s.host, cap);
-        }
-    if (endpoint && endpointUp(endpoint).length > 0) addTo(nextIn, CLOUD, 'api-endpoint');
-    const same = size(nextIn) === size(servedIn) && size(nextLocal) === size(local);
-    servedIn = nextIn;
-    local = nextLocal;
-    if (same) break;
-  }
-
-  // Majorities.
-  const majorities: MajorityState[] = majorityGroups(scene, components).map((g) => {
+/** Majorities: how many members are up, and whether that is enough. */
+function majorityStates({ scene, components, failedClusters, down }: Analysis): MajorityState[] {
+  return majorityGroups(scene, components).map((g) => {
     const up = failedClusters.has(g.id) ? 0 : g.members.filter((m) => !down.has(m)).length;
     return { ...g, up, held: up >= g.needed };
   });
-  const majorityOf = new Map(majorities.map((m) => [m.id, m]));
+}
 
-  // How each component stands. A component is lost when its own instances are gone (or lost their
-  // majority), starved when they run but what they need is not served.
-  const impaired = new Set<string>();
-  const lost: Component[] = [];
-  const starved: { component: Component; missing: string[] }[] = [];
-  const lostOnHosts = new Map<string, string[]>();
+interface Standing {
+  lost: Component[];
+  starved: { component: Component; missing: string[] }[];
+  /** Per-host components lost on hosts that are up: component id → hosts. */
+  lostOnHosts: Map<string, string[]>;
+}
+
+/**
+ * How each component stands. A component is lost when its own instances are gone (or lost their majority),
+ * starved when they run but what they need is not served. Instances that run but do not serve are impaired.
+ */
+function componentStanding(a: Analysis): Standing {
+  const { components, down, impaired, scoping } = a;
+  const { serving, servedOn, servedFor } = a.serving;
+  const out: Standing = { lost: [], starved: [], lostOnHosts: new Map() };
   for (const c of components) {
     const ok = new Set((serving.get(c.id) ?? []).map((s) => s.id));
     for (const s of c.instances) if (!down.has(s.id) && !ok.has(s.id)) impaired.add(s.id);
@@ -184,22 +179,30 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
           !down.has(s.host) &&
           (down.has(s.id) || (c.decl.needsOnHost ?? []).some((n) => !servedOn(s.host, n)))
         )
-          pushTo(lostOnHosts, c.id, s.host);
+          pushTo(out.lostOnHosts, c.id, s.host);
       continue;
     }
     if (ok.size > 0) continue;
     const up = c.instances.filter((s) => !down.has(s.id)).length;
     const direct = c.decl.redundancy === 'majority' ? up < Math.floor(c.instances.length / 2) + 1 : up === 0;
-    if (direct) lost.push(c);
+    if (direct) out.lost.push(c);
     else {
       const chain = scoping.chain(c.scope);
-      starved.push({ component: c, missing: c.decl.needs.filter((n) => !servedFor(chain, n)) });
+      out.starved.push({ component: c, missing: c.decl.needs.filter((n) => !servedFor(chain, n)) });
     }
   }
+  return out;
+}
 
-  // The control plane and the services.
-  const endpointHostsUp = endpoint ? endpointUp(endpoint) : [];
-  // A cell's or region's own components take out that part of the cloud (below), not the control plane.
+/** The control plane: down when a critical component of the whole cloud or the API endpoint is lost. */
+function controlPlaneStatus(
+  a: Analysis,
+  { lost, starved }: Standing,
+  endpointHostsUp: readonly string[],
+): Status {
+  const { components, endpoint } = a;
+  const { serving } = a.serving;
+  // A cell's or region's own components take out that part of the cloud (see scopeOutages), not the control plane.
   const criticalLost =
     [...lost, ...starved.map((x) => x.component)].some((c) => c.decl.critical && c.scope === CLOUD) ||
     (endpoint !== undefined && endpointHostsUp.length === 0);
@@ -207,11 +210,15 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
   const anyCentralLoss =
     central.some((c) => (serving.get(c.id)?.length ?? 0) < c.instances.length) ||
     (endpoint !== undefined && endpointHostsUp.length < endpoint.hosts.length);
-  const controlPlane: Status = criticalLost ? 'down' : anyCentralLoss ? 'degraded' : 'up';
+  return criticalLost ? 'down' : anyCentralLoss ? 'degraded' : 'up';
+}
 
+/** Each service: down when none of its components serves or an essential one is lost, degraded when any is short. */
+function serviceStatuses(a: Analysis): Map<string, Status> {
+  const { serving } = a.serving;
   const services = new Map<string, Status>();
   const byService = new Map<string, Component[]>();
-  for (const c of components) pushTo(byService, c.serviceId, c);
+  for (const c of a.components) pushTo(byService, c.serviceId, c);
   for (const [id, list] of byService) {
     const notServing = (c: Component) => (serving.get(c.id)?.length ?? 0) === 0;
     const partial = (c: Component) => (serving.get(c.id)?.length ?? 0) < c.instances.length;
@@ -220,8 +227,13 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
       list.some((c) => c.decl.essential && c.decl.redundancy !== 'per-host' && notServing(c));
     services.set(id, isDown ? 'down' : list.some(partial) ? 'degraded' : 'up');
   }
+  return services;
+}
 
-  // Traffic: gateways and each VM's datapath.
+/** Traffic: the gateway chassis that are up, and whether north-south traffic flows. */
+function traffic(a: Analysis): Pick<FailureReport, 'gateways' | 'northSouth'> {
+  const { gatewayHosts, down } = a;
+  const { modelledAnywhere, modelledOn, servedOn } = a.serving;
   const gatewayServed = modelledAnywhere.has('gateway');
   const gatewaysUp = [...gatewayHosts].filter(
     (h) => servedOn(h, 'gateway') && (modelledOn.get(h)?.has('gateway') ?? false),
@@ -230,8 +242,13 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
     hosts: [...gatewayHosts].filter((h) => modelledOn.get(h)?.has('gateway') ?? false),
     up: gatewaysUp.filter((h) => !down.has(h)),
   };
-  const northSouth: 'up' | 'down' = !gatewayServed || gateways.up.length > 0 ? 'up' : 'down';
+  return { gateways, northSouth: !gatewayServed || gateways.up.length > 0 ? 'up' : 'down' };
+}
 
+/** Each VM: running, with network (its host's datapath), manageable (Nova of its cell and region, its host's agents). */
+function vmStates(a: Analysis): Map<string, VmState> {
+  const { scene, down, impaired, scoping } = a;
+  const { servedFor, servedOn } = a.serving;
   // Nova manages a VM through the Compute API, the conductor and the queue of its cell and region.
   const computeManage = new Map<ScopeKey, boolean>();
   const managedIn = (key: ScopeKey) => {
@@ -256,66 +273,101 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
     vms.set(el.id, { running, network, manageable });
     if (running && network === 'down') impaired.add(el.id);
   }
+  return vms;
+}
 
-  // Load balancers: up while an amphora runs with network.
+/** Load balancers: up while an amphora runs with network (a load balancer that is not goes down). */
+function loadBalancerStates(a: Analysis, vms: ReadonlyMap<string, VmState>): Map<string, LoadBalancerState> {
+  const { scene, down } = a;
   const loadBalancers = new Map<string, LoadBalancerState>();
-  const rebuildable = ['lb-failover', 'lb-provisioning', 'compute-api', 'network-api'].every(served);
+  const rebuildable = ['lb-failover', 'lb-provisioning', 'compute-api', 'network-api'].every(
+    a.serving.served,
+  );
   for (const el of scene.elements) {
     if (el.kind !== 'load-balancer') continue;
-    const amphorae = el.amphorae.filter((a) => scene.byId.get(a)?.kind === 'vm');
-    const amphoraeUp = amphorae.filter((a) => vms.get(a)?.network === 'up');
+    const amphorae = el.amphorae.filter((id) => scene.byId.get(id)?.kind === 'vm');
+    const amphoraeUp = amphorae.filter((id) => vms.get(id)?.network === 'up');
     const up = amphorae.length === 0 || amphoraeUp.length > 0;
     loadBalancers.set(el.id, { up, amphorae, amphoraeUp, rebuilt: rebuildable });
     if (!up) down.add(el.id);
   }
+  return loadBalancers;
+}
+
+type ClusterEl = Extract<SceneElement, { kind: 'operator-cluster' | 'tenant-cluster' }>;
+
+const clusterElements = (scene: Scene) =>
+  scene.elements.filter((e): e is ClusterEl => e.kind === 'operator-cluster' || e.kind === 'tenant-cluster');
+
+/** The k8s nodes of each cluster of a scene. */
+function nodesByCluster(scene: Scene): Map<string, SceneElement[]> {
+  const nodesOf = new Map<string, SceneElement[]>();
+  for (const el of scene.elements) if (el.kind === 'k8s-node') pushTo(nodesOf, el.cluster, el);
+  return nodesOf;
+}
+
+/**
+ * Each cluster: its API (a majority of its control plane, and a tenant's API load balancer reachable), its
+ * workloads, whether it heals, and whether a tenant's nodes can be replaced; a cluster whose every node is
+ * down goes down.
+ */
+function clusterStates(
+  a: Analysis,
+  majorities: readonly MajorityState[],
+  loadBalancers: ReadonlyMap<string, LoadBalancerState>,
+  northSouth: 'up' | 'down',
+): Map<string, ClusterState> {
+  const { scene, down, failedClusters } = a;
+  const majorityOf = new Map(majorities.map((m) => [m.id, m]));
   const lbReachable = (lbId: string | undefined) => {
     if (lbId === undefined) return true;
     const lb = scene.byId.get(lbId) as LoadBalancerElement | undefined;
     if (!lb) return true;
     return (loadBalancers.get(lbId)?.up ?? true) && (!lb.floatingIp || northSouth === 'up');
   };
-
-  // Clusters.
   const clusters = new Map<string, ClusterState>();
-  const nodesOf = new Map<string, SceneElement[]>();
-  for (const el of scene.elements) if (el.kind === 'k8s-node') pushTo(nodesOf, el.cluster, el);
-  const clusterEls = scene.elements.filter(
-    (e): e is Extract<SceneElement, { kind: 'operator-cluster' | 'tenant-cluster' }> =>
-      e.kind === 'operator-cluster' || e.kind === 'tenant-cluster',
-  );
+  const nodesOf = nodesByCluster(scene);
+  const clusterEls = clusterElements(scene);
   for (const el of clusterEls) {
     const nodes = nodesOf.get(el.id) ?? [];
     const nodesDown = nodes.filter((n) => down.has(n.id)).map((n) => n.id);
     const held = majorityOf.get(el.id)?.held ?? !failedClusters.has(el.id);
-    const kind = el.kind === 'operator-cluster' ? 'operator' : 'tenant';
     const reachable = el.kind === 'tenant-cluster' ? lbReachable(el.apiLoadBalancer) : true;
     const api = held && reachable ? 'up' : 'down';
-    const state: ClusterState = {
-      kind,
+    clusters.set(el.id, {
+      kind: el.kind === 'operator-cluster' ? 'operator' : 'tenant',
       api,
       workloadsRunning: nodes.length > nodesDown.length,
       canHeal: api === 'up' && nodes.length > nodesDown.length,
       nodesDown,
-    };
-    clusters.set(el.id, state);
+    });
   }
   for (const el of clusterEls) {
     if (el.kind !== 'tenant-cluster') continue;
     const state = clusters.get(el.id) as ClusterState;
     const manager = el.managedBy !== undefined ? clusters.get(el.managedBy) : undefined;
     state.canReplaceNodes =
-      ['compute-api', 'network-api'].every(served) && (manager === undefined || manager.api === 'up');
+      ['compute-api', 'network-api'].every(a.serving.served) &&
+      (manager === undefined || manager.api === 'up');
   }
-
   // Everything that is down: a cluster whose every node is down.
   for (const el of clusterEls) {
     const nodes = nodesOf.get(el.id) ?? [];
     if (nodes.length > 0 && nodes.every((n) => down.has(n.id))) down.add(el.id);
   }
+  return clusters;
+}
 
-  // Running but not manageable.
+/** Running but not manageable: VMs, networks, volumes, load balancers, and what a cluster without its API holds. */
+function unmanageableOf(
+  a: Analysis,
+  vms: ReadonlyMap<string, VmState>,
+  clusters: ReadonlyMap<string, ClusterState>,
+): Set<string> {
+  const { scene, down, impaired } = a;
+  const { served } = a.serving;
   const unmanageable = new Set<string>();
-  const failedSet = new Set(failed);
+  const failedSet = new Set(a.failed);
   const keep = (id: string) => {
     if (!down.has(id) && !impaired.has(id) && !failedSet.has(id)) unmanageable.add(id);
   };
@@ -338,12 +390,19 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
     // An operator cluster's pods are OpenStack's services: they run on and serve, only Kubernetes cannot manage them.
     if (el.kind === 'k8s-node' || clusters.get(cluster)?.kind === 'tenant') keep(el.id);
   }
-  for (const el of clusterEls) if (clusters.get(el.id)?.api === 'down') keep(el.id);
+  for (const el of clusterElements(scene)) if (clusters.get(el.id)?.api === 'down') keep(el.id);
+  return unmanageable;
+}
 
-  // Cells and regions whose own components are lost: their instances, and only theirs, are unmanaged.
+/** Cells and regions whose own components are lost: their instances, and only theirs, are unmanaged. */
+function scopeOutages(
+  a: Analysis,
+  { lost, starved }: Standing,
+  vms: ReadonlyMap<string, VmState>,
+): ScopeOutage[] {
   const outages = new Map<ScopeKey, ScopeOutage>();
   const outageOf = (c: Component) => {
-    const info = scoping.info(c.scope);
+    const info = a.scoping.info(c.scope);
     if (!info) return undefined;
     let o = outages.get(info.key);
     if (!o) {
@@ -356,36 +415,5 @@ export function analyzeFailures(scene: Scene, failedIds: readonly string[]): Fai
   for (const x of starved) outageOf(x.component)?.starved.push(x);
   for (const o of outages.values())
     o.unmanageable = o.scope.vms.filter((v) => vms.get(v)?.running === true && !vms.get(v)?.manageable);
-
-  const report: FailureReport = {
-    failed,
-    down,
-    impaired,
-    unmanageable,
-    controlPlane,
-    services,
-    majorities,
-    northSouth,
-    gateways,
-    endpoint: endpoint && {
-      name: endpoint.decl.name,
-      holders: endpoint.decl.holders,
-      hosts: endpoint.hosts,
-      up: endpointHostsUp,
-      source: endpoint.decl.source,
-    },
-    vms,
-    clusters,
-    loadBalancers,
-    lost,
-    starved,
-    scopes: [...outages.values()],
-    lostOnHosts,
-    served,
-    servedOn,
-    components,
-    notes: [],
-  };
-  report.notes = tellStory(scene, report, failedEls);
-  return report;
+  return [...outages.values()];
 }

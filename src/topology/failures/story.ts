@@ -1,9 +1,21 @@
 import type { HostElement, K8sNodeElement, Scene, SceneElement, ServiceElement } from '../scene';
 import { count, listNames } from '../words';
 import type { Component } from './components';
-import type { FailureReport, Note } from './reportTypes';
+import type { ClusterState, FailureReport, Note } from './reportTypes';
 import { CLOUD, scopingOf } from './scopes';
 import { SOURCES as S } from './sources';
+
+/** What the sections of the story share: the scene, the report, and how a note is added. */
+interface Story {
+  scene: Scene;
+  r: FailureReport;
+  failedEls: readonly SceneElement[];
+  add: (kind: Note['kind'], text: string, source?: string) => void;
+  /** An element's name, else its id. */
+  name: (id: string) => string;
+  /** Of the hosts `up`, those that take over for the lost ones of `all` (in several regions: the lost ones' regions). */
+  takeOver: (all: readonly string[], up: readonly string[]) => string[];
+}
 
 /**
  * The failure story in sentences, each with its source: what failed, the control plane, the majorities,
@@ -12,6 +24,10 @@ import { SOURCES as S } from './sources';
 export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly SceneElement[]): Note[] {
   const notes: Note[] = [];
   const add = (kind: Note['kind'], text: string, source?: string) => notes.push({ kind, text, source });
+  if (failedEls.length === 0) {
+    add('failed', 'Nothing has failed.');
+    return notes;
+  }
   // In a cloud of several regions, a VIP or a router moves to a surviving host of its own region.
   const regionOf = (id: string) => {
     const h = scene.byId.get(id);
@@ -23,15 +39,28 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
     return up.filter((h) => hit.has(regionOf(h)));
   };
   const name = (id: string) => scene.byId.get(id)?.name ?? id;
-  if (failedEls.length === 0) {
-    add('failed', 'Nothing has failed.');
-    return notes;
-  }
+  const story: Story = { scene, r, failedEls, add, name, takeOver };
   for (const text of failureSentences(scene, failedEls)) add('failed', text);
+  controlPlaneNotes(story);
+  for (const text of scopeSentences(scene, r)) add('unmanageable', text.text, text.source);
+  endpointNotes(story);
+  majorityNotes(story);
+  lostComponentNotes(story);
+  lostOnHostNotes(story);
+  northSouthNotes(story);
+  vmNotes(story);
+  loadBalancerNotes(story);
+  for (const el of scene.elements)
+    if (el.kind === 'operator-cluster' || el.kind === 'tenant-cluster') clusterNotes(story, el);
+  runningNotes(story);
+  return notes;
+}
 
-  // The control plane.
+const endpointGone = (r: FailureReport) => r.endpoint !== undefined && r.endpoint.up.length === 0;
+
+/** The control plane: down (and why), degraded (without what), or not affected. */
+function controlPlaneNotes({ r, add, name }: Story): void {
   const lostMajorities = r.majorities.filter((m) => !m.held && m.kind === 'process');
-  const endpointGone = r.endpoint !== undefined && r.endpoint.up.length === 0;
   if (r.controlPlane === 'down') {
     const criticalMajorities = lostMajorities.filter((m) =>
       r.lost.some((c) => c.id === m.id && c.decl.critical),
@@ -45,7 +74,7 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
           ]
         : []),
       ...criticalGone.map((c) => `every ${c.name} is lost`),
-      ...(endpointGone && r.endpoint
+      ...(endpointGone(r) && r.endpoint
         ? [
             `no host of ${r.endpoint.holders} (${listNames(r.endpoint.hosts.map(name))}), is left to hold ${r.endpoint.name}`,
           ]
@@ -80,9 +109,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
           : r.endpoint?.source),
     );
   } else add('control-plane', 'The OpenStack control plane is not affected.');
-  for (const text of scopeSentences(scene, r)) add('unmanageable', text.text, text.source);
+}
 
-  // The way to the APIs.
+/** The way to the APIs: the VIP or the Services move to the surviving hosts. */
+function endpointNotes({ r, add, name, takeOver }: Story): void {
   if (
     r.controlPlane !== 'down' &&
     r.endpoint &&
@@ -97,8 +127,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         : `The Kubernetes Services send API calls to the pods on the surviving nodes (${listNames(takeOver(r.endpoint.hosts, r.endpoint.up).map(name))}).`,
       r.endpoint.source,
     );
+}
 
-  // Majorities.
+/** Majorities lost, or all held with how much to spare. */
+function majorityNotes({ r, add }: Story): void {
   for (const m of r.majorities) {
     if (m.held || m.kind !== 'process') continue;
     const label = m.label;
@@ -117,8 +149,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       );
     }
   }
+}
 
-  // Components lost (the critical ones are said above), then what stops with them.
+/** Components lost (the critical ones are said with the control plane), then what runs but cannot serve. */
+function lostComponentNotes({ r, add }: Story): void {
   for (const c of r.lost) {
     if (c.scope !== CLOUD) continue; // said with its cell or region
     if (c.decl.critical && r.controlPlane === 'down') continue;
@@ -132,7 +166,7 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
   const starved = r.starved.filter((x) => x.component.scope === CLOUD);
   if (starved.length > 0) {
     const roots = new Set(r.lost.flatMap((c) => c.decl.serves));
-    if (endpointGone) roots.add('api-endpoint');
+    if (endpointGone(r)) roots.add('api-endpoint');
     const all = [...new Set(starved.flatMap((x) => x.missing))];
     const missing = all.some((c) => roots.has(c)) ? all.filter((c) => roots.has(c)) : all;
     add(
@@ -142,9 +176,13 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         8,
       )}.`,
       r.lost.find((c) => missing.some((m) => c.decl.serves.includes(m)))?.decl.source ??
-        (endpointGone ? r.endpoint?.source : starved[0]?.component.decl.source),
+        (endpointGone(r) ? r.endpoint?.source : starved[0]?.component.decl.source),
     );
   }
+}
+
+/** Per-host components lost on hosts that are up, one sentence per host. */
+function lostOnHostNotes({ r, add, name }: Story): void {
   const byHost = new Map<string, Component[]>();
   for (const c of r.components)
     for (const h of r.lostOnHosts.get(c.id) ?? []) byHost.set(h, [...(byHost.get(h) ?? []), c]);
@@ -161,8 +199,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       first.decl.source,
     );
   }
+}
 
-  // North-south.
+/** North-south traffic: stopped with the last gateway chassis, or its routers failing over. */
+function northSouthNotes({ r, add, name, takeOver }: Story): void {
   if (r.gateways.hosts.length > 0) {
     const lostGw = r.gateways.hosts.filter((h) => !r.gateways.up.includes(h));
     if (r.northSouth === 'down')
@@ -186,28 +226,36 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         );
     }
   }
+}
 
-  // VMs.
+/** The VMs: all of them, the tenants' ones that are down (amphorae are said with their load balancer), those cut off. */
+function vmGroups(scene: Scene, r: FailureReport): { vmIds: string[]; tenantDown: string[]; cut: string[] } {
   const vmIds = [...r.vms.keys()];
   const downVms = vmIds.filter((id) => !r.vms.get(id)?.running);
   const amphorae = new Set<string>();
   for (const el of scene.elements)
     if (el.kind === 'load-balancer') for (const a of el.amphorae) amphorae.add(a);
   const tenantDown = downVms.filter((id) => !amphorae.has(id));
+  const cut = vmIds.filter((id) => r.vms.get(id)?.running && r.vms.get(id)?.network === 'down');
+  return { vmIds, tenantDown, cut };
+}
+
+/** VMs down, cut off, or running unmanaged. */
+function vmNotes({ scene, r, add, name }: Story): void {
+  const { tenantDown, cut } = vmGroups(scene, r);
   if (tenantDown.length > 0)
     add(
       'down',
       `${count(tenantDown.length, 'VM')} down: ${listNames(tenantDown.map(name))}. Nothing restarts them by itself: they stay down until someone evacuates them to another host (nova evacuate) or Masakari does it.`,
       S.novaEvacuate,
     );
-  const cut = vmIds.filter((id) => r.vms.get(id)?.running && r.vms.get(id)?.network === 'down');
   if (cut.length > 0)
     add(
       'traffic',
       `${count(cut.length, 'VM')} keep running without network: ${listNames(cut.map(name))}.`,
       S.neutronOvn,
     );
-  const unmanaged = vmIds.filter((id) => r.vms.get(id)?.running && !r.vms.get(id)?.manageable);
+  const unmanaged = [...r.vms.keys()].filter((id) => r.vms.get(id)?.running && !r.vms.get(id)?.manageable);
   if (unmanaged.length > 0) {
     const inOutage = new Set(r.scopes.flatMap((o) => o.unmanageable));
     const why =
@@ -222,8 +270,10 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
       S.novaArchitecture,
     );
   }
+}
 
-  // Load balancers.
+/** Load balancers that lost an amphora: serving on, rebuilt, or down. */
+function loadBalancerNotes({ scene, r, add }: Story): void {
   for (const el of scene.elements) {
     if (el.kind !== 'load-balancer') continue;
     const lb = r.loadBalancers.get(el.id);
@@ -251,96 +301,105 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         S.octaviaConfig,
       );
   }
+}
 
-  // Clusters.
-  for (const el of scene.elements) {
-    if (el.kind !== 'operator-cluster' && el.kind !== 'tenant-cluster') continue;
-    const c = r.clusters.get(el.id);
-    if (!c) continue;
-    const m = r.majorities.find((g) => g.id === el.id);
-    if (c.api === 'down') {
-      const viaLb = !failedEls.some((f) => f.id === el.id) && (m === undefined || m.held);
-      const why = failedEls.some((f) => f.id === el.id)
-        ? 'its control plane failed'
-        : !viaLb && m
-          ? `its etcd lost its majority (${m.up} of ${m.size} up, ${m.needed} needed)`
-          : el.kind === 'tenant-cluster' &&
-              el.apiLoadBalancer &&
-              r.loadBalancers.get(el.apiLoadBalancer)?.up === false
-            ? `its API load balancer ${name(el.apiLoadBalancer)} is down${r.loadBalancers.get(el.apiLoadBalancer)?.rebuilt ? ' until its amphora is rebuilt' : ''}`
-            : 'its API load balancer cannot be reached from outside (no gateway chassis for its floating IP)';
-      if (el.kind === 'operator-cluster')
-        add(
-          'unmanageable',
-          `The operator's Kubernetes (${el.name}) has no API: ${why}. The kubelets keep the running pods running, so OpenStack's APIs keep answering; nothing is rescheduled or healed until it is back.`,
-          S.k8sComponents,
-        );
-      else if (!c.workloadsRunning)
-        add(
-          'down',
-          `The tenant cluster ${el.name} is down: every one of its nodes is down.`,
-          S.k8sComponents,
-        );
-      else
-        add(
-          'unmanageable',
-          `The tenant cluster ${el.name} has no API: ${why}. Its pods keep running, but nothing can be changed, rescheduled or healed.`,
-          viaLb ? S.capo : S.k8sComponents,
-        );
-    } else if (c.nodesDown.length > 0) {
-      if (el.kind === 'operator-cluster') {
-        const lostNodes = new Set(c.nodesDown);
-        const kinds = new Map<string, string[]>();
-        for (const x of scene.elements)
-          if (x.kind === 'service' && x.workloadKind && lostNodes.has(x.runsOn))
-            kinds.set(x.workloadKind, [...(kinds.get(x.workloadKind) ?? []), x.name]);
-        const parts: string[] = [];
-        const names = (k: string) => listNames([...new Set(kinds.get(k))], 4);
-        if (kinds.has('Deployment'))
-          parts.push(
-            `reschedules the Deployment pods (${names('Deployment')}) to other nodes once the node has been unreachable for 5 minutes (the default toleration)`,
-          );
-        if (kinds.has('StatefulSet'))
-          parts.push(
-            `leaves the StatefulSet pods (${names('StatefulSet')}) down until the node is back or deleted`,
-          );
-        if (kinds.has('DaemonSet'))
-          parts.push(`does not move the DaemonSet pods (${names('DaemonSet')}): they belong to their node`);
-        if (parts.length > 0)
-          add(
-            'heals',
-            `On ${listNames(c.nodesDown.map(name))}, the operator's Kubernetes ${listNames(parts)}.`,
-            S.k8sTaintEvictions,
-          );
-      } else
-        add(
-          'heals',
-          `${el.name} keeps its API and reschedules the pods of its lost ${c.nodesDown.length === 1 ? 'node' : 'nodes'} (after 5 minutes by default); ${
-            c.canReplaceNodes
-              ? 'Cluster API can replace the lost machines (with a MachineHealthCheck) through OpenStack’s APIs.'
-              : 'the lost machines cannot be replaced now: OpenStack’s APIs or its management cluster cannot act.'
-          }`,
-          S.k8sTaintEvictions,
-        );
-    }
-    if (
-      el.kind === 'tenant-cluster' &&
-      c.api === 'up' &&
-      c.nodesDown.length === 0 &&
-      c.canReplaceNodes === false
-    )
+type ClusterEl = Extract<SceneElement, { kind: 'operator-cluster' | 'tenant-cluster' }>;
+
+/** A cluster without its API, with lost nodes, or unable to grow. */
+function clusterNotes(story: Story, el: ClusterEl): void {
+  const { r, add, name } = story;
+  const c = r.clusters.get(el.id);
+  if (!c) return;
+  if (c.api === 'down') clusterApiDownNotes(story, el, c);
+  else if (c.nodesDown.length > 0) {
+    if (el.kind === 'operator-cluster') operatorNodesNotes(story, c);
+    else
       add(
-        'unmanageable',
-        `${el.name} keeps its own API, but cannot get new nodes, load balancers or volumes until ${
-          el.managedBy && r.clusters.get(el.managedBy)?.api === 'down'
-            ? `its management cluster ${name(el.managedBy)} is back`
-            : 'OpenStack’s control plane is back'
-        }.`,
-        el.managedBy ? S.magnumClusterApi : S.capo,
+        'heals',
+        `${el.name} keeps its API and reschedules the pods of its lost ${c.nodesDown.length === 1 ? 'node' : 'nodes'} (after 5 minutes by default); ${
+          c.canReplaceNodes
+            ? 'Cluster API can replace the lost machines (with a MachineHealthCheck) through OpenStack’s APIs.'
+            : 'the lost machines cannot be replaced now: OpenStack’s APIs or its management cluster cannot act.'
+        }`,
+        S.k8sTaintEvictions,
       );
   }
+  if (
+    el.kind === 'tenant-cluster' &&
+    c.api === 'up' &&
+    c.nodesDown.length === 0 &&
+    c.canReplaceNodes === false
+  )
+    add(
+      'unmanageable',
+      `${el.name} keeps its own API, but cannot get new nodes, load balancers or volumes until ${
+        el.managedBy && r.clusters.get(el.managedBy)?.api === 'down'
+          ? `its management cluster ${name(el.managedBy)} is back`
+          : 'OpenStack’s control plane is back'
+      }.`,
+      el.managedBy ? S.magnumClusterApi : S.capo,
+    );
+}
 
-  // What keeps running.
+/** A cluster without its API: why, and what still runs. */
+function clusterApiDownNotes({ r, failedEls, add, name }: Story, el: ClusterEl, c: ClusterState): void {
+  const m = r.majorities.find((g) => g.id === el.id);
+  const viaLb = !failedEls.some((f) => f.id === el.id) && (m === undefined || m.held);
+  const why = failedEls.some((f) => f.id === el.id)
+    ? 'its control plane failed'
+    : !viaLb && m
+      ? `its etcd lost its majority (${m.up} of ${m.size} up, ${m.needed} needed)`
+      : el.kind === 'tenant-cluster' &&
+          el.apiLoadBalancer &&
+          r.loadBalancers.get(el.apiLoadBalancer)?.up === false
+        ? `its API load balancer ${name(el.apiLoadBalancer)} is down${r.loadBalancers.get(el.apiLoadBalancer)?.rebuilt ? ' until its amphora is rebuilt' : ''}`
+        : 'its API load balancer cannot be reached from outside (no gateway chassis for its floating IP)';
+  if (el.kind === 'operator-cluster')
+    add(
+      'unmanageable',
+      `The operator's Kubernetes (${el.name}) has no API: ${why}. The kubelets keep the running pods running, so OpenStack's APIs keep answering; nothing is rescheduled or healed until it is back.`,
+      S.k8sComponents,
+    );
+  else if (!c.workloadsRunning)
+    add('down', `The tenant cluster ${el.name} is down: every one of its nodes is down.`, S.k8sComponents);
+  else
+    add(
+      'unmanageable',
+      `The tenant cluster ${el.name} has no API: ${why}. Its pods keep running, but nothing can be changed, rescheduled or healed.`,
+      viaLb ? S.capo : S.k8sComponents,
+    );
+}
+
+/** The operator's cluster lost nodes: what Kubernetes does with each kind of pod on them. */
+function operatorNodesNotes({ scene, add, name }: Story, c: ClusterState): void {
+  const lostNodes = new Set(c.nodesDown);
+  const kinds = new Map<string, string[]>();
+  for (const x of scene.elements)
+    if (x.kind === 'service' && x.workloadKind && lostNodes.has(x.runsOn))
+      kinds.set(x.workloadKind, [...(kinds.get(x.workloadKind) ?? []), x.name]);
+  const parts: string[] = [];
+  const names = (k: string) => listNames([...new Set(kinds.get(k))], 4);
+  if (kinds.has('Deployment'))
+    parts.push(
+      `reschedules the Deployment pods (${names('Deployment')}) to other nodes once the node has been unreachable for 5 minutes (the default toleration)`,
+    );
+  if (kinds.has('StatefulSet'))
+    parts.push(
+      `leaves the StatefulSet pods (${names('StatefulSet')}) down until the node is back or deleted`,
+    );
+  if (kinds.has('DaemonSet'))
+    parts.push(`does not move the DaemonSet pods (${names('DaemonSet')}): they belong to their node`);
+  if (parts.length > 0)
+    add(
+      'heals',
+      `On ${listNames(c.nodesDown.map(name))}, the operator's Kubernetes ${listNames(parts)}.`,
+      S.k8sTaintEvictions,
+    );
+}
+
+/** What keeps running, when something else did not. */
+function runningNotes({ scene, r, add }: Story): void {
+  const { vmIds, tenantDown, cut } = vmGroups(scene, r);
   const running = vmIds.filter((id) => r.vms.get(id)?.running && r.vms.get(id)?.network === 'up');
   if (
     running.length > 0 &&
@@ -353,7 +412,6 @@ export function tellStory(scene: Scene, r: FailureReport, failedEls: readonly Sc
         : `${count(running.length, 'VM')} keep running with their network.`,
       S.novaArchitecture,
     );
-  return notes;
 }
 
 /** A capability in words, for "for want of …". */
