@@ -1,3 +1,4 @@
+import { type ColourToken, colour, SVG_FONT } from '../kinds/tokens';
 import {
   hostSubtitle,
   type Layout,
@@ -87,113 +88,75 @@ interface Palette {
   failed: string;
 }
 
-/** The app's palettes: the custom properties of `render/diagram.css`, light (`:root`) and dark. */
+/** A palette from the design tokens: each colour `pick`ed by its token's name. */
+function palette(pick: (name: ColourToken) => string): Palette {
+  const kube = (k: 'op' | 'tn'): KubePalette => ({
+    k: pick(k),
+    bg: pick(`${k}-bg`),
+    border: pick(`${k}-border`),
+    node: pick(`${k}-node`),
+  });
+  const band = (layer: Layer) => ({ bg: pick(`band-${layer}`), label: pick(`band-label-${layer}`) });
+  const tone = (t: Tone) => ({ fg: pick(`tone-${t}`), bg: pick(`tone-${t}-bg`) });
+  return {
+    canvas: pick('canvas'),
+    text: pick('text'),
+    muted: pick('muted'),
+    line: pick('line'),
+    box: pick('box'),
+    band: {
+      hardware: band('hardware'),
+      'operator-k8s': band('operator-k8s'),
+      openstack: band('openstack'),
+      'tenant-vms': band('tenant-vms'),
+      'tenant-k8s': band('tenant-k8s'),
+    },
+    hostBg: pick('host-bg'),
+    hostBorder: pick('host-border'),
+    op: kube('op'),
+    tn: kube('tn'),
+    tone: {
+      'control-plane': tone('control-plane'),
+      infrastructure: tone('infrastructure'),
+      'data-plane': tone('data-plane'),
+      storage: tone('storage'),
+      tenant: tone('tenant'),
+    },
+    projectBg: pick('project-bg'),
+    projectBorder: pick('project-border'),
+    projectOperatorBorder: pick('project-operator-border'),
+    vmBg: pick('vm-bg'),
+    vmBorder: pick('vm-border'),
+    edge: pick('edge'),
+    ring: pick('tour-ring'),
+    failed: pick('failed'),
+  };
+}
+
+/** The app's palettes, read from the design tokens the app's CSS is generated from: light and dark. */
 export const SVG_PALETTES: Readonly<Record<SvgTheme, Palette>> = {
-  light: {
-    canvas: '#f8fafc',
-    text: '#0f172a',
-    muted: '#475569',
-    line: '#cbd5e1',
-    box: '#ffffff',
-    band: {
-      hardware: { bg: '#eef1f5', label: '#334155' },
-      'operator-k8s': { bg: '#f3efff', label: '#5b21b6' },
-      openstack: { bg: '#fdf2f4', label: '#9f1239' },
-      'tenant-vms': { bg: '#eef6fd', label: '#075985' },
-      'tenant-k8s': { bg: '#eafaf6', label: '#115e59' },
-    },
-    hostBg: '#ffffff',
-    hostBorder: '#94a3b8',
-    op: { k: '#6d28d9', bg: '#f5f0ff', border: '#a78bfa', node: '#ede4ff' },
-    tn: { k: '#0f766e', bg: '#ecfdf8', border: '#5eead4', node: '#d5f7ee' },
-    tone: {
-      'control-plane': { fg: '#e11d48', bg: '#fff1f3' },
-      infrastructure: { fg: '#d97706', bg: '#fff8eb' },
-      'data-plane': { fg: '#0284c7', bg: '#eff8ff' },
-      storage: { fg: '#78716c', bg: '#f6f5f4' },
-      tenant: { fg: '#0d9488', bg: '#ffffff' },
-    },
-    projectBg: '#ffffff',
-    projectBorder: '#7dd3fc',
-    projectOperatorBorder: '#cbd5e1',
-    vmBg: '#f0f9ff',
-    vmBorder: '#38bdf8',
-    edge: '#64748b',
-    ring: '#2563eb',
-    failed: '#dc2626',
-  },
-  dark: {
-    canvas: '#0b1120',
-    text: '#e2e8f0',
-    muted: '#a3b1c6',
-    line: '#334155',
-    box: '#111827',
-    band: {
-      hardware: { bg: '#121a2a', label: '#cbd5e1' },
-      'operator-k8s': { bg: '#1a1433', label: '#c4b5fd' },
-      openstack: { bg: '#22121b', label: '#fda4af' },
-      'tenant-vms': { bg: '#0f1b2d', label: '#7dd3fc' },
-      'tenant-k8s': { bg: '#0d1f1f', label: '#5eead4' },
-    },
-    hostBg: '#172033',
-    hostBorder: '#64748b',
-    op: { k: '#c4b5fd', bg: '#201a3d', border: '#7c3aed', node: '#2d2456' },
-    tn: { k: '#5eead4', bg: '#0f2926', border: '#14b8a6', node: '#123b36' },
-    tone: {
-      'control-plane': { fg: '#fb7185', bg: '#2a1520' },
-      infrastructure: { fg: '#fbbf24', bg: '#2a2111' },
-      'data-plane': { fg: '#38bdf8', bg: '#0f2236' },
-      storage: { fg: '#a8a29e', bg: '#1f1d1b' },
-      tenant: { fg: '#2dd4bf', bg: '#0f1f22' },
-    },
-    projectBg: '#0f172a',
-    projectBorder: '#0369a1',
-    projectOperatorBorder: '#475569',
-    vmBg: '#0c2237',
-    vmBorder: '#0ea5e9',
-    edge: '#7c8ba1',
-    ring: '#93c5fd',
-    failed: '#f87171',
-  },
+  light: palette((name) => colour(name, 'light')),
+  dark: palette((name) => colour(name, 'dark')),
 };
 
-type Leaf = readonly [name: string, value: string];
-
-/** A palette's colours as custom-property names and values, in a fixed order: `band.hardware.bg` → `band-hardware-bg`. */
-function paletteLeaves(value: unknown, name = ''): Leaf[] {
-  if (typeof value === 'string') return [[name, value]];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
-    paletteLeaves(v, name ? `${name}-${key}` : key),
-  );
-}
-
-/** The palette of an `auto` document: the light palette's shape, each colour `var(--sl-<name>)`. */
-function variablePalette(value: unknown, name = ''): unknown {
-  if (typeof value === 'string') return `var(--sl-${name})`;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, v]) => [
-      key,
-      variablePalette(v, name ? `${name}-${key}` : key),
-    ]),
-  );
-}
-
-const AUTO_PALETTE = variablePalette(SVG_PALETTES.light) as Palette;
+/** The tokens an `auto` document uses, in the order the palette reads them. */
+const AUTO_TOKENS = new Set<ColourToken>();
+/** The palette of an `auto` document: each colour `var(--sl-<token>)`, as in the app's CSS. */
+const AUTO_PALETTE = palette((name) => {
+  AUTO_TOKENS.add(name);
+  return `var(--sl-${name})`;
+});
 
 /** The `<style>` of an `auto` document: the light colours, and the dark ones where the viewer prefers dark. */
 function autoStyle(): string {
-  const declarations = (p: Palette) =>
-    paletteLeaves(p)
-      .map(([name, value]) => `--sl-${name}:${value}`)
-      .join(';');
+  const declarations = (theme: SvgTheme) =>
+    [...AUTO_TOKENS].map((name) => `--sl-${name}:${colour(name, theme)}`).join(';');
   const root = 'svg[data-theme="auto"]';
   return (
-    `<style>${root}{color-scheme:light dark;${declarations(SVG_PALETTES.light)}}` +
-    `@media (prefers-color-scheme: dark){${root}{${declarations(SVG_PALETTES.dark)}}}</style>\n`
+    `<style>${root}{color-scheme:light dark;${declarations('light')}}` +
+    `@media (prefers-color-scheme: dark){${root}{${declarations('dark')}}}</style>\n`
   );
 }
-
-export const SVG_FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
 
 // ---------------------------------------------------------------------------------------------------------
 // Text: cleaning, escaping, fitting.
