@@ -6,7 +6,7 @@
 const TEST = '\\.test\\.tsx?$|^src/testing/|^src/topology/failures/testModels\\.ts$|^e2e/';
 
 /** The part of render/ that needs no browser: the SVG export, the handout, the icons' paths, the descriptions. */
-const PURE_RENDER = '^src/render/(svg|handout|iconPaths|describe)\\.ts$';
+const PURE_RENDER = '^src/render/(svg/|(handout|iconPaths|describe)\\.ts$)';
 
 /** Libraries that need React or a DOM; the pure layers run in Node (tests, CLI, benchmarks) and use none. */
 const REACT_OR_DOM =

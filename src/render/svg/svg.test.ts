@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
-import { textWidth } from '../layout/text';
-import { generateModel } from '../model/generate';
-import type { Model } from '../model/schema';
-import { validateModel } from '../model/validate';
-import { defaultJsonCopy, defaultModel } from '../testing/fixtures';
+import { defaultCollapsed, layoutScene } from '../../layout/layoutScene';
+import { textWidth } from '../../layout/text';
+import { generateModel } from '../../model/generate';
+import type { Model } from '../../model/schema';
+import { validateModel } from '../../model/validate';
+import { defaultJsonCopy, defaultModel } from '../../testing/fixtures';
 import {
   expectInert,
   expectInertTree,
@@ -14,10 +14,10 @@ import {
   textOf,
   walk,
   type XmlElement,
-} from '../testing/xml';
-import { deriveScene } from '../topology/deriveScene';
-import { VIEWS } from '../topology/views';
-import { escapeXml, SVG_PALETTES, type SvgTheme, sceneToSvg } from './svg';
+} from '../../testing/xml';
+import { deriveScene } from '../../topology/deriveScene';
+import { VIEWS } from '../../topology/views';
+import { escapeXml, SVG_PALETTES, type SvgTheme, sceneToSvg } from './index';
 
 // --- The checker itself. ---
 
@@ -335,7 +335,7 @@ describe('sceneToSvg with hostile text', () => {
 });
 
 describe('sceneToSvg on the example models', () => {
-  const dir = new URL('../../public/models/', import.meta.url);
+  const dir = new URL('../../../public/models/', import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'large.json');
 
   it.each(files)('%s renders in every view', (file) => {
