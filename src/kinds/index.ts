@@ -49,4 +49,13 @@ export const CHIP_KINDS: ReadonlySet<Kind> = new Set(
   (Object.keys(KINDS) as Kind[]).filter((k) => KINDS[k].drawn.as === 'chip'),
 );
 
+/**
+ * Whether an element is one of a project's resources (network, load balancer, volume): a chip in the rows under
+ * its project's head.
+ */
+export function isProjectResource(el: SceneElement): boolean {
+  const drawn = KINDS[el.kind].drawn;
+  return drawn.as === 'chip' && drawn.body === 'resource';
+}
+
 export type { ElementOf, Kind } from './types';

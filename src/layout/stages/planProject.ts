@@ -1,3 +1,4 @@
+import { isProjectResource } from '../../kinds';
 import type { ProjectElement, SceneElement, VmElement } from '../../topology/scene';
 import { type Chip, flowRows, placeRows, rowsHeight } from '../chips';
 import { SIZES as S } from '../sizes';
@@ -82,9 +83,7 @@ function planVms(vms: readonly VmElement[]): VmGrid {
 /** An open project: its resource chips in rows under the header, its VMs below them. */
 export function planProject(project: ProjectElement, contents: readonly SceneElement[]): ProjectPlan {
   const grid = planVms(contents.filter((e): e is VmElement => e.kind === 'vm'));
-  const resources = contents.filter(
-    (e) => e.kind === 'network' || e.kind === 'load-balancer' || e.kind === 'volume',
-  );
+  const resources = contents.filter(isProjectResource);
   // "PROJECT" (uppercase, letter-spaced), the name, the owner, and the paddings and gaps between them.
   const headerW =
     textWidth('PROJECT', 9) * 1.1 +
