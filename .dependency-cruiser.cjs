@@ -6,7 +6,7 @@
 const TEST = '\\.test\\.tsx?$|^src/testing/|^src/topology/failures/testModels\\.ts$|^e2e/';
 
 /** The part of render/ that needs no browser: the SVG export, the handout, the icons' paths, the descriptions. */
-const PURE_RENDER = '^src/render/(svg|handout|iconPaths|describe)\\.ts$';
+const PURE_RENDER = '^src/render/(svg/|(handout|iconPaths|describe)\\.ts$)';
 
 /** Libraries that need React or a DOM; the pure layers run in Node (tests, CLI, benchmarks) and use none. */
 const REACT_OR_DOM =
@@ -19,14 +19,16 @@ const REACT_OR_DOM =
 const LAYERS = [
   { name: 'model', may: [] },
   { name: 'topology', may: ['model'] },
-  { name: 'layout', may: ['model', 'topology'] },
-  { name: 'render', may: ['model', 'topology', 'layout'] },
+  // One module per element kind, and the design tokens: what layout measures and render draws by.
+  { name: 'kinds', may: ['model', 'topology'] },
+  { name: 'layout', may: ['model', 'topology', 'kinds'] },
+  { name: 'render', may: ['model', 'topology', 'kinds', 'layout'] },
   { name: 'import', may: ['model'] },
-  { name: 'embed', may: ['model', 'topology', 'layout', 'render', 'app', 'index.css'] },
-  { name: 'cli', may: ['model', 'topology', 'layout', 'import', PURE_RENDER] },
-  { name: 'api', may: ['model', 'topology', 'layout', PURE_RENDER] },
+  { name: 'embed', may: ['model', 'topology', 'kinds', 'layout', 'render', 'app', 'index.css'] },
+  { name: 'cli', may: ['model', 'topology', 'kinds', 'layout', 'import', PURE_RENDER] },
+  { name: 'api', may: ['model', 'topology', 'kinds', 'layout', PURE_RENDER] },
   // The app imports every layer below it, but never the ones built on top of it.
-  { name: 'app', may: ['model', 'topology', 'layout', 'render', 'import', '^public/'] },
+  { name: 'app', may: ['model', 'topology', 'kinds', 'layout', 'render', 'import', '^public/'] },
 ];
 
 const allowed = (may) => may.map((m) => (m.startsWith('^') ? m : `^src/${m}(/|$)`));
@@ -63,16 +65,16 @@ module.exports = {
     {
       name: 'pure-no-react-or-dom',
       comment:
-        'model, topology, layout, import and the SVG export are pure TypeScript: no React, no DOM library.',
+        'model, topology, kinds, layout, import and the SVG export are pure TypeScript: no React, no DOM library.',
       severity: 'error',
-      from: { path: ['^src/(model|topology|layout|import)/', PURE_RENDER] },
+      from: { path: ['^src/(model|topology|kinds|layout|import)/', PURE_RENDER] },
       to: { path: REACT_OR_DOM },
     },
     {
       name: 'pure-no-node',
       comment: 'The pure layers run in the browser too: no Node built-ins outside their tests.',
       severity: 'error',
-      from: { path: ['^src/(model|topology|layout|import)/', PURE_RENDER], pathNot: TEST },
+      from: { path: ['^src/(model|topology|kinds|layout|import)/', PURE_RENDER], pathNot: TEST },
       to: { dependencyTypes: ['core'] },
     },
     {

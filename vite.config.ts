@@ -6,6 +6,7 @@ import { earlyScript } from './scripts/earlyScriptPlugin.ts';
 import { embedHelper } from './scripts/embedHelperPlugin.ts';
 import { preloadFont } from './scripts/preloadFontPlugin.ts';
 import { cspMeta } from './scripts/securityHeaders.ts';
+import { designTokens } from './scripts/tokensCssPlugin.ts';
 
 export default defineConfig({
   // Relative URLs everywhere in the build: dist/ works from any path (a docs site's /docs/stacklayers/), not
@@ -14,6 +15,7 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    designTokens(),
     cspMeta(),
     preloadFont(),
     earlyScript(),

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { designTokens } from './scripts/tokensCssPlugin.ts';
 
 /**
  * The web component as ONE self-contained file, `dist/stacklayers-diagram.js`: copying it into any static
@@ -14,7 +15,7 @@ import { defineConfig } from 'vite';
 const mainThreadCheck = fileURLToPath(new URL('./src/embed/checkOnMainThread.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), designTokens()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: {
     // `app/document/offThread.ts` starts a worker from a file of its own: the one-file build checks on the main thread.

@@ -1,5 +1,5 @@
 // "Text is text": no string of a model ever becomes markup, script or a link other than http(s).
-// The browser side is e2e/xss.spec.ts; the SVG export is render/svg.xss.test.ts.
+// The browser side is e2e/xss.spec.ts; the SVG export is render/svg/xss.test.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('the source has no HTML or code sinks', () => {
   /** file (relative to src) -> sink names it may use, with why. */
   const ALLOWED: Record<string, string[]> = {
     // The print picture parses the export's own SVG (sceneToSvg: model text escaped, elements and attributes
-    // held to an allowlist by render/svg.xss.test.ts) as XML, never as HTML; a parser error draws nothing.
+    // held to an allowlist by render/svg/xss.test.ts) as XML, never as HTML; a parser error draws nothing.
     'app/diagram/PrintPicture.tsx': ['DOMParser'],
   };
 

@@ -1,3 +1,4 @@
+import { type ColourToken, colour, PRINT, SVG_FONT } from '../kinds/tokens';
 import { frameTarget } from '../layout/frame';
 import { defaultCollapsed, layoutScene } from '../layout/layoutScene';
 import type { Model, Tour, TourStep } from '../model/schema';
@@ -80,27 +81,30 @@ function tourTextHtml(text: string, block = true): string {
 
 const LETTERS = 'ABCDEFGH';
 
+/** A light token's colour. */
+const c = (name: ColourToken) => colour(name, 'light');
+
 const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; font: 15px/1.5 Inter, 'Helvetica Neue', Arial, sans-serif; color: #0f172a; background: #fff; }
-header { border-bottom: 2px solid #0f172a; margin-bottom: 1.5rem; }
+body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; font: 15px/1.5 ${SVG_FONT}; color: ${c('text')}; background: ${c('box')}; }
+header { border-bottom: 2px solid ${c('text')}; margin-bottom: 1.5rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 0 0 .5rem; }
-.meta, .view { color: #475569; font-size: .85rem; }
+.meta, .view { color: ${c('muted')}; font-size: .85rem; }
 section.step { margin: 0 0 2rem; break-inside: avoid; page-break-inside: avoid; }
-figure { margin: .5rem 0 .75rem; border: 1px solid #cbd5e1; border-radius: 8px; overflow: hidden; }
+figure { margin: .5rem 0 .75rem; border: 1px solid ${c('line')}; border-radius: 8px; overflow: hidden; }
 figure svg { display: block; width: 100%; height: auto; }
-figcaption { font-size: .8rem; color: #475569; padding: .25rem .6rem; border-top: 1px solid #e2e8f0; }
-.question { border-left: 4px solid #2563eb; padding: .25rem .75rem; background: #eff6ff; }
+figcaption { font-size: .8rem; color: ${c('muted')}; padding: .25rem .6rem; border-top: 1px solid ${PRINT.rule}; }
+.question { border-left: 4px solid ${c('tour-ring')}; padding: .25rem .75rem; background: ${PRINT.questionBg}; }
 .question ol { margin: .25rem 0; padding-left: 1.5rem; list-style: upper-alpha; }
 .answers { break-before: page; page-break-before: always; }
 .answers li { margin-bottom: .5rem; }
-.key { display: inline-block; margin-right: .5rem; font-size: .75rem; color: #475569; }
+.key { display: inline-block; margin-right: .5rem; font-size: .75rem; color: ${c('muted')}; }
 .key i { display: inline-block; width: .9rem; height: .6rem; margin: 0 .25rem 0 .6rem; vertical-align: middle; border-radius: 2px; }
-code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace; font-size: .9em; background: #f1f5f9; padding: 0 .2em; border-radius: 3px; }
-a { color: #1d4ed8; }
-footer { margin-top: 2rem; color: #64748b; font-size: .8rem; }
+code { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace; font-size: .9em; background: ${PRINT.codeBg}; padding: 0 .2em; border-radius: 3px; }
+a { color: ${PRINT.link}; }
+footer { margin-top: 2rem; color: ${c('edge')}; font-size: .8rem; }
 @page { margin: 14mm; }
 @media print { body { padding: 0; max-width: none; } section.step { break-before: page; page-break-before: always; } section.step:first-of-type { break-before: auto; page-break-before: auto; } }
 `;
@@ -111,9 +115,9 @@ export function handoutHtml(model: Model, tour: Tour): string {
   const steps = tour.steps.map((step, i) => {
     const svg = stepSvg(model, step, 'light', `Step ${i + 1}: ${step.title}`).replace(/^<\?xml[^>]*>\s*/, '');
     const marks = [
-      step.highlight?.length ? '<i style="border:2px solid #2563eb"></i>highlighted' : '',
+      step.highlight?.length ? `<i style="border:2px solid ${c('tour-ring')}"></i>highlighted` : '',
       step.fail?.length
-        ? '<i style="border:2px solid #dc2626;background:#fde2e2"></i>failed<i style="background:#cbd5e1"></i>down with it'
+        ? `<i style="border:2px solid ${c('failed')};background:${PRINT.failedBg}"></i>failed<i style="background:${c('line')}"></i>down with it`
         : '',
     ]
       .filter(Boolean)

@@ -1,4 +1,5 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
+import { CHIP_KINDS, KINDS } from '../kinds';
 import {
   boxBounds,
   type Layout,
@@ -82,32 +83,14 @@ export type BandNode = Node<BandNodeData, 'band'>;
 export type EdgesNode = Node<EdgesNodeData, 'edges'>;
 export type DiagramNode = ElementNode | BandNode | EdgesNode | GroupNode | ChipsNode | FarNode;
 
-/** The kinds drawn as chips inside a ChipsNode rather than as nodes of their own. */
-export const CHIP_KINDS: ReadonlySet<SceneElement['kind']> = new Set([
-  'service',
-  'pod',
-  'network',
-  'volume',
-  'load-balancer',
-]);
-
 /** The class every element's box carries (a node's wrapper, or a chip): with `data-id`, it addresses it. */
 export const ELEMENT_CLASS = 'sl-el';
 
-/** React Flow's node type for each kind of element. */
-const NODE_TYPE: Record<SceneElement['kind'], string> = {
-  host: 'host',
-  'operator-cluster': 'cluster',
-  'tenant-cluster': 'cluster',
-  'k8s-node': 'k8sNode',
-  service: 'chips',
-  pod: 'chips',
-  project: 'project',
-  network: 'chips',
-  'load-balancer': 'chips',
-  volume: 'chips',
-  vm: 'vm',
-};
+/** React Flow's node type of an element drawn as a node of its own; 'chips' for a chip's kind. */
+function nodeTypeOf(el: SceneElement): string {
+  const drawn = KINDS[el.kind].drawn;
+  return drawn.as === 'node' ? drawn.nodeType : 'chips';
+}
 
 /**
  * Boxes are read-only. `handles: []` says no box has connection handles (edges are drawn by one SVG node),
@@ -183,6 +166,125 @@ export const NEAR_ZOOM = 0.5;
 /** From this many boxes on, a diagram seen from below NEAR_ZOOM is drawn as one far layer. */
 export const FAR_LAYER_MIN_BOXES = 400;
 
+/** A band's background node. */
+function bandNode(band: LayoutBand): BandNode {
+  return {
+    id: `band:${band.id}`,
+    type: 'band',
+    ...placed(band.x, band.y, band.w, band.h),
+    data: bandData(band),
+    selectable: false,
+    focusable: false,
+    zIndex: 0,
+    ariaRole: 'group',
+    ariaLabel: `${band.label} layer`,
+    domAttributes: ROLE_DESCRIPTION.band,
+    ...fixed,
+  };
+}
+
+/** The one node that draws every edge, over the bands and under the boxes. */
+function edgesNode(layout: Layout, far: boolean): EdgesNode {
+  return {
+    id: 'edges:all',
+    type: 'edges',
+    ...placed(0, 0, layout.width, layout.height),
+    style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
+    data: edgesData(layout, far),
+    selectable: false,
+    focusable: false,
+    zIndex: 1,
+    domAttributes: ROLE_DESCRIPTION.edges,
+    ...fixed,
+  };
+}
+
+/** A folded group of hosts or projects, or an open structure bar: a button that folds or unfolds it. */
+function groupNode(box: LayoutBox): GroupNode {
+  return {
+    id: box.id,
+    type: 'group',
+    ...placed(box.x, box.y, box.w, box.h),
+    data: { box },
+    zIndex: 2,
+    ariaRole: 'button',
+    ariaLabel:
+      box.kind === 'structure'
+        ? `${box.label ?? 'group'}, open: ${box.summary ?? ''}. Activate to fold.`
+        : `${box.label ?? 'group'}, folded: ${[box.summary, box.detail].filter(Boolean).join(' · ')}. Activate to unfold.`,
+    className: ELEMENT_CLASS,
+    domAttributes: ROLE_DESCRIPTION.group,
+    ...fixed,
+  };
+}
+
+/** An element drawn as a node of its own, `depth` boxes deep (a parent is drawn below its children). */
+function elementNode(layout: Layout, el: SceneElement, box: LayoutBox, depth: number): ElementNode {
+  return {
+    id: box.id,
+    type: nodeTypeOf(el),
+    ...placed(box.x, box.y, box.w, box.h),
+    data: layout.collapsed.has(box.id)
+      ? { el, box, folded: foldedSummary(layout.scene, box.id) }
+      : { el, box },
+    zIndex: 2 + depth,
+    ariaRole: 'group',
+    ariaLabel: ariaLabelOf(el),
+    className: ELEMENT_CLASS,
+    domAttributes: ROLE_DESCRIPTION.element,
+    ...fixed,
+  };
+}
+
+/** The chips of one holder, or every box of the far layer. */
+interface ChipGroup {
+  /** The node's place in the node list (its first box's). */
+  at: number;
+  z: number;
+  items: ChipItem[];
+}
+
+/** A node of chips (or the far layer) at the bounds of its items; null for no items. */
+function chipsNode(
+  layout: Layout,
+  id: string,
+  { z, items }: ChipGroup,
+  options: { far?: boolean; farZoom?: number },
+): ChipsNode | FarNode | null {
+  const bounds = boxBounds(items.map((c) => c.box));
+  if (!bounds) return null;
+  const { x: x0, y: y0, width, height } = bounds;
+  const placement = placed(x0, y0, width, height);
+  return {
+    id,
+    type: options.far ? 'far' : 'chips',
+    ...placement,
+    // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
+    style: { ...placement.style, pointerEvents: 'none' },
+    data: options.far
+      ? {
+          chips: items,
+          x: x0,
+          y: y0,
+          edges: layout.edges,
+          ...(options.farZoom !== undefined ? { zoom: options.farZoom } : {}),
+        }
+      : { chips: items, x: x0, y: y0 },
+    zIndex: z,
+    // The chips are the focusable, labelled elements; their container is neither.
+    focusable: false,
+    selectable: false,
+    domAttributes: ROLE_DESCRIPTION.chips,
+    ...fixed,
+  } as ChipsNode | FarNode;
+}
+
+/** Which node of chips a box goes into: its parent box (pods, project resources), a service's host column, the far layer. */
+function chipKey(el: SceneElement, box: LayoutBox, far: boolean): string {
+  if (far) return 'far';
+  return `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
+}
+
 /**
  * A laid-out scene as React Flow nodes: bands behind, one node for all edges, then the element boxes
  * at their absolute positions (parents before children, so a parent is drawn below its children).
@@ -193,120 +295,41 @@ export function layoutToFlow(
   layout: Layout,
   options: { far?: boolean; farZoom?: number } = {},
 ): { nodes: DiagramNode[]; edges: Edge[] } {
-  const nodes: DiagramNode[] = [];
-  for (const band of layout.bands) {
-    nodes.push({
-      id: `band:${band.id}`,
-      type: 'band',
-      ...placed(band.x, band.y, band.w, band.h),
-      data: bandData(band),
-      selectable: false,
-      focusable: false,
-      zIndex: 0,
-      ariaRole: 'group',
-      ariaLabel: `${band.label} layer`,
-      domAttributes: ROLE_DESCRIPTION.band,
-      ...fixed,
-    });
-  }
-  nodes.push({
-    id: 'edges:all',
-    type: 'edges',
-    ...placed(0, 0, layout.width, layout.height),
-    style: { width: layout.width, height: layout.height, pointerEvents: 'none' },
-    data: edgesData(layout, options.far === true),
-    selectable: false,
-    focusable: false,
-    zIndex: 1,
-    domAttributes: ROLE_DESCRIPTION.edges,
-    ...fixed,
-  });
+  const far = options.far === true;
+  const nodes: DiagramNode[] = layout.bands.map(bandNode);
+  nodes.push(edgesNode(layout, far));
   const depth = new Map<string, number>();
-  // Chips by what holds them: a parent box (pods, project resources) or, for services, their host's column.
-  const chipGroups = new Map<string, { at: number; z: number; items: ChipItem[] }>();
+  const chipGroups = new Map<string, ChipGroup>();
   for (const box of layout.boxes) {
-    const el = layout.scene.byId.get(box.id);
     if (box.kind === 'host-group' || box.kind === 'project-group' || box.kind === 'structure') {
       depth.set(box.id, 0);
-      nodes.push({
-        id: box.id,
-        type: 'group',
-        ...placed(box.x, box.y, box.w, box.h),
-        data: { box },
-        zIndex: 2,
-        ariaRole: 'button',
-        ariaLabel:
-          box.kind === 'structure'
-            ? `${box.label ?? 'group'}, open: ${box.summary ?? ''}. Activate to fold.`
-            : `${box.label ?? 'group'}, folded: ${[box.summary, box.detail].filter(Boolean).join(' · ')}. Activate to unfold.`,
-        className: ELEMENT_CLASS,
-        domAttributes: ROLE_DESCRIPTION.group,
-        ...fixed,
-      });
+      nodes.push(groupNode(box));
       continue;
     }
+    const el = layout.scene.byId.get(box.id);
     if (!el) continue;
     const parent = box.parent ? layout.byId.get(box.parent) : undefined;
     const d = parent ? (depth.get(parent.id) ?? 0) + 1 : 0;
     depth.set(box.id, d);
-    if (options.far || CHIP_KINDS.has(el.kind)) {
-      const key = options.far
-        ? 'far'
-        : `chips:${box.parent ?? (el.kind === 'service' ? `@${el.host}` : box.id)}`;
-      const item: ChipItem =
-        options.far && layout.collapsed.has(box.id)
-          ? { el, box, folded: foldedSummary(layout.scene, box.id) }
-          : { el, box };
-      const group = chipGroups.get(key);
-      if (group) group.items.push(item);
-      else {
-        chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [item] });
-        nodes.push(null as unknown as DiagramNode); // its place in the order: replaced below
-      }
+    if (!far && !CHIP_KINDS.has(el.kind)) {
+      nodes.push(elementNode(layout, el, box, d));
       continue;
     }
-    nodes.push({
-      id: box.id,
-      type: NODE_TYPE[el.kind],
-      ...placed(box.x, box.y, box.w, box.h),
-      data: layout.collapsed.has(box.id)
+    const item: ChipItem =
+      far && layout.collapsed.has(box.id)
         ? { el, box, folded: foldedSummary(layout.scene, box.id) }
-        : { el, box },
-      zIndex: 2 + d,
-      ariaRole: 'group',
-      ariaLabel: ariaLabelOf(el),
-      className: ELEMENT_CLASS,
-      domAttributes: ROLE_DESCRIPTION.element,
-      ...fixed,
-    });
+        : { el, box };
+    const key = chipKey(el, box, far);
+    const group = chipGroups.get(key);
+    if (group) group.items.push(item);
+    else {
+      chipGroups.set(key, { at: nodes.length, z: 2 + d, items: [item] });
+      nodes.push(null as unknown as DiagramNode); // its place in the order: replaced below
+    }
   }
-  for (const [id, { at, z, items }] of chipGroups) {
-    const bounds = boxBounds(items.map((c) => c.box));
-    if (!bounds) continue; // a group is made with its first chip: never empty
-    const { x: x0, y: y0, width, height } = bounds;
-    const placement = placed(x0, y0, width, height);
-    nodes[at] = {
-      id,
-      type: options.far ? 'far' : 'chips',
-      ...placement,
-      // The gaps between chips show what is below (a Kubernetes node, a project): only chips take the pointer.
-      style: { ...placement.style, pointerEvents: 'none' },
-      data: options.far
-        ? {
-            chips: items,
-            x: x0,
-            y: y0,
-            edges: layout.edges,
-            ...(options.farZoom !== undefined ? { zoom: options.farZoom } : {}),
-          }
-        : { chips: items, x: x0, y: y0 },
-      zIndex: z,
-      // The chips are the focusable, labelled elements; their container is neither.
-      focusable: false,
-      selectable: false,
-      domAttributes: ROLE_DESCRIPTION.chips,
-      ...fixed,
-    } as ChipsNode | FarNode;
+  for (const [id, group] of chipGroups) {
+    const node = chipsNode(layout, id, group, options);
+    if (node) nodes[group.at] = node; // a group is made with its first chip: never empty
   }
   return { nodes, edges: [] };
 }

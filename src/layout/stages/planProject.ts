@@ -1,3 +1,4 @@
+import { isProjectResource } from '../../kinds';
 import type { ProjectElement, SceneElement, VmElement } from '../../topology/scene';
 import { type Chip, flowRows, placeRows, rowsHeight } from '../chips';
 import { SIZES as S } from '../sizes';
@@ -82,9 +83,7 @@ function planVms(vms: readonly VmElement[]): VmGrid {
 /** An open project: its resource chips in rows under the header, its VMs below them. */
 export function planProject(project: ProjectElement, contents: readonly SceneElement[]): ProjectPlan {
   const grid = planVms(contents.filter((e): e is VmElement => e.kind === 'vm'));
-  const resources = contents.filter(
-    (e) => e.kind === 'network' || e.kind === 'load-balancer' || e.kind === 'volume',
-  );
+  const resources = contents.filter(isProjectResource);
   // "PROJECT" (uppercase, letter-spaced), the name, the owner, and the paddings and gaps between them.
   const headerW =
     textWidth('PROJECT', 9) * 1.1 +
@@ -92,7 +91,10 @@ export function planProject(project: ProjectElement, contents: readonly SceneEle
     textWidth(project.owner, 10) +
     6 * 2 +
     16;
-  const chips: Chip[] = resources.map((el) => ({ el, w: nameWidth(resourceLabel(el), S.resourceFont) + 26 }));
+  const chips: Chip[] = resources.map((el) => ({
+    el,
+    w: nameWidth(resourceLabel(el), S.resourceFont) + S.resourcePadX,
+  }));
   const innerW = Math.max(
     grid.w,
     headerW,
@@ -101,15 +103,15 @@ export function planProject(project: ProjectElement, contents: readonly SceneEle
       chips.reduce((s, c) => s + c.w + 4, 0),
     ),
   );
-  const resRows = flowRows(chips, innerW, 4);
-  const resH = rowsHeight(resRows.length, S.resourceH, 4);
+  const resRows = flowRows(chips, innerW, S.resourceGap);
+  const resH = rowsHeight(resRows.length, S.resourceH, S.resourceGap);
   const pad = S.projectPad;
   const resY = S.projectHead;
   const vmY = resY + (resH > 0 ? resH + 6 : 0);
   const children: ElementBox[] = [];
   placeRows(
     resRows,
-    { x: pad, y: resY, width: innerW, h: S.resourceH, gap: 4, parent: project.id },
+    { x: pad, y: resY, width: innerW, h: S.resourceH, gap: S.resourceGap, parent: project.id },
     children,
   );
   // Plain VMs are aligned to the bottom so that cluster runs and the grid share a bottom line.

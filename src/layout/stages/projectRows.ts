@@ -59,7 +59,7 @@ function planClusters(parts: Collected, collapsed: ReadonlySet<string>): Map<str
     }
     const nodes = parts.tenantNodes.get(c.id) ?? [];
     const maxPods = Math.max(0, ...nodes.map((n) => parts.podsByNode.get(n.id)?.length ?? 0));
-    const nodeH = S.nodeHead + rowsHeight(maxPods, S.chipH - 2, S.chipGap) + (maxPods > 0 ? 4 : 0) + 4;
+    const nodeH = S.nodeHead + rowsHeight(maxPods, S.podH, S.chipGap) + (maxPods > 0 ? 4 : 0) + 4;
     plans.set(c.id, { cluster: c, nodeH, h: S.clusterHead + nodeH + S.clusterPad });
   }
   return plans;

@@ -34,7 +34,7 @@ function placeTenantNodes(
       x: nx + 4,
       y: ny + S.nodeHead,
       width: S.vmW - 8,
-      h: S.chipH - 2,
+      h: S.podH,
       gap: S.chipGap,
       parent: node.id,
     };

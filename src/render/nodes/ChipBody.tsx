@@ -1,5 +1,4 @@
-import { boxClass } from '../boxClass';
-import { kindLabel } from '../describe';
+import { boxClass, kindLabel } from '../../kinds';
 import type { ChipItem } from '../toFlow';
 
 /** A service instance (process, container or pod) or a tenant pod: a chip inside a ChipsNode. */

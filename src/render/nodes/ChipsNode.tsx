@@ -1,9 +1,13 @@
 import { type NodeProps, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { type FocusEvent, memo, useCallback } from 'react';
+import { KINDS } from '../../kinds';
 import { ariaLabelOf } from '../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
 import { ChipBody } from './ChipBody';
 import { ResourceBody } from './ResourceBody';
+
+/** The React body of each chip kind's box, by `drawn.body` of its definition (`kinds/<kind>.ts`). */
+const CHIP_BODIES = { chip: ChipBody, resource: ResourceBody } as const;
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;
 const flowId = (s: ReactFlowState) => s.rfId;
@@ -36,7 +40,9 @@ const Chip = memo(function Chip({
 }) {
   const { el, box } = item;
   const style = { transform: `translate(${box.x - x}px, ${box.y - y}px)`, width: box.w, height: box.h };
-  const body = el.kind === 'service' || el.kind === 'pod' ? <ChipBody el={el} /> : <ResourceBody el={el} />;
+  const drawn = KINDS[el.kind].drawn;
+  const Body = CHIP_BODIES[drawn.as === 'chip' ? drawn.body : 'chip'];
+  const body = <Body el={el} />;
   if (ghost)
     return (
       <div className="sl-item" style={style}>

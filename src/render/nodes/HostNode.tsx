@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { boxClass } from '../../kinds';
 import { hostSubtitle } from '../../layout/layoutScene';
-import { boxClass } from '../boxClass';
 import { Icon } from '../Icon';
 import type { ElementNode } from '../toFlow';
 

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../boxClass';
+import { boxClass } from '../../kinds';
 import { Icon } from '../Icon';
 import type { ElementNode } from '../toFlow';
 

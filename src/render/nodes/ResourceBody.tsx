@@ -1,5 +1,5 @@
+import { boxClass } from '../../kinds';
 import { resourceLabel } from '../../layout/layoutScene';
-import { boxClass } from '../boxClass';
 import { Icon } from '../Icon';
 import type { ChipItem } from '../toFlow';
 

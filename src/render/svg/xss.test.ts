@@ -2,19 +2,19 @@
 // decodes back to exactly what the model says.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutScene } from '../layout/layoutScene';
-import type { Model } from '../model/schema';
-import { validateModel } from '../model/validate';
-import { hostileModel, PROTO_IDS } from '../testing/hostile';
-import { inertProblems, parseXml, textOf, walk, type XmlElement } from '../testing/xml';
-import { deriveScene } from '../topology/deriveScene';
-import { VIEWS } from '../topology/views';
-import { sceneToSvg } from './svg';
+import { layoutScene } from '../../layout/layoutScene';
+import type { Model } from '../../model/schema';
+import { validateModel } from '../../model/validate';
+import { hostileModel, PROTO_IDS } from '../../testing/hostile';
+import { inertProblems, parseXml, textOf, walk, type XmlElement } from '../../testing/xml';
+import { deriveScene } from '../../topology/deriveScene';
+import { VIEWS } from '../../topology/views';
+import { sceneToSvg } from './index';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const hostile = hostileModel(
-  read('../../public/models/default.json'),
-  read('../../public/tours/default.json'),
+  read('../../../public/models/default.json'),
+  read('../../../public/tours/default.json'),
 );
 const result = validateModel(hostile.model);
 if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 5)));

@@ -1,0 +1,64 @@
+import type { SceneElement } from '../topology/scene';
+
+/** Every kind of element a scene holds. */
+export type Kind = SceneElement['kind'];
+/** The scene element of one kind. */
+export type ElementOf<K extends Kind> = Extract<SceneElement, { kind: K }>;
+
+/**
+ * How the app draws a kind: as a React Flow node of its own (the node type: its body is in
+ * `render/flow/nodeTypes.ts`), or as a chip inside one node of chips (its body in `render/nodes/ChipsNode.tsx`):
+ * small leaf boxes drawn many times, whose per-node cost React Flow would multiply.
+ */
+export type Drawn =
+  | { as: 'node'; nodeType: 'host' | 'cluster' | 'k8sNode' | 'project' | 'vm' }
+  | { as: 'chip'; body: 'chip' | 'resource' };
+
+/** A chip's box: one line of text in a short, full-rounded or square box. */
+export interface ChipMetrics {
+  /** Height (px). */
+  h: number;
+  /** Gap between chips in a row and between rows (px). */
+  gap: number;
+  /** Font size (px) of its name, which sets its width. */
+  font: number;
+  /** Width besides the name: the tone's dot or the glyph, the padding, the border (px). */
+  padX: number;
+}
+
+/** The box metrics (px) of each kind, as the layout reads them (`layout/layoutScene.ts`). */
+interface KindMetrics {
+  host: { h: number; font: number };
+  'operator-cluster': { head: number; pad: number };
+  'tenant-cluster': { head: number; pad: number };
+  'k8s-node': { h: number; head: number };
+  service: ChipMetrics & { areaMax: number };
+  pod: ChipMetrics;
+  project: { head: number; pad: number; gap: number };
+  network: ChipMetrics;
+  'load-balancer': ChipMetrics;
+  volume: ChipMetrics;
+  vm: { w: number; h: number; gap: number };
+}
+
+/**
+ * Everything about one kind of element that is not its place in the scene (`topology/deriveScene`) or in the
+ * layout (`layout/layoutScene`): its words, its box metrics, its look and how the app draws it.
+ */
+export interface ElementDef<K extends Kind> {
+  kind: K;
+  /** What kind of thing the element is, in words (badges, the details card, screen readers). */
+  label(el: ElementOf<K>): string;
+  /**
+   * The CSS classes that give its box its kind's look (fill, border, shape: `render/diagram.css`, coloured by the
+   * tokens): the same in a node of its own, as a chip, and as a plain box of the far layer, which reads its
+   * fill from them.
+   */
+  boxClass(el: ElementOf<K>): string;
+  /** Its box metrics, read by the layout. */
+  metrics: KindMetrics[K];
+  drawn: Drawn;
+}
+
+/** One definition per kind: a kind without one is a compile error. */
+export type Kinds = { readonly [K in Kind]: ElementDef<K> };
