@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { MAX_LINK_LENGTH } from '../../model/limits';
 import { encodeShare } from '../../model/share';
 import { layoutFor, sceneFor, useCollapsed } from '../derived';
-import { fittedHeight } from '../diagram/Diagram';
+import { fittedHeight } from '../diagram/viewport';
 import { useResolvedTheme } from '../settings/useTheme';
 import { useApp, useAppStore } from '../store';
 import { buttonClass } from '../ui/buttonClass';
