@@ -240,8 +240,8 @@ test('Right goes into what is listed under an element, Left back out; the focuse
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await page.keyboard.press('+');
-  // The zooms glide; once they are at rest, the move below must bring its element into view. (A move pressed
-  // while a zoom still glides can be undone by that glide's end: a known race, not what this checks.)
+  // The zooms glide; once they are at rest, the move below must bring its element into view (a move pressed
+  // while a zoom still glides: the test below).
   const viewport = page.locator('[data-testid="diagram"] .react-flow__viewport');
   let previous = '';
   await expect
