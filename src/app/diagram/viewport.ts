@@ -7,7 +7,7 @@ import { FAR_ZOOM, NEAR_ZOOM } from '../../render/toFlow';
  * seen from (the zoom bands). The React layer (Diagram.tsx, RovingFocus.tsx) only applies what these return.
  */
 
-export const FIT = { padding: 0.02 } as const;
+const FIT = { padding: 0.02 } as const;
 /** Below this fit zoom, text is unreadable: a narrow screen starts at a readable zoom, left-aligned. */
 const MIN_READABLE_FIT = 0.45;
 export const MIN_ZOOM = 0.02;
