@@ -240,8 +240,8 @@ test('Right goes into what is listed under an element, Left back out; the focuse
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await page.keyboard.press('+');
-  // The zooms glide; once they are at rest, the move below must bring its element into view. (A move pressed
-  // while a zoom still glides can be undone by that glide's end: a known race, not what this checks.)
+  // The zooms glide; once they are at rest, the move below must bring its element into view (a move pressed
+  // while a zoom still glides: the test below).
   const viewport = page.locator('[data-testid="diagram"] .react-flow__viewport');
   let previous = '';
   await expect
@@ -317,4 +317,30 @@ test('a big cloud seen from far (one canvas, no element in the page): the pane i
   await expect.poll(() => activeId(page)).not.toBe(first);
   // Now an element is the Tab stop, not the pane.
   await expect(pane).not.toHaveAttribute('tabindex', '0');
+});
+
+test('a move pressed while a zoom still glides brings its element into view, and the glide’s end keeps it there', async ({
+  page,
+}) => {
+  await page.goto('/?topology=both');
+  await waitReady(page, 'both');
+  await tabIntoDiagram(page);
+  // No pause between the keys: each one lands while the zooms before it still glide.
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('End');
+  const last = await activeId(page);
+  expect(last).not.toBeNull();
+  const box = page.locator(`.sl-el[data-id="${last}"]`);
+  const pane = page.locator('[data-testid="diagram"] .react-flow');
+  const inView = async () => {
+    const [b, p] = await Promise.all([box.boundingBox(), pane.boundingBox()]);
+    if (!b || !p) return false;
+    return b.x >= p.x && b.y >= p.y && b.x + b.width <= p.x + p.width && b.y + b.height <= p.y + p.height;
+  };
+  await expect.poll(inView).toBe(true);
+  // Every glide is over by now (a zoom and a pan are 200 ms each): the last one did not move it out again.
+  await page.waitForTimeout(1000);
+  expect(await inView()).toBe(true);
 });

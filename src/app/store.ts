@@ -137,50 +137,17 @@ export type InspectorTab = 'numbers' | 'what-if' | 'outline';
 
 const NO_SOURCE: DraftSource = { kind: 'draft', label: '', key: '' };
 
-/** One store per diagram instance (the app has one; compare and embeds may have more). */
-export function createAppStore(initial: {
-  view: View;
-  theme: ThemeChoice;
-  selected?: string | null;
-  persona?: Persona | null;
-  tour?: { id: string; step: number } | null;
-  compare?: readonly [View, View] | null;
-  interactive?: boolean;
-  unfolded?: boolean;
-}): StoreApi<AppState> {
-  return createStore<AppState>()((set, get) => ({
-    draft: '',
-    source: NO_SOURCE,
-    edited: false,
-    model: null,
-    issues: [],
-    loading: null,
-    notice: null,
-    view: initial.view,
-    theme: initial.theme,
-    // On a phone the legend would take a third of the screen: it starts folded there.
-    // A tour's link starts it folded too (see setTour).
-    legendOpen: !initial.tour && (typeof window === 'undefined' || window.innerWidth >= 700),
-    editorOpen: false,
-    selected: initial.selected ?? null,
-    hovered: null,
-    persona: initial.persona ?? null,
-    failed: [],
-    collapsed: null,
-    unfolded: initial.unfolded ?? false,
-    hiddenLayers: new Set(),
-    inspector: null,
-    zoomTo: null,
-    lastSwitch: null,
-    tour: initial.tour ?? null,
-    tourHighlight: [],
-    tourNamed: [],
-    tourFrame: null,
-    tourReveal: false,
-    presenter: false,
-    compare: initial.compare ?? null,
-    interactive: initial.interactive ?? true,
+/** The state's data (not its actions). */
+type AppStateData = {
+  // biome-ignore lint/suspicious/noExplicitAny: any function type, whatever its parameters.
+  [K in keyof AppState]: AppState[K] extends (...args: any[]) => unknown ? never : K;
+}[keyof AppState];
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
 
+/** The draft: loading a text (a file, an example, a link) and editing it, each validated. */
+function draftSlice(set: SetState, get: GetState): Pick<AppState, 'loadText' | 'editDraft'> {
+  return {
     loadText: (text, source, options = {}) => {
       const before = get();
       const validate = validatorIfLoaded();
@@ -240,12 +207,14 @@ export function createAppStore(initial: {
         issues: check.issues,
       }));
     },
-    setLoading: (loading) => set({ loading }),
-    setNotice: (notice) => set({ notice }),
-    setView: (view) => set({ view }),
-    switchView: (view) =>
-      set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
-    dismissSwitch: () => set({ lastSwitch: null }),
+  };
+}
+
+/** A running tour: its step's view, lens, failures and framing, the presenter's reveal. */
+function tourSlice(
+  set: SetState,
+): Pick<AppState, 'setTour' | 'applyStep' | 'setTourReveal' | 'setTourOverlays' | 'togglePresenter'> {
+  return {
     setTour: (tour) =>
       set((s) =>
         tour
@@ -281,6 +250,20 @@ export function createAppStore(initial: {
           : {},
       ),
     togglePresenter: () => set((s) => ({ presenter: !s.presenter })),
+  };
+}
+
+/** What the reader chooses to see: the view, the panels, selection, lens, failures, folding, layers. */
+function viewSlice(
+  set: SetState,
+): Omit<AppState, keyof ReturnType<typeof draftSlice> | keyof ReturnType<typeof tourSlice> | AppStateData> {
+  return {
+    setLoading: (loading) => set({ loading }),
+    setNotice: (notice) => set({ notice }),
+    setView: (view) => set({ view }),
+    switchView: (view) =>
+      set((s) => ({ view, lastSwitch: s.view === view ? s.lastSwitch : { from: s.view, to: view } })),
+    dismissSwitch: () => set({ lastSwitch: null }),
     resetView: () =>
       set({
         selected: null,
@@ -332,6 +315,56 @@ export function createAppStore(initial: {
           : undefined;
         return { selected: id, zoomTo: { ids: [id] }, ...(collapsed ? { collapsed } : {}) };
       }),
+  };
+}
+
+/** One store per diagram instance (the app has one; compare and embeds may have more). */
+export function createAppStore(initial: {
+  view: View;
+  theme: ThemeChoice;
+  selected?: string | null;
+  persona?: Persona | null;
+  tour?: { id: string; step: number } | null;
+  compare?: readonly [View, View] | null;
+  interactive?: boolean;
+  unfolded?: boolean;
+}): StoreApi<AppState> {
+  return createStore<AppState>()((set, get) => ({
+    draft: '',
+    source: NO_SOURCE,
+    edited: false,
+    model: null,
+    issues: [],
+    loading: null,
+    notice: null,
+    view: initial.view,
+    theme: initial.theme,
+    // On a phone the legend would take a third of the screen: it starts folded there.
+    // A tour's link starts it folded too (see setTour).
+    legendOpen: !initial.tour && (typeof window === 'undefined' || window.innerWidth >= 700),
+    editorOpen: false,
+    selected: initial.selected ?? null,
+    hovered: null,
+    persona: initial.persona ?? null,
+    failed: [],
+    collapsed: null,
+    unfolded: initial.unfolded ?? false,
+    hiddenLayers: new Set(),
+    inspector: null,
+    zoomTo: null,
+    lastSwitch: null,
+    tour: initial.tour ?? null,
+    tourHighlight: [],
+    tourNamed: [],
+    tourFrame: null,
+    tourReveal: false,
+    presenter: false,
+    compare: initial.compare ?? null,
+    interactive: initial.interactive ?? true,
+
+    ...draftSlice(set, get),
+    ...tourSlice(set),
+    ...viewSlice(set),
   }));
 }
 

@@ -1,10 +1,19 @@
-import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { hostGroupId, type Layout, orderHosts, PROJECTS_GROUP } from '../../layout/layoutScene';
 import { Icon } from '../../render/Icon';
-import { ELEMENT_CLASS, FAR_ZOOM } from '../../render/toFlow';
+import { ELEMENT_CLASS } from '../../render/toFlow';
 import { outlineOrder } from '../../topology/outline';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
+import {
+  bringIntoView,
+  type GlideTarget,
+  KEY_GLIDE_MS,
+  MAX_ZOOM,
+  startViewport,
+  ZOOM_STEP,
+  zoomedBy,
+} from './viewport';
 
 /** A drawn box the keyboard can stop at, in the outline's order. */
 export interface KeyStop {
@@ -107,6 +116,161 @@ const boxOf = (root: HTMLElement, id: string) =>
 const stopIdAt = (target: EventTarget | null) =>
   target instanceof Element ? (target.closest(`.${ELEMENT_CLASS}`)?.getAttribute('data-id') ?? null) : null;
 
+/** What the roving focus reads and keeps, shared by its handlers (refs: the handlers are attached once). */
+interface Roving {
+  root: HTMLElement;
+  flow: { getState: () => ReactFlowState };
+  setViewport: ReturnType<typeof useReactFlow>['setViewport'];
+  glide: GlideTarget;
+  state: RefObject<{ reduced: boolean; enabled: boolean; layout: Layout }>;
+  /** The current box's id: the Tab stop. */
+  current: RefObject<string | null>;
+  /** The box made the Tab stop, so that the next one can be put back. */
+  stopEl: RefObject<HTMLElement | null>;
+}
+
+/** Gives the Tab stop to the current box, or the pane when it is not in the DOM. */
+function placeStop(r: Roving): void {
+  const pane = r.root.querySelector<HTMLElement>('.react-flow');
+  // Whatever React Flow draws over the diagram (zoom buttons, the attribution link) is reached by keys
+  // or the pointer, not Tab: the diagram is one stop.
+  for (const el of r.root.querySelectorAll<HTMLElement>(
+    '.react-flow__panel :is(a[href], button, [tabindex]):not([tabindex="-1"])',
+  ))
+    el.tabIndex = -1;
+  const id = r.state.current.enabled ? r.current.current : null;
+  const el = id ? boxOf(r.root, id) : null;
+  if (r.stopEl.current && r.stopEl.current !== el && r.stopEl.current.isConnected)
+    r.stopEl.current.tabIndex = -1;
+  r.stopEl.current = el;
+  if (el && el.tabIndex !== 0) el.tabIndex = 0;
+  if (!pane) return;
+  const paneStop = r.state.current.enabled && !el && id !== null;
+  if (paneStop && pane.tabIndex !== 0) pane.tabIndex = 0;
+  else if (!paneStop && pane.hasAttribute('tabindex')) pane.removeAttribute('tabindex');
+}
+
+/** Moves the view to `next` (a glide unless motion is reduced), from where a running glide ends. */
+function glideTo(
+  r: Roving,
+  next: (from: { x: number; y: number; zoom: number }) => ReturnType<typeof zoomedBy> | null,
+) {
+  const duration = r.state.current.reduced ? 0 : KEY_GLIDE_MS;
+  const [x, y, zoom] = r.flow.getState().transform;
+  // A key pressed during a glide (a zoom) aims at the viewport that glide ends on: from the frame it is
+  // passing, the glide's end would undo the move.
+  const target = next(r.glide.aim({ x, y, zoom }));
+  if (!target) return;
+  r.glide.start(target, duration);
+  void r.setViewport(target, { duration });
+}
+
+/**
+ * Brings a box into view (fully, with a margin: viewport.bringIntoView) and focuses it once it is in the DOM.
+ * Returns a cancel for the wait.
+ */
+function focusStop(r: Roving, id: string, place: () => void): () => void {
+  r.current.current = id;
+  const box = r.state.current.layout.byId.get(id);
+  const el = boxOf(r.root, id);
+  if (box) {
+    const { width, height } = r.flow.getState();
+    glideTo(r, (from) => bringIntoView(box, from, { w: width, h: height }, el !== null));
+  }
+  if (el) {
+    place();
+    el.focus({ preventScroll: true });
+    return () => undefined;
+  }
+  // Not drawn yet: it mounts once the view has moved to it.
+  let tries = 0;
+  let waiting = 0;
+  const retry = () => {
+    const found = boxOf(r.root, id);
+    if (found) {
+      place();
+      found.focus({ preventScroll: true });
+    } else if (++tries < 120) waiting = requestAnimationFrame(retry);
+  };
+  waiting = requestAnimationFrame(retry);
+  return () => cancelAnimationFrame(waiting);
+}
+
+/** + and − zoom by a step about the centre, 0 fits the whole diagram; each from a running glide's end. */
+function zoomKey(r: Roving, key: string): boolean {
+  const { width, height } = r.flow.getState();
+  const canvas = { w: width, h: height };
+  const { layout } = r.state.current;
+  if (key === '+' || key === '=') glideTo(r, (from) => zoomedBy(from, ZOOM_STEP, canvas));
+  else if (key === '-' || key === '_') glideTo(r, (from) => zoomedBy(from, 1 / ZOOM_STEP, canvas));
+  else if (key === '0')
+    glideTo(r, () => startViewport(layout.width, layout.height, width, height, false, MAX_ZOOM));
+  else return false;
+  return true;
+}
+
+/** Attaches the roving focus's handlers to the diagram's element; returns their removal. */
+function attachRoving(r: Roving, placeNow: RefObject<() => void>): () => void {
+  const place = () => placeStop(r);
+  placeNow.current = place;
+  let queued = 0;
+  const later = () => {
+    if (!queued)
+      queued = requestAnimationFrame(() => {
+        queued = 0;
+        place();
+      });
+  };
+  place();
+  // Boxes mount and unmount as the view pans (a big diagram draws only what is in view) and as it changes.
+  const observer = new MutationObserver(later);
+  observer.observe(r.root, { childList: true, subtree: true });
+  let cancelWait: () => void = () => undefined;
+  const focus = (id: string) => {
+    cancelWait();
+    cancelWait = focusStop(r, id, place);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!r.state.current.enabled || e.altKey || e.ctrlKey || e.metaKey) return;
+    const id = stopIdAt(e.target);
+    const onPane = e.target instanceof HTMLElement && e.target.classList.contains('react-flow');
+    if (!id && !onPane) return;
+    if (STOP_KEYS.has(e.key)) {
+      const next = id ? nextStop(stopsOf(r.state.current.layout), id, e.key as StopKey) : r.current.current;
+      // The diagram's keys are its own: a tour's arrow keys act when the focus is elsewhere.
+      e.preventDefault();
+      e.stopPropagation();
+      if (next) focus(next);
+    } else if (zoomKey(r, e.key)) e.preventDefault();
+  };
+  const onFocusIn = (e: FocusEvent) => {
+    const id = stopIdAt(e.target);
+    if (id && r.state.current.layout.byId.has(id)) {
+      // The focus moved by pointer or by a link: the Tab stop follows it.
+      r.current.current = id;
+      place();
+    } else if (
+      !givingBack &&
+      e.target instanceof HTMLElement &&
+      e.target.classList.contains('react-flow') &&
+      e.target.matches(':focus-visible') &&
+      r.current.current
+    ) {
+      focus(r.current.current);
+    }
+  };
+  r.root.addEventListener('keydown', onKeyDown);
+  r.root.addEventListener('focusin', onFocusIn);
+  return () => {
+    placeNow.current = () => undefined;
+    observer.disconnect();
+    cancelAnimationFrame(queued);
+    cancelWait();
+    r.root.removeEventListener('keydown', onKeyDown);
+    r.root.removeEventListener('focusin', onFocusIn);
+  };
+}
+
 /**
  * One Tab stop per diagram (a roving tabindex): every box is focusable from script only (tabindex -1, in
  * toFlow and the chips), except the current one; the zoom buttons and the attribution link are taken out of
@@ -119,18 +283,20 @@ export function RovingFocus({
   frame,
   layout,
   enabled,
+  glide,
 }: {
   /** The diagram's element: its keys and focus are handled here. */
   frame: RefObject<HTMLDivElement | null>;
   layout: Layout;
   /** Off for a diagram that is only a picture (not interactive): nothing in it is a Tab stop. */
   enabled: boolean;
+  /** Where a running glide ends (the diagram's, shared with its placement and zoom buttons). */
+  glide: GlideTarget;
 }) {
   const flow = useStoreApi();
-  const { zoomIn, zoomOut, fitView } = useReactFlow();
+  const { setViewport } = useReactFlow();
   const reduced = usePrefersReducedMotion();
   const current = useRef<string | null>(null);
-  // The box made the Tab stop, so that the next one can be put back.
   const stopEl = useRef<HTMLElement | null>(null);
   const state = useRef({ reduced, enabled, layout });
   useLayoutEffect(() => {
@@ -138,147 +304,23 @@ export function RovingFocus({
     // A new layout keeps the current box where it is still drawn (another view, an unfolded host).
     if (current.current === null || !layout.byId.has(current.current)) current.current = firstStop(layout);
   });
-
   // Gives the Tab stop to the current box again after each render (a new layout, interactive on or off).
   const placeNow = useRef<() => void>(() => undefined);
   useLayoutEffect(() => placeNow.current());
   useEffect(() => {
     const root = frame.current;
     if (!root) return;
-    /** Gives the Tab stop to the current box, or the pane when it is not in the DOM. */
-    const place = () => {
-      const pane = root.querySelector<HTMLElement>('.react-flow');
-      // Whatever React Flow draws over the diagram (zoom buttons, the attribution link) is reached by keys
-      // or the pointer, not Tab: the diagram is one stop.
-      for (const el of root.querySelectorAll<HTMLElement>(
-        '.react-flow__panel :is(a[href], button, [tabindex]):not([tabindex="-1"])',
-      ))
-        el.tabIndex = -1;
-      const id = state.current.enabled ? current.current : null;
-      const el = id ? boxOf(root, id) : null;
-      if (stopEl.current && stopEl.current !== el && stopEl.current.isConnected) stopEl.current.tabIndex = -1;
-      stopEl.current = el;
-      if (el && el.tabIndex !== 0) el.tabIndex = 0;
-      if (!pane) return;
-      const paneStop = state.current.enabled && !el && id !== null;
-      if (paneStop && pane.tabIndex !== 0) pane.tabIndex = 0;
-      else if (!paneStop && pane.hasAttribute('tabindex')) pane.removeAttribute('tabindex');
-    };
-    placeNow.current = place;
-    let queued = 0;
-    const later = () => {
-      if (!queued)
-        queued = requestAnimationFrame(() => {
-          queued = 0;
-          place();
-        });
-    };
-    place();
-    // Boxes mount and unmount as the view pans (a big diagram draws only what is in view) and as it changes.
-    const observer = new MutationObserver(later);
-    observer.observe(root, { childList: true, subtree: true });
-
-    /** Brings a box into view (fully, with a margin) and focuses it once it is in the DOM. */
-    let waiting = 0;
-    const focusStop = (id: string) => {
-      current.current = id;
-      cancelAnimationFrame(waiting);
-      const box = state.current.layout.byId.get(id);
-      const { transform, width, height, setCenter } = flow.getState();
-      const [tx, ty, zoom] = transform;
-      const el = boxOf(root, id);
-      if (box) {
-        const margin = 16;
-        const left = box.x * zoom + tx;
-        const top = box.y * zoom + ty;
-        const inView =
-          el !== null &&
-          left >= margin &&
-          top >= margin &&
-          left + box.w * zoom <= width - margin &&
-          top + box.h * zoom <= height - margin;
-        // A box bigger than the view cannot be wholly in it: its top left corner in view is enough.
-        const tooBig = box.w * zoom > width - 2 * margin || box.h * zoom > height - 2 * margin;
-        const cornerInView = el !== null && left >= 0 && top >= 0 && left < width && top < height;
-        if (!inView && !(tooBig && cornerInView)) {
-          // Not in the DOM (far away in a big diagram, or on the far layer): come close enough to draw boxes.
-          const z = el ? zoom : Math.max(zoom, FAR_ZOOM * 2);
-          // Along an axis where it does not fit, its start is shown.
-          const cx = box.w * z > width - 2 * margin ? box.x + (width / 2 - margin) / z : box.x + box.w / 2;
-          const cy = box.h * z > height - 2 * margin ? box.y + (height / 2 - margin) / z : box.y + box.h / 2;
-          void setCenter(cx, cy, { zoom: z, duration: state.current.reduced ? 0 : 200 });
-        }
-      }
-      if (el) {
-        place();
-        el.focus({ preventScroll: true });
-        return;
-      }
-      // Not drawn yet: it mounts once the view has moved to it.
-      let tries = 0;
-      const retry = () => {
-        const found = boxOf(root, id);
-        if (found) {
-          place();
-          found.focus({ preventScroll: true });
-        } else if (++tries < 120) waiting = requestAnimationFrame(retry);
-      };
-      waiting = requestAnimationFrame(retry);
-    };
-
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (!state.current.enabled || e.altKey || e.ctrlKey || e.metaKey) return;
-      const id = stopIdAt(e.target);
-      const onPane = e.target instanceof HTMLElement && e.target.classList.contains('react-flow');
-      if (!id && !onPane) return;
-      const duration = state.current.reduced ? 0 : 200;
-      if (STOP_KEYS.has(e.key)) {
-        const next = id ? nextStop(stopsOf(state.current.layout), id, e.key as StopKey) : current.current;
-        // The diagram's keys are its own: a tour's arrow keys act when the focus is elsewhere.
-        e.preventDefault();
-        e.stopPropagation();
-        if (next) focusStop(next);
-      } else if (e.key === '+' || e.key === '=') {
-        e.preventDefault();
-        void zoomIn({ duration });
-      } else if (e.key === '-' || e.key === '_') {
-        e.preventDefault();
-        void zoomOut({ duration });
-      } else if (e.key === '0') {
-        e.preventDefault();
-        void fitView({ duration, padding: 0.02 });
-      }
-    };
-    const onFocusIn = (e: FocusEvent) => {
-      const id = stopIdAt(e.target);
-      if (id && state.current.layout.byId.has(id)) {
-        // The focus moved by pointer or by a link: the Tab stop follows it.
-        current.current = id;
-        place();
-      } else if (
-        !givingBack &&
-        e.target instanceof HTMLElement &&
-        e.target.classList.contains('react-flow') &&
-        e.target.matches(':focus-visible') &&
-        current.current
-      ) {
-        focusStop(current.current);
-      }
-    };
-    root.addEventListener('keydown', onKeyDown);
-    root.addEventListener('focusin', onFocusIn);
-    return () => {
-      placeNow.current = () => undefined;
-      observer.disconnect();
-      cancelAnimationFrame(queued);
-      cancelAnimationFrame(waiting);
-      root.removeEventListener('keydown', onKeyDown);
-      root.removeEventListener('focusin', onFocusIn);
-    };
-  }, [frame, flow, zoomIn, zoomOut, fitView]);
+    return attachRoving({ root, flow, setViewport, glide, state, current, stopEl }, placeNow);
+  }, [frame, flow, setViewport, glide]);
   if (!enabled) return null;
-  // The keys, shown while a box has the keyboard focus (CSS, diagram.css): the zoom buttons are out of the
-  // Tab order. Screen readers hear the same in every box's description.
+  return <KeysHint />;
+}
+
+/**
+ * The keys, shown while a box has the keyboard focus (CSS, diagram.css): the zoom buttons are out of the Tab
+ * order. Screen readers hear the same in every box's description.
+ */
+function KeysHint() {
   return (
     <Panel position="bottom-left" className="sl-keys-hint" aria-hidden="true">
       <kbd>↑</kbd>

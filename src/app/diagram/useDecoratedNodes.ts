@@ -40,16 +40,52 @@ function nodeClasses(
   return c.join(' ');
 }
 
-/**
- * The layout's nodes with the classes of the moment. A node object is replaced only when its classes
- * change, so hovering re-renders the nodes whose look changes, not the whole diagram.
- */
-export function useDecoratedNodes(
-  scene: Scene,
-  base: DiagramNode[],
-  appeared: ReadonlySet<string> = NO_IDS,
-  marks?: ReadonlyMap<string, string>,
-): DiagramNode[] {
+type Cached = { base: DiagramNode; cls: string; node: DiagramNode };
+
+/** One node decorated: its classes (a key that says when they change) and the node (the cached one if equal). */
+function decorate(
+  n: DiagramNode,
+  prev: Cached | undefined,
+  classesOf: (id: string) => string,
+  groupFailures: ReadonlyMap<string, string> | null,
+): Cached {
+  const same = (cls: string) => prev !== undefined && prev.base === n && prev.cls === cls;
+  if (n.type === 'chips' || n.type === 'far') {
+    // Each chip (or box of the far layer) has its own classes; the node is replaced (and its changed chips re-rendered) when any changes.
+    const chips = (n as ChipsNode | FarNode).data;
+    const each = chips.chips.map((c) => classesOf(c.el.id));
+    const cls = each.join('|');
+    const node =
+      prev && same(cls)
+        ? prev.node
+        : each.some(Boolean)
+          ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode | FarNode)
+          : n;
+    return { base: n, cls, node };
+  }
+  if (n.type === 'group') {
+    const failures = groupFailures?.get(n.id);
+    const cls = failures ? `sl-group--hit ${failures}` : '';
+    const node =
+      prev && same(cls)
+        ? prev.node
+        : failures
+          ? ({
+              ...n,
+              className: `${n.className ?? ''} sl-group--hit`.trim(),
+              data: { ...n.data, failures },
+            } as GroupNode)
+          : n;
+    return { base: n, cls, node };
+  }
+  const cls = classesOf(n.id);
+  const node =
+    prev && same(cls) ? prev.node : cls ? { ...n, className: `${n.className ?? ''} ${cls}`.trim() } : n;
+  return { base: n, cls, node };
+}
+
+/** What the diagram highlights at the moment: the focused stack, a persona's elements, a what-if, a tour. */
+function useHighlights(scene: Scene) {
   const hovered = useApp((s) => s.hovered);
   const selected = useApp((s) => s.selected);
   const persona = useApp((s) => s.persona);
@@ -83,7 +119,21 @@ export function useDecoratedNodes(
         : undefined,
     [scene, named, highlighted, blast],
   );
-  const cache = useRef(new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>());
+  return { selected, failedList, blast, stack, owned, groupFailures, tour };
+}
+
+/**
+ * The layout's nodes with the classes of the moment. A node object is replaced only when its classes
+ * change, so hovering re-renders the nodes whose look changes, not the whole diagram.
+ */
+export function useDecoratedNodes(
+  scene: Scene,
+  base: DiagramNode[],
+  appeared: ReadonlySet<string> = NO_IDS,
+  marks?: ReadonlyMap<string, string>,
+): DiagramNode[] {
+  const { selected, failedList, blast, stack, owned, groupFailures, tour } = useHighlights(scene);
+  const cache = useRef(new Map<string, Cached>());
   return useMemo(() => {
     const state = {
       stack,
@@ -100,7 +150,7 @@ export function useDecoratedNodes(
       const mark = marks?.get(id);
       return mark ? `${nodeClasses(id, state)} ${mark}`.trim() : nodeClasses(id, state);
     };
-    const next = new Map<string, { base: DiagramNode; cls: string; node: DiagramNode }>();
+    const next = new Map<string, Cached>();
     const out = base.map((n) => {
       if (n.type === 'band') return appeared.has(n.id) ? { ...n, className: 'sl-new' } : n;
       if (n.type === 'edges') {
@@ -109,44 +159,9 @@ export function useDecoratedNodes(
           ? ({ ...n, data: { ...data, lit: stack, down: blast?.down ?? null } } as EdgesNode)
           : n;
       }
-      const prev = cache.current.get(n.id);
-      let cls: string;
-      let node: DiagramNode;
-      if (n.type === 'chips' || n.type === 'far') {
-        // Each chip (or box of the far layer) has its own classes; the node is replaced (and its changed chips re-rendered) when any changes.
-        const chips = (n as ChipsNode | FarNode).data;
-        const each = chips.chips.map((c) => classesOf(c.el.id));
-        cls = each.join('|');
-        node =
-          prev && prev.base === n && prev.cls === cls
-            ? prev.node
-            : each.some(Boolean)
-              ? ({ ...n, data: { ...chips, cls: each } } as ChipsNode | FarNode)
-              : n;
-      } else if (n.type === 'group') {
-        const failures = groupFailures?.get(n.id);
-        cls = failures ? `sl-group--hit ${failures}` : '';
-        node =
-          prev && prev.base === n && prev.cls === cls
-            ? prev.node
-            : failures
-              ? ({
-                  ...n,
-                  className: `${n.className ?? ''} sl-group--hit`.trim(),
-                  data: { ...n.data, failures },
-                } as GroupNode)
-              : n;
-      } else {
-        cls = classesOf(n.id);
-        node =
-          prev && prev.base === n && prev.cls === cls
-            ? prev.node
-            : cls
-              ? { ...n, className: `${n.className ?? ''} ${cls}`.trim() }
-              : n;
-      }
-      next.set(n.id, { base: n, cls, node });
-      return node;
+      const done = decorate(n, cache.current.get(n.id), classesOf, groupFailures);
+      next.set(n.id, done);
+      return done.node;
     });
     cache.current = next;
     return out;

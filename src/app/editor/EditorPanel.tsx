@@ -44,11 +44,16 @@ const darkTheme = [
   EditorView.theme({ '.cm-gutterElement': { color: '#a0a8b7' } }, { dark: true }),
 ];
 
-/** The JSON editor with live validation; loaded lazily with CodeMirror. */
-export default function EditorPanel({ dark }: { dark: boolean }) {
-  const store = useAppStore();
-  const draft = useApp((s) => s.draft);
-  const issues = useApp((s) => s.issues);
+/**
+ * CodeMirror in `host`, made once per store: the draft's text (a load replaces it, the user's typing is never
+ * overwritten), its problems as diagnostics, and the theme.
+ */
+function useCodeMirror(
+  store: ReturnType<typeof useAppStore>,
+  draft: string,
+  issues: readonly LocatedIssue[],
+  dark: boolean,
+) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const sent = useRef(draft);
@@ -126,6 +131,52 @@ export default function EditorPanel({ dark }: { dark: boolean }) {
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
   }, [issues]);
 
+  return { host, view };
+}
+
+/** The draft's problems, each a button that selects its text in the editor. */
+function ProblemsList({
+  issues,
+  onJump,
+}: {
+  issues: readonly LocatedIssue[];
+  onJump: (issue: LocatedIssue) => void;
+}) {
+  return (
+    <section
+      aria-label="Problems"
+      className="max-h-[32%] overflow-auto border-t border-slate-200 dark:border-slate-800"
+    >
+      <ul data-testid="problems">
+        {issues.map((issue) => (
+          <li key={`${issue.from}:${issue.path}:${issue.message}`}>
+            <button
+              type="button"
+              onClick={() => onJump(issue)}
+              className="flex w-full gap-2 px-3 py-1 text-left text-[12px] hover:bg-rose-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:hover:bg-rose-950"
+            >
+              <span className="w-14 flex-none font-mono text-slate-500 dark:text-slate-400">
+                {issue.line}:{issue.column}
+              </span>
+              <span className="min-w-0">
+                <code className="text-[11.5px] text-slate-600 dark:text-slate-300">{issue.path}</code>{' '}
+                <span className="text-rose-800 dark:text-rose-200">{issue.message}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The JSON editor with live validation; loaded lazily with CodeMirror. */
+export default function EditorPanel({ dark }: { dark: boolean }) {
+  const store = useAppStore();
+  const draft = useApp((s) => s.draft);
+  const issues = useApp((s) => s.issues);
+  const { host, view } = useCodeMirror(store, draft, issues, dark);
+
   const jump = (issue: LocatedIssue) => {
     const editor = view.current;
     if (!editor) return;
@@ -178,32 +229,7 @@ export default function EditorPanel({ dark }: { dark: boolean }) {
         </button>
       </div>
       <div ref={host} className="sl-editor min-h-0 flex-1 overflow-hidden" data-testid="editor" />
-      {issues.length ? (
-        <section
-          aria-label="Problems"
-          className="max-h-[32%] overflow-auto border-t border-slate-200 dark:border-slate-800"
-        >
-          <ul data-testid="problems">
-            {issues.map((issue) => (
-              <li key={`${issue.from}:${issue.path}:${issue.message}`}>
-                <button
-                  type="button"
-                  onClick={() => jump(issue)}
-                  className="flex w-full gap-2 px-3 py-1 text-left text-[12px] hover:bg-rose-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:hover:bg-rose-950"
-                >
-                  <span className="w-14 flex-none font-mono text-slate-500 dark:text-slate-400">
-                    {issue.line}:{issue.column}
-                  </span>
-                  <span className="min-w-0">
-                    <code className="text-[11.5px] text-slate-600 dark:text-slate-300">{issue.path}</code>{' '}
-                    <span className="text-rose-800 dark:text-rose-200">{issue.message}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {issues.length ? <ProblemsList issues={issues} onJump={jump} /> : null}
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hostGroupId } from '../../layout/layoutScene';
 import './failureEngine';
 import { structureOf } from '../../layout/structure';
@@ -104,18 +104,10 @@ const NOTHING_BELOW: Partial<Record<SceneElement['kind'], string>> = {
     'No one box: a load balancer of its project, made by Octavia; by default it runs on amphora VMs (HAProxy) in the service project.',
 };
 
-/** The selected element: what it is, who runs it, what it runs on, what runs on it. Esc closes it. */
-export function DetailsCard() {
-  const scene = useScene();
-  const selected = useApp((s) => s.selected);
-  const failed = useApp((s) => s.failed);
-  const store = useAppStore();
-  const collapsed = useCollapsed(scene);
-  const blast = useFailures(scene);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const el = selected && scene ? scene.byId.get(selected) : undefined;
-  // The card sits on the side away from the selected element, so it never hides it.
+/** The side of the diagram the card sits on: away from the selected element, so it never hides it. */
+function useCardSide(selected: string | null, heading: RefObject<HTMLHeadingElement | null>) {
   const [side, setSide] = useState<'left' | 'right'>('left');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: heading is a ref (stable); the card follows the selection.
   useLayoutEffect(() => {
     if (!selected) return;
     // Inside a shadow root (the web component) the card's own root holds the diagram, not the document.
@@ -145,12 +137,20 @@ export function DetailsCard() {
     frame = requestAnimationFrame(retry);
     return () => cancelAnimationFrame(frame);
   }, [selected]);
+  return side;
+}
 
-  // A keyboard user lands in the card (from a node, the search or the outline); Esc takes them back.
+/**
+ * A keyboard user lands in the card (from a node, the search or the outline); Esc takes them back. Returns
+ * whether the keyboard focus is in the card (the card's own focus and blur handlers keep it).
+ */
+function useCardFocus(selected: string | null, heading: RefObject<HTMLHeadingElement | null>) {
+  const store = useAppStore();
   const returnTo = useRef<HTMLElement | null>(null);
   // Whether the keyboard focus was in the card: following a link in it re-renders the card, and the
   // focused link may vanish with it; the focus then stays in the card (on the new heading), not on <body>.
   const focusInCard = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: heading is a ref (stable); the card follows the selection.
   useEffect(() => {
     if (!selected || !heading.current) return;
     // In the web component the focus is inside its shadow root: the document only sees the host element.
@@ -164,6 +164,7 @@ export function DetailsCard() {
       heading.current.focus({ preventScroll: true });
     }
   }, [selected]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: heading is a ref (stable); the card follows the selection.
   useEffect(() => {
     if (!selected) return;
     const onKey = (e: KeyboardEvent) => {
@@ -184,9 +185,58 @@ export function DetailsCard() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [selected, store]);
+  return focusInCard;
+}
 
-  if (!el || !scene) return null;
+/** What the element is, where, and what a what-if does to it. */
+function CardFacts({
+  el,
+  scene,
+  facts,
+}: {
+  el: SceneElement;
+  scene: Scene;
+  facts: ReturnType<typeof failureFacts>;
+}) {
   const owner = ownerOf(el);
+  return (
+    <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1">
+      <dt className="text-slate-500 dark:text-slate-400">Layer</dt>
+      <dd>{LAYER_NAMES[el.layer]}</dd>
+      <dt className="text-slate-500 dark:text-slate-400">Operated by</dt>
+      <dd data-testid="details-owner">{owner === 'operator' ? 'the cloud operator' : 'the tenant'}</dd>
+      {el.name.length > LONG_NAME ? (
+        <>
+          {/* The title shows three lines at most; the whole name is here, wrapped anywhere. */}
+          <dt className="text-slate-500 dark:text-slate-400">Full name</dt>
+          <dd data-testid="details-full-name" className="max-h-48 overflow-auto [overflow-wrap:anywhere]">
+            {el.name}
+          </dd>
+        </>
+      ) : null}
+      {placeOf(el, scene).map(([label, value]) => (
+        <Fragment key={label}>
+          <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+          <dd className="[overflow-wrap:anywhere]">{value}</dd>
+        </Fragment>
+      ))}
+      <dt className="text-slate-500 dark:text-slate-400">Id</dt>
+      <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
+      {facts.map((f) => (
+        <div key={f.label} className="contents" data-testid="details-failure">
+          <dt className="text-slate-500 dark:text-slate-400">{f.label}</dt>
+          <dd className="leading-snug">
+            {f.text}
+            <WhyLink source={f.source} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** What it runs on, what runs on it, what it contains: each a link to its own details. */
+function Relations({ el, scene }: { el: SceneElement; scene: Scene }) {
   const chain = runsOnChain(scene, el.id);
   const above = runningOn(scene, el.id).filter((x) => x.runsOn === el.id);
   const members = scene.elements.filter(
@@ -195,6 +245,131 @@ export function DetailsCard() {
         (x.kind === 'k8s-node' && x.cluster === el.id)) &&
       x.id !== el.id,
   );
+  return (
+    <>
+      <div>
+        <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+          Runs on
+        </h3>
+        {chain.length ? (
+          <ol className="mt-0.5 grid gap-0.5" data-testid="details-chain">
+            {chain.map((c) => (
+              <li key={c.id} className="flex items-baseline gap-1.5">
+                <span aria-hidden="true" className="text-slate-400">
+                  ↓
+                </span>
+                <ElementLink el={c} scene={scene} />
+                <span className="text-slate-500 dark:text-slate-400">{kindLabel(c)}</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-slate-600 dark:text-slate-300" data-testid="details-runs-on-nothing">
+            {NOTHING_BELOW[el.kind] ?? 'Nothing: it groups what is inside it.'}
+          </p>
+        )}
+      </div>
+      {above.length ? (
+        <div>
+          <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            Runs here ({above.length})
+          </h3>
+          <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5" data-testid="details-above">
+            {above.slice(0, MAX_LISTED).map((c) => (
+              <li key={c.id}>
+                <ElementLink el={c} scene={scene} />
+              </li>
+            ))}
+            {above.length > MAX_LISTED ? <li>and {above.length - MAX_LISTED} more</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      {members.length ? (
+        <div>
+          <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
+            Contains ({members.length})
+          </h3>
+          <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5">
+            {members.slice(0, MAX_LISTED).map((c) => (
+              <li key={c.id}>
+                <ElementLink el={c} scene={scene} />
+              </li>
+            ))}
+            {members.length > MAX_LISTED ? <li>and {members.length - MAX_LISTED} more</li> : null}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** What-if, fold and zoom buttons for the element. */
+function CardActions({
+  el,
+  scene,
+  collapsed,
+  isFailed,
+}: {
+  el: SceneElement;
+  scene: Scene;
+  collapsed: ReadonlySet<string>;
+  isFailed: boolean;
+}) {
+  const store = useAppStore();
+  return (
+    <div className="flex flex-wrap gap-1.5 pt-1">
+      {FAILABLE.has(el.kind) ? (
+        <button
+          type="button"
+          aria-pressed={isFailed}
+          onClick={() => {
+            store.getState().toggleFailed(el.id);
+            store.getState().setInspector('what-if');
+          }}
+          className="rounded-md border border-rose-300 px-2 py-0.5 font-medium text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-rose-100 dark:border-rose-700 dark:text-rose-200 dark:hover:bg-rose-950 dark:aria-pressed:bg-rose-900"
+        >
+          {isFailed
+            ? 'Restore'
+            : el.kind === 'operator-cluster' || el.kind === 'tenant-cluster'
+              ? 'What if its control plane fails?'
+              : 'What if it fails?'}
+        </button>
+      ) : null}
+      {FOLDABLE.has(el.kind) ? (
+        <button
+          type="button"
+          onClick={() => store.getState().toggleCollapsed(el.id, collapsed)}
+          className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {collapsed.has(el.id) ? 'Expand' : 'Collapse'}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
+        className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        Zoom to it
+      </button>
+    </div>
+  );
+}
+
+/** The selected element: what it is, who runs it, what it runs on, what runs on it. Esc closes it. */
+export function DetailsCard() {
+  const scene = useScene();
+  const selected = useApp((s) => s.selected);
+  const failed = useApp((s) => s.failed);
+  const store = useAppStore();
+  const collapsed = useCollapsed(scene);
+  const blast = useFailures(scene);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const el = selected && scene ? scene.byId.get(selected) : undefined;
+  const side = useCardSide(selected, heading);
+
+  const focusInCard = useCardFocus(selected, heading);
+
+  if (!el || !scene) return null;
   const isFailed = failed.includes(el.id);
   const state = isFailed
     ? 'failed'
@@ -244,126 +419,10 @@ export function DetailsCard() {
             What if: {state}
           </p>
         ) : null}
-        <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1">
-          <dt className="text-slate-500 dark:text-slate-400">Layer</dt>
-          <dd>{LAYER_NAMES[el.layer]}</dd>
-          <dt className="text-slate-500 dark:text-slate-400">Operated by</dt>
-          <dd data-testid="details-owner">{owner === 'operator' ? 'the cloud operator' : 'the tenant'}</dd>
-          {el.name.length > LONG_NAME ? (
-            <>
-              {/* The title shows three lines at most; the whole name is here, wrapped anywhere. */}
-              <dt className="text-slate-500 dark:text-slate-400">Full name</dt>
-              <dd data-testid="details-full-name" className="max-h-48 overflow-auto [overflow-wrap:anywhere]">
-                {el.name}
-              </dd>
-            </>
-          ) : null}
-          {placeOf(el, scene).map(([label, value]) => (
-            <Fragment key={label}>
-              <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="[overflow-wrap:anywhere]">{value}</dd>
-            </Fragment>
-          ))}
-          <dt className="text-slate-500 dark:text-slate-400">Id</dt>
-          <dd className="break-all font-mono text-[11.5px]">{el.id}</dd>
-          {facts.map((f) => (
-            <div key={f.label} className="contents" data-testid="details-failure">
-              <dt className="text-slate-500 dark:text-slate-400">{f.label}</dt>
-              <dd className="leading-snug">
-                {f.text}
-                <WhyLink source={f.source} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <div>
-          <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-            Runs on
-          </h3>
-          {chain.length ? (
-            <ol className="mt-0.5 grid gap-0.5" data-testid="details-chain">
-              {chain.map((c) => (
-                <li key={c.id} className="flex items-baseline gap-1.5">
-                  <span aria-hidden="true" className="text-slate-400">
-                    ↓
-                  </span>
-                  <ElementLink el={c} scene={scene} />
-                  <span className="text-slate-500 dark:text-slate-400">{kindLabel(c)}</span>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="text-slate-600 dark:text-slate-300" data-testid="details-runs-on-nothing">
-              {NOTHING_BELOW[el.kind] ?? 'Nothing: it groups what is inside it.'}
-            </p>
-          )}
-        </div>
-        {above.length ? (
-          <div>
-            <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-              Runs here ({above.length})
-            </h3>
-            <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5" data-testid="details-above">
-              {above.slice(0, MAX_LISTED).map((c) => (
-                <li key={c.id}>
-                  <ElementLink el={c} scene={scene} />
-                </li>
-              ))}
-              {above.length > MAX_LISTED ? <li>and {above.length - MAX_LISTED} more</li> : null}
-            </ul>
-          </div>
-        ) : null}
-        {members.length ? (
-          <div>
-            <h3 className="text-[11.5px] font-semibold uppercase tracking-wider text-slate-500 dark:text-slate-400">
-              Contains ({members.length})
-            </h3>
-            <ul className="mt-0.5 flex flex-wrap gap-x-2 gap-y-0.5">
-              {members.slice(0, MAX_LISTED).map((c) => (
-                <li key={c.id}>
-                  <ElementLink el={c} scene={scene} />
-                </li>
-              ))}
-              {members.length > MAX_LISTED ? <li>and {members.length - MAX_LISTED} more</li> : null}
-            </ul>
-          </div>
-        ) : null}
+        <CardFacts el={el} scene={scene} facts={facts} />
+        <Relations el={el} scene={scene} />
         <ExternalLink url={el.docs}>Documentation</ExternalLink>
-        <div className="flex flex-wrap gap-1.5 pt-1">
-          {FAILABLE.has(el.kind) ? (
-            <button
-              type="button"
-              aria-pressed={isFailed}
-              onClick={() => {
-                store.getState().toggleFailed(el.id);
-                store.getState().setInspector('what-if');
-              }}
-              className="rounded-md border border-rose-300 px-2 py-0.5 font-medium text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-rose-100 dark:border-rose-700 dark:text-rose-200 dark:hover:bg-rose-950 dark:aria-pressed:bg-rose-900"
-            >
-              {isFailed
-                ? 'Restore'
-                : el.kind === 'operator-cluster' || el.kind === 'tenant-cluster'
-                  ? 'What if its control plane fails?'
-                  : 'What if it fails?'}
-            </button>
-          ) : null}
-          {FOLDABLE.has(el.kind) ? (
-            <button
-              type="button"
-              onClick={() => store.getState().toggleCollapsed(el.id, collapsed)}
-              className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
-            >
-              {collapsed.has(el.id) ? 'Expand' : 'Collapse'}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            onClick={() => store.getState().focusElement(el.id, collapsed, containersOf(scene, el))}
-            className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
-            Zoom to it
-          </button>
-        </div>
+        <CardActions el={el} scene={scene} collapsed={collapsed} isFailed={isFailed} />
       </div>
     </section>
   );

@@ -4,8 +4,9 @@
 import { useMemo, useState } from 'react';
 import { MAX_LINK_LENGTH } from '../../model/limits';
 import { encodeShare } from '../../model/share';
+import type { Scene } from '../../topology/scene';
 import { layoutFor, sceneFor, useCollapsed } from '../derived';
-import { fittedHeight } from '../diagram/Diagram';
+import { fittedHeight } from '../diagram/viewport';
 import { useResolvedTheme } from '../settings/useTheme';
 import { useApp, useAppStore } from '../store';
 import { buttonClass } from '../ui/buttonClass';
@@ -128,6 +129,70 @@ function EmbedSnippets({
   );
 }
 
+/** Downloads: the diagram as SVG or PNG (one export at a time), and the model. */
+function ExportButtons({
+  scene,
+  collapsed,
+  theme,
+  baseName: base_name,
+}: {
+  scene: Scene | null;
+  collapsed: ReadonlySet<string>;
+  theme: 'light' | 'dark';
+  baseName: string;
+}) {
+  const store = useAppStore();
+  const model = useApp((s) => s.model);
+  const view = useApp((s) => s.view);
+  const [busy, setBusy] = useState(false);
+  const svgText = async () => {
+    if (!scene) throw new Error('no model');
+    const [{ sceneToSvg }, { layoutFor }] = await Promise.all([
+      import('../../render/svg'),
+      import('../derived'),
+    ]);
+    const layout = layoutFor(scene, collapsed, store.getState().hiddenLayers);
+    return sceneToSvg(layout, theme, { title: `${model?.name ?? 'Cloud'}: ${view} view` });
+  };
+  // One export at a time; a failure is said, not swallowed.
+  const exportAs = async (format: 'SVG' | 'PNG', make: () => Promise<Blob>) => {
+    setBusy(true);
+    try {
+      saveBlob(await make(), `${base_name}-${view}.${format.toLowerCase()}`);
+    } catch (err) {
+      store
+        .getState()
+        .setNotice({ kind: 'error', text: `${format} export failed: ${(err as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-wrap gap-2 pt-1">
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={busy}
+        onClick={() => exportAs('SVG', async () => new Blob([await svgText()], { type: 'image/svg+xml' }))}
+      >
+        Download SVG
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={busy}
+        onClick={() => exportAs('PNG', async () => svgToPng(await svgText(), 2))}
+      >
+        Download PNG (2x)
+      </button>
+      <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
+        Download model JSON
+      </button>
+    </div>
+  );
+}
+
 export default function ShareBody() {
   const store = useAppStore();
   const model = useApp((s) => s.model);
@@ -138,7 +203,6 @@ export default function ShareBody() {
   const collapsedChosen = useApp((s) => s.collapsed);
   const scene = model ? sceneFor(model, view) : null;
   const collapsed = useCollapsed(scene);
-  const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<SnippetFormat>('html');
 
   const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
@@ -160,32 +224,9 @@ export default function ShareBody() {
   const title = `Stacklayers diagram: ${model?.name ?? 'Cloud'}, ${view} view`;
   const modelUrl = new URLSearchParams(window.location.search).get('model');
 
-  const svgText = async () => {
-    if (!scene) throw new Error('no model');
-    const [{ sceneToSvg }, { layoutFor }] = await Promise.all([
-      import('../../render/svg'),
-      import('../derived'),
-    ]);
-    const layout = layoutFor(scene, collapsedChosen ?? collapsed, store.getState().hiddenLayers);
-    return sceneToSvg(layout, theme, { title: `${model?.name ?? 'Cloud'}: ${view} view` });
-  };
   const base_name = model
     ? modelFileName({ model, source: store.getState().source }).replace(/\.json$/, '')
     : 'model';
-
-  // One export at a time; a failure is said, not swallowed.
-  const exportAs = async (format: 'SVG' | 'PNG', make: () => Promise<Blob>) => {
-    setBusy(true);
-    try {
-      saveBlob(await make(), `${base_name}-${view}.${format.toLowerCase()}`);
-    } catch (err) {
-      store
-        .getState()
-        .setNotice({ kind: 'error', text: `${format} export failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (!state) return null;
   return (
@@ -224,27 +265,12 @@ export default function ShareBody() {
           it alone).
         </p>
       )}
-      <div className="flex flex-wrap gap-2 pt-1">
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy}
-          onClick={() => exportAs('SVG', async () => new Blob([await svgText()], { type: 'image/svg+xml' }))}
-        >
-          Download SVG
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy}
-          onClick={() => exportAs('PNG', async () => svgToPng(await svgText(), 2))}
-        >
-          Download PNG (2x)
-        </button>
-        <button type="button" className={buttonClass} onClick={() => downloadDraft(store.getState())}>
-          Download model JSON
-        </button>
-      </div>
+      <ExportButtons
+        scene={scene}
+        collapsed={collapsedChosen ?? collapsed}
+        theme={theme}
+        baseName={base_name}
+      />
     </div>
   );
 }
