@@ -156,7 +156,7 @@ export function pageHelpers(settled: string): void {
  * Installed after pageHelpers (no argument): `__bench.expandAll`, through the app's store, found in React's
  * fiber tree (a measurement-only hook).
  */
-export function pageStoreHelpers(): void {
+function pageStoreHelpers(): void {
   const bench = window.__bench;
   interface Fiber {
     child: Fiber | null;
@@ -192,7 +192,7 @@ export function pageStoreHelpers(): void {
 }
 
 /** Installed after pageHelpers (no argument): frame times, a point over the pane, and what is drawn. */
-export function pageMeasureHelpers(): void {
+function pageMeasureHelpers(): void {
   const DIAGRAM = '[data-testid="diagram"]';
   const diagram = () => document.querySelector(DIAGRAM);
   const bench = window.__bench;
