@@ -38,6 +38,7 @@ export function drawEdges(
 /**
  * Each box in its look: its ring (at least `minRing` wide, so that it stays visible from far), then, when
  * `bordered`, its border inside the box as CSS draws it (border-box) under its face, else its face alone.
+ * Returns how many boxes were drawn (an invisible one is not).
  */
 export function drawBoxes(
   ctx: CanvasRenderingContext2D,
@@ -45,10 +46,12 @@ export function drawBoxes(
   lookAt: (i: number) => Look,
   bordered: boolean,
   minRing: number,
-): void {
+): number {
+  let drawn = 0;
   items.forEach((item, i) => {
     const look = lookAt(i);
     if (look.alpha <= 0) return;
+    drawn++;
     const { x: bx, y: by, w, h } = item.box;
     ctx.globalAlpha = look.alpha;
     if (look.ring && look.ringWidth > 0) {
@@ -68,6 +71,7 @@ export function drawBoxes(
     }
   });
   ctx.globalAlpha = 1;
+  return drawn;
 }
 
 /** What the far layer is drawn from: its boxes and their looks, and the page's colours and font. */
@@ -88,18 +92,18 @@ export interface FarScene {
   family: string;
 }
 
-/** Clears `ctx` and draws the far layer on it. */
-export function drawFar(ctx: CanvasRenderingContext2D, scene: FarScene): void {
+/** Clears `ctx` and draws the far layer on it; says how many boxes it drew, and how many of them with text. */
+export function drawFar(ctx: CanvasRenderingContext2D, scene: FarScene): { boxes: number; labelled: number } {
   const { items, edges, lookAt, x, y, scale, labelled } = scene;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -x * scale, -y * scale);
   if (labelled && edges?.length) drawEdges(ctx, edges, scene.edge, scene.dimmed);
-  drawBoxes(ctx, items, lookAt, labelled, 1.5 / scale);
-  if (!labelled) return;
+  const boxes = drawBoxes(ctx, items, lookAt, labelled, 1.5 / scale);
+  if (!labelled) return { boxes, labelled: 0 };
   // One ink per text colour: the labels are drawn in runs by font and colour (labels.ts).
   const inks = new Map<string, LabelInk>();
-  drawLabels(ctx, items, (i) => {
+  const withText = drawLabels(ctx, items, (i) => {
     const look = lookAt(i) ?? NO_LOOK;
     if (look.alpha <= 0) return null;
     let ink = inks.get(look.color);
@@ -109,4 +113,5 @@ export function drawFar(ctx: CanvasRenderingContext2D, scene: FarScene): void {
     }
     return { ink, alpha: look.alpha };
   });
+  return { boxes, labelled: withText };
 }

@@ -126,11 +126,18 @@ describe('the far layer: drawing', () => {
       family: 'Inter',
     };
     const near = recorder();
-    drawFar(near.ctx, { ...base, labelled: true });
+    // It says what it drew: every box, each with its text.
+    expect(drawFar(near.ctx, { ...base, labelled: true })).toEqual({
+      boxes: items.length,
+      labelled: items.length,
+    });
     expect(near.calls.filter((c) => c.name === 'fillText').length).toBeGreaterThan(items.length);
     expect(near.calls.some((c) => c.name === 'stroke')).toBe(true);
     const from = recorder();
-    drawFar(from.ctx, { ...base, labelled: false });
+    expect(drawFar(from.ctx, { ...base, labelled: false })).toEqual({ boxes: items.length, labelled: 0 });
+    // A box not drawn is not counted.
+    const some = { ...base, labelled: true, lookAt: (i: number) => (i === 0 ? NO_LOOK : look()) };
+    expect(drawFar(recorder().ctx, some)).toEqual({ boxes: items.length - 1, labelled: items.length - 1 });
     expect(from.calls.some((c) => c.name === 'fillText' || c.name === 'stroke')).toBe(false);
     expect(from.calls.filter((c) => c.name === 'fillRect')).toHaveLength(items.length);
   });

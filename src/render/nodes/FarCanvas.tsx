@@ -132,7 +132,7 @@ function FarCanvasView({
     );
     const looks = looksOf(p, new Set(classes));
     const page = getComputedStyle(p);
-    drawFar(ctx, {
+    const drawn = drawFar(ctx, {
       items,
       edges,
       lookAt: (i) => looks.get(classes[i] ?? '') ?? NO_LOOK,
@@ -146,6 +146,10 @@ function FarCanvasView({
       family: page.fontFamily,
     });
     drewEarly.current = labelled && document.fonts?.status === 'loading';
+    // What the canvas says it holds (the bench and the tests count it) is what was drawn on it.
+    c.setAttribute('data-boxes', String(drawn.boxes));
+    if (labelled && drawn.labelled === drawn.boxes) c.setAttribute('data-labels', 'true');
+    else c.removeAttribute('data-labels');
   }, [items, edges, cls, x, y, width, scale, pw, ph, epoch, labelled, fonts]);
 
   return (
@@ -155,8 +159,6 @@ function FarCanvasView({
         className="sl-far-canvas"
         width={pw}
         height={ph}
-        data-boxes={items.length}
-        data-labels={labelled ? 'true' : undefined}
         style={{ width, height }}
         role="img"
         aria-label={
