@@ -23,7 +23,7 @@ import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
 import { bundleMetrics } from './bundle';
 import { embedLoadMetrics, inlineModelPage, webComponentPath } from './embedLoad';
-import { type Drawn, NAME_SHIM, pageHelpers, SETTLED } from './pageHelpers';
+import { type Drawn, NAME_SHIM, PAGE_HELPERS, pageHelpers, SETTLED } from './pageHelpers';
 import { mermaidPage, sceneToMermaid } from './peer';
 import { type Metric, median, percentile, round } from './report';
 import { type StaticServer, startStaticServer } from './staticServer';
@@ -195,6 +195,7 @@ class Session {
     });
     await context.addInitScript({ content: NAME_SHIM });
     await context.addInitScript(pageHelpers, SETTLED);
+    for (const helpers of PAGE_HELPERS) await context.addInitScript(helpers);
     const page = await context.newPage();
     page.on('pageerror', (err) => this.pageErrors.push(err.message));
     return { context, page };
@@ -329,10 +330,24 @@ function likeForLikeViewport(width: number, height: number): Viewport {
 
 // --- the measurements ------------------------------------------------------------------------------------
 
-export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResult> {
-  const { log } = opts;
-  const t0 = Date.now();
-  const built = ensureBuild(opts.root, log);
+type PartKeys = readonly [string, string, Metric['unit']][];
+
+/** What every part of a run shares: the options, the browser session, and where results go. */
+interface Run {
+  opts: BrowserOptions;
+  session: Session;
+  /** Runs one part; a failure becomes an unmeasured metric, never the end of the bench. */
+  part: (keys: PartKeys, fn: () => Promise<Metric[]>) => Promise<void>;
+  detail: Record<string, unknown>;
+  /** ms to wait after a page is ready before acting on it. */
+  settle: number;
+  /** The big model's path, and its size in words. */
+  big: string;
+  bigLabel: string;
+}
+
+/** The generated inputs (bench-results/inputs/), served with the build under /__bench/, and the peers. */
+function benchInputs(opts: BrowserOptions) {
   const big = `/__bench/model-${opts.bigElements}.json`;
   // The generated inputs are files (bench-results/inputs/), served with the build on the app's origin under
   // /__bench/ (by the server, like the app's own files: intercepting requests in the browser would slow
@@ -385,6 +400,14 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
   const defaultModelJson = readFileSync(new URL('public/models/default.json', opts.root), 'utf8');
   const inlinePage = component ? file('inline.html', inlineModelPage(defaultModelJson, component)) : null;
   if (inlinePage) served.set('/__bench/inline.html', inlinePage);
+  return { big, served, peers, defaultModelJson, inlinePage };
+}
+
+export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResult> {
+  const { log } = opts;
+  const t0 = Date.now();
+  const built = ensureBuild(opts.root, log);
+  const { big, served, peers, defaultModelJson, inlinePage } = benchInputs(opts);
   const server = await startServer(opts.root, served);
   const executablePath = chromiumPath();
   let browser: Browser;
@@ -420,7 +443,15 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     }
     partSeconds[keys[0]?.[0] ?? '?'] = (Date.now() - started) / 1000;
   };
-  const bigLabel = opts.bigElements.toLocaleString('en-US');
+  const run: Run = {
+    opts,
+    session,
+    part,
+    detail,
+    settle,
+    big,
+    bigLabel: opts.bigElements.toLocaleString('en-US'),
+  };
 
   try {
     const chromiumVersion = browser.version();
@@ -430,358 +461,13 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
       for (const path of ['/', `/?topology=both&model=${big}`])
         await (await session.load(path)).context.close();
     }
-
     if (!opts.peerOnly) {
-      log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
-      await part(
-        [
-          ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
-          ['browser.heap.default', 'JS heap after load, default model', 'MB'],
-        ],
-        async () => {
-          const times: number[] = [];
-          let heap = 0;
-          let nodes = 0;
-          for (let i = 0; i < opts.navRuns; i++) {
-            const { ms: t, context, page } = await session.load('/');
-            times.push(t);
-            if (i === opts.navRuns - 1) {
-              nodes = await page.evaluate(() => window.__bench.nodeCount());
-              heap = await heapMb(context, page);
-            }
-            await context.close();
-          }
-          detail.firstDiagramDefault = times.map(ms);
-          return [
-            {
-              key: 'browser.firstDiagram.default',
-              label: 'First diagram after navigation, default model',
-              drawn: `${nodes} boxes, each with its label, DOM, 1280x720`,
-              value: ms(median(times)),
-              unit: 'ms',
-              target: { op: '<=', value: 500 },
-              note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
-            },
-            {
-              key: 'browser.heap.default',
-              label: 'JS heap after load, default model',
-              value: heap,
-              unit: 'MB',
-              note: 'after a GC',
-            },
-          ];
-        },
-      );
-
-      log(`browser: first diagram, ${bigLabel}-element model`);
-      await part(
-        [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
-        async () => {
-          const times: number[] = [];
-          let nodes = 0;
-          for (let i = 0; i < opts.navRuns; i++) {
-            const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
-            times.push(t);
-            nodes = await page.evaluate(() => window.__bench.nodeCount());
-            await context.close();
-          }
-          detail.firstDiagramBig = times.map(ms);
-          return [
-            {
-              key: 'browser.firstDiagram.big',
-              label: `First diagram after navigation, ${bigLabel} elements`,
-              drawn: `${nodes} boxes (folded as the app starts a big model), labelled, DOM, 1280x720`,
-              value: ms(median(times)),
-              unit: 'ms',
-              note: `view both; median of ${times.length}`,
-            },
-          ];
-        },
-      );
-
-      log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
-      const switchCase = async (path: string, expand: boolean): Promise<SwitchTimes> => {
-        const times: number[] = [];
-        const settled: number[] = [];
-        let nodes = 0;
-        for (let i = 0; i < opts.switchRuns; i++) {
-          const { context, page } = await session.load(path);
-          if (expand) {
-            await sleep(settle);
-            await page.evaluate(() => window.__bench.expandAll());
-          }
-          const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
-          times.push(...tour.times);
-          settled.push(...tour.settled);
-          nodes = Math.max(nodes, tour.nodes);
-          await context.close();
-        }
-        return { times, settled, nodes };
-      };
-      /** Two rows per case: to the first frame of the new view (the target), and to the view at rest. */
-      const switchMetrics = (key: string, what: string, target: number, r: SwitchTimes): Metric[] => [
-        {
-          key,
-          label: `View switch, ${what}: click to the first frame of the new view`,
-          value: ms(median(r.times)),
-          unit: 'ms',
-          target: { op: '<=', value: target },
-          note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
-        },
-        {
-          key: `${key}.settled`,
-          label: `View switch, ${what}: click to the view settled (every glide and fade ended)`,
-          value: ms(median(r.settled)),
-          unit: 'ms',
-          note: `median of ${r.settled.length}, max ${ms(Math.max(...r.settled))}`,
-        },
-      ];
-      const switchPart = (key: string, what: string, target: number, path: string, expand: boolean) =>
-        part(
-          [
-            [key, `View switch, ${what}`, 'ms'],
-            [`${key}.settled`, `View switch settled, ${what}`, 'ms'],
-          ],
-          async () => {
-            const r = await switchCase(path, expand);
-            detail[key] = { ready: r.times.map(ms), settled: r.settled.map(ms) };
-            return switchMetrics(key, what, target, r);
-          },
-        );
-      await switchPart(
-        'browser.switch.default',
-        'default model (DOM, labelled, with the glide)',
-        100,
-        '/?topology=traditional',
-        false,
-      );
-      await switchPart(
-        'browser.switch.big',
-        `${bigLabel} elements as they start (folded, DOM)`,
-        250,
-        `/?topology=traditional&model=${big}`,
-        false,
-      );
-      await switchPart(
-        'browser.switch.bigExpanded',
-        `${bigLabel} elements all unfolded (far layer at the fit zoom: boxes without labels)`,
-        250,
-        `/?topology=traditional&model=${big}`,
-        true,
-      );
-
-      log(
-        `browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`,
-      );
-      const panKeys: [string, string, Metric['unit']][] = [
-        ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
-        ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
-        ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
-        ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
-        ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
-        ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
-        ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
-      ];
-      await part(panKeys, async () => {
-        const { context, page } = await session.load(`/?topology=both&model=${big}`);
-        try {
-          await sleep(settle);
-          const heapFolded = await heapMb(context, page);
-          const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
-          const folded = await panZoom(page, opts.panMs);
-          await sleep(settle);
-          const expand = await page.evaluate(() => window.__bench.expandAll());
-          await sleep(settle);
-          const heapExpanded = await heapMb(context, page);
-          const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
-          const expanded = await panZoom(page, opts.panMs);
-          detail.panZoom = {
-            folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
-            expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
-          };
-          const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
-          const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
-            `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
-          const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
-          return [
-            { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
-            { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
-            { ...k2, value: heapFolded, note: 'after a GC' },
-            { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
-            { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
-            { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
-            { ...k6, value: heapExpanded, note: 'after a GC' },
-          ] as Metric[];
-        } finally {
-          await context.close();
-        }
-      });
+      await firstDiagramParts(run);
+      await switchParts(run);
+      await panZoomPart(run);
     }
-
-    // --- the peer, like for like: the same boxes, each with its label, in pages of the same size -------------
-    for (const peer of peers) {
-      const n = thousands(peer.boxes);
-      const size = `${peer.viewport.width}x${peer.viewport.height}`;
-      const keys: [string, string, Metric['unit']][] = [
-        [`${peer.key}.mermaid`, `Mermaid, ${n} boxes`, 'ms'],
-        [`${peer.key}.stacklayers`, `Stacklayers, ${n} boxes`, 'ms'],
-        [`${peer.key}.ratio`, `Stacklayers faster than Mermaid, ${n} labelled boxes`, 'x'],
-        ...(peer.lod
-          ? ([
-              [`${peer.key}.lod.folded`, 'Stacklayers as it starts (folded)', 'ms'],
-              [`${peer.key}.lod.embed`, 'embed.html as it starts (folded)', 'ms'],
-              [`${peer.key}.lod.far`, 'Stacklayers unfolded at 1280x720 (far layer)', 'ms'],
-            ] as [string, string, Metric['unit']][])
-          : []),
-      ];
-      log(
-        `browser: peer, ${n} boxes in ${size} pages: Mermaid ${peer.runs}x, each followed by Stacklayers ${opts.peerStacklayersPerRun}x${peer.lod ? ' (and the product as it starts: app folded, embed folded, app unfolded at 1280x720)' : ''}`,
-      );
-      await part(keys, async () => {
-        const mermaidTimes: number[] = [];
-        const labelled: number[] = [];
-        const perRun: number[] = [];
-        const lod = { folded: [] as number[], embed: [] as number[], far: [] as number[] };
-        const drawn: Record<string, Drawn> = {};
-        /** A fresh page; what it draws is checked: every box, each with its label, or the bench stops. */
-        const page = async (path: string, viewport: Viewport, what: string, labels: boolean) => {
-          const s = await session.load(path, 900_000, viewport);
-          try {
-            const d = await s.page.evaluate(() => window.__bench.drawn());
-            drawn[what] = d;
-            const boxes = d.dom + d.canvas;
-            if (labels && d.labelled < peer.boxes)
-              throw new Error(
-                `${what}: ${d.labelled} of ${peer.boxes} boxes drawn with their labels (${JSON.stringify(d)})`,
-              );
-            if (!labels && what !== 'folded' && what !== 'embed' && boxes < peer.boxes)
-              throw new Error(`${what}: ${boxes} of ${peer.boxes} boxes drawn`);
-            return s.ms;
-          } finally {
-            await s.context.close();
-          }
-        };
-        for (let i = 0; i < peer.runs; i++) {
-          const m = await page(peer.mermaidPath, peer.viewport, 'mermaid', true);
-          mermaidTimes.push(m);
-          const these: number[] = [];
-          for (let j = 0; j < opts.peerStacklayersPerRun; j++) {
-            these.push(
-              await page(`/?topology=both&fold=none&model=${peer.model}`, peer.viewport, 'stacklayers', true),
-            );
-            if (peer.lod) {
-              lod.folded.push(await page(`/?topology=both&model=${peer.model}`, VIEWPORT, 'folded', false));
-              lod.embed.push(
-                await page(`/embed.html?topology=both&model=${peer.model}`, VIEWPORT, 'embed', false),
-              );
-              lod.far.push(
-                await page(`/?topology=both&fold=none&model=${peer.model}`, VIEWPORT, 'far', false),
-              );
-            }
-          }
-          labelled.push(...these);
-          perRun.push(m / median(these));
-        }
-        detail[peer.key] = {
-          boxes: peer.boxes,
-          viewport: peer.viewport,
-          drawn,
-          mermaid: mermaidTimes.map(ms),
-          stacklayers: labelled.map(ms),
-          ratioPerRun: perRun.map((r) => round(r, 1)),
-          ...(peer.lod
-            ? { lod: { folded: lod.folded.map(ms), embed: lod.embed.map(ms), far: lod.far.map(ms) } }
-            : {}),
-        };
-        const mm = median(mermaidTimes);
-        const sl = drawn.stacklayers as Drawn;
-        const mermaidDrawn = `${n} boxes (nested subgraphs), each with its label, SVG, ${size} page`;
-        const ours = `${n} boxes, each with its label, ${sl.layer === 'canvas' ? 'canvas layer' : sl.layer} at zoom ${round(sl.zoom, 2)}, ${size} page (fold=none)`;
-        const out: Metric[] = [
-          {
-            key: `${peer.key}.mermaid`,
-            label: `Mermaid ${mermaidVersion(opts.root)} flowchart: fresh page to the SVG painted`,
-            drawn: mermaidDrawn,
-            value: ms(mm),
-            unit: 'ms',
-            note: `median of ${mermaidTimes.length}`,
-          },
-          {
-            key: `${peer.key}.stacklayers`,
-            label: 'Stacklayers app: fresh page to the ready marker',
-            drawn: ours,
-            value: ms(median(labelled)),
-            unit: 'ms',
-            note: `median of ${labelled.length}`,
-          },
-          {
-            key: `${peer.key}.ratio`,
-            label: `Stacklayers faster than Mermaid, like for like (${n} labelled boxes, same page size)`,
-            drawn: 'the two rows above',
-            value: round(mm / median(labelled), 1),
-            unit: 'x',
-            target: { op: '>=', value: 10 },
-            note: `ratio of the medians; per Mermaid page and the Stacklayers pages after it: ${round(Math.min(...perRun), 1)}–${round(Math.max(...perRun), 1)}x`,
-          },
-        ];
-        if (peer.lod) {
-          const f = drawn.folded as Drawn;
-          const e = drawn.embed as Drawn;
-          const far = drawn.far as Drawn;
-          const lodNote = (times: number[]) =>
-            `median of ${times.length}; no ratio: not the same work as Mermaid's`;
-          out.push(
-            {
-              key: `${peer.key}.lod.folded`,
-              label: 'Stacklayers app as it starts a big model (folded), fresh page to ready',
-              drawn: `${f.dom + f.canvas} boxes (hosts and projects folded into groups), labelled, ${f.layer} at zoom ${round(f.zoom, 2)}, 1280x720`,
-              value: ms(median(lod.folded)),
-              unit: 'ms',
-              note: lodNote(lod.folded),
-            },
-            {
-              key: `${peer.key}.lod.embed`,
-              label: 'embed.html as it starts (folded), fresh page to ready',
-              drawn: `${e.dom + e.canvas} boxes, labelled, ${e.layer} at zoom ${round(e.zoom, 2)}, 1280x720`,
-              value: ms(median(lod.embed)),
-              unit: 'ms',
-              note: lodNote(lod.embed),
-            },
-            {
-              key: `${peer.key}.lod.far`,
-              label: 'Stacklayers app, unfolded (fold=none) in a 1280x720 page, fresh page to ready',
-              drawn: `${far.dom + far.canvas} boxes, ${far.labelled} with labels, ${far.layer === 'canvas' ? 'far layer (canvas)' : far.layer} at zoom ${round(far.zoom, 2)}, 1280x720`,
-              value: ms(median(lod.far)),
-              unit: 'ms',
-              note: lodNote(lod.far),
-            },
-          );
-        }
-        return out;
-      });
-    }
-
-    log('browser: the JavaScript embedding pages really load');
-    await part(
-      [
-        ['bundle.embed.model', 'JavaScript an embed.html?model= page loads', 'KB'],
-        [
-          'bundle.embed.inline',
-          'JavaScript a page with <stacklayers-diagram> and an inline model loads',
-          'KB',
-        ],
-      ],
-      async () => {
-        const r = await embedLoadMetrics(() => session.open(), server.url, {
-          modelUrl: '/__bench/model-peer.json',
-          modelJson: defaultModelJson,
-          inlinePage: inlinePage ? '/__bench/inline.html' : null,
-        });
-        detail.embedLoads = r.detail;
-        return r.metrics;
-      },
-    );
-
+    for (const peer of peers) await peerPart(run, peer);
+    await embedPart(run, server.url, defaultModelJson, inlinePage);
     // The bundle of the very build measured above.
     metrics.push(...bundleMetrics(server.dist));
     detail.pageLoads = session.pageLoads;
@@ -792,6 +478,380 @@ export async function measureBrowser(opts: BrowserOptions): Promise<BrowserResul
     await browser.close();
     await server.stop();
   }
+}
+
+async function firstDiagramParts({ opts, session, part, detail, big, bigLabel }: Run): Promise<void> {
+  const { log } = opts;
+  log(`browser: first diagram, default model (${opts.navRuns} fresh pages)`);
+  await part(
+    [
+      ['browser.firstDiagram.default', 'First diagram after navigation, default model', 'ms'],
+      ['browser.heap.default', 'JS heap after load, default model', 'MB'],
+    ],
+    async () => {
+      const times: number[] = [];
+      let heap = 0;
+      let nodes = 0;
+      for (let i = 0; i < opts.navRuns; i++) {
+        const { ms: t, context, page } = await session.load('/');
+        times.push(t);
+        if (i === opts.navRuns - 1) {
+          nodes = await page.evaluate(() => window.__bench.nodeCount());
+          heap = await heapMb(context, page);
+        }
+        await context.close();
+      }
+      detail.firstDiagramDefault = times.map(ms);
+      return [
+        {
+          key: 'browser.firstDiagram.default',
+          label: 'First diagram after navigation, default model',
+          drawn: `${nodes} boxes, each with its label, DOM, 1280x720`,
+          value: ms(median(times)),
+          unit: 'ms',
+          target: { op: '<=', value: 500 },
+          note: `median of ${times.length}, max ${ms(Math.max(...times))}; ${nodes} boxes`,
+        },
+        {
+          key: 'browser.heap.default',
+          label: 'JS heap after load, default model',
+          value: heap,
+          unit: 'MB',
+          note: 'after a GC',
+        },
+      ];
+    },
+  );
+
+  log(`browser: first diagram, ${bigLabel}-element model`);
+  await part(
+    [['browser.firstDiagram.big', `First diagram after navigation, ${bigLabel} elements`, 'ms']],
+    async () => {
+      const times: number[] = [];
+      let nodes = 0;
+      for (let i = 0; i < opts.navRuns; i++) {
+        const { ms: t, context, page } = await session.load(`/?topology=both&model=${big}`);
+        times.push(t);
+        nodes = await page.evaluate(() => window.__bench.nodeCount());
+        await context.close();
+      }
+      detail.firstDiagramBig = times.map(ms);
+      return [
+        {
+          key: 'browser.firstDiagram.big',
+          label: `First diagram after navigation, ${bigLabel} elements`,
+          drawn: `${nodes} boxes (folded as the app starts a big model), labelled, DOM, 1280x720`,
+          value: ms(median(times)),
+          unit: 'ms',
+          note: `view both; median of ${times.length}`,
+        },
+      ];
+    },
+  );
+}
+
+async function switchParts({ opts, session, part, detail, settle, big, bigLabel }: Run): Promise<void> {
+  const { log } = opts;
+  log(`browser: view switches (${opts.switchRuns} pages x 4 switches per case)`);
+  const switchCase = async (path: string, expand: boolean): Promise<SwitchTimes> => {
+    const times: number[] = [];
+    const settled: number[] = [];
+    let nodes = 0;
+    for (let i = 0; i < opts.switchRuns; i++) {
+      const { context, page } = await session.load(path);
+      if (expand) {
+        await sleep(settle);
+        await page.evaluate(() => window.__bench.expandAll());
+      }
+      const tour = await switchTour(page, settle, opts.smoke ? 1 : TOUR.length);
+      times.push(...tour.times);
+      settled.push(...tour.settled);
+      nodes = Math.max(nodes, tour.nodes);
+      await context.close();
+    }
+    return { times, settled, nodes };
+  };
+  /** Two rows per case: to the first frame of the new view (the target), and to the view at rest. */
+  const switchMetrics = (key: string, what: string, target: number, r: SwitchTimes): Metric[] => [
+    {
+      key,
+      label: `View switch, ${what}: click to the first frame of the new view`,
+      value: ms(median(r.times)),
+      unit: 'ms',
+      target: { op: '<=', value: target },
+      note: `median of ${r.times.length}, max ${ms(Math.max(...r.times))}; up to ${r.nodes} boxes`,
+    },
+    {
+      key: `${key}.settled`,
+      label: `View switch, ${what}: click to the view settled (every glide and fade ended)`,
+      value: ms(median(r.settled)),
+      unit: 'ms',
+      note: `median of ${r.settled.length}, max ${ms(Math.max(...r.settled))}`,
+    },
+  ];
+  const switchPart = (key: string, what: string, target: number, path: string, expand: boolean) =>
+    part(
+      [
+        [key, `View switch, ${what}`, 'ms'],
+        [`${key}.settled`, `View switch settled, ${what}`, 'ms'],
+      ],
+      async () => {
+        const r = await switchCase(path, expand);
+        detail[key] = { ready: r.times.map(ms), settled: r.settled.map(ms) };
+        return switchMetrics(key, what, target, r);
+      },
+    );
+  await switchPart(
+    'browser.switch.default',
+    'default model (DOM, labelled, with the glide)',
+    100,
+    '/?topology=traditional',
+    false,
+  );
+  await switchPart(
+    'browser.switch.big',
+    `${bigLabel} elements as they start (folded, DOM)`,
+    250,
+    `/?topology=traditional&model=${big}`,
+    false,
+  );
+  await switchPart(
+    'browser.switch.bigExpanded',
+    `${bigLabel} elements all unfolded (far layer at the fit zoom: boxes without labels)`,
+    250,
+    `/?topology=traditional&model=${big}`,
+    true,
+  );
+}
+
+async function panZoomPart({ opts, session, part, detail, settle, big, bigLabel }: Run): Promise<void> {
+  const { log } = opts;
+  log(`browser: pan and zoom, ${bigLabel} elements (${(2 * opts.panMs) / 1000} s each, folded and unfolded)`);
+  const panKeys: [string, string, Metric['unit']][] = [
+    ['browser.panZoom.p50', `Pan/zoom frame time p50, ${bigLabel} elements (folded)`, 'ms'],
+    ['browser.panZoom.p95', `Pan/zoom frame time p95, ${bigLabel} elements (folded)`, 'ms'],
+    ['browser.heap.big', `JS heap after load, ${bigLabel} elements (folded)`, 'MB'],
+    ['browser.expand.big', `Unfold all, ${bigLabel} elements, to ready`, 'ms'],
+    ['browser.panZoomExpanded.p50', `Pan/zoom frame time p50, ${bigLabel} elements (all unfolded)`, 'ms'],
+    ['browser.panZoomExpanded.p95', `Pan/zoom frame time p95, ${bigLabel} elements (all unfolded)`, 'ms'],
+    ['browser.heap.bigExpanded', `JS heap, ${bigLabel} elements (all unfolded)`, 'MB'],
+  ];
+  await part(panKeys, async () => {
+    const { context, page } = await session.load(`/?topology=both&model=${big}`);
+    try {
+      await sleep(settle);
+      const heapFolded = await heapMb(context, page);
+      const foldedNodes = await page.evaluate(() => window.__bench.nodeCount());
+      const folded = await panZoom(page, opts.panMs);
+      await sleep(settle);
+      const expand = await page.evaluate(() => window.__bench.expandAll());
+      await sleep(settle);
+      const heapExpanded = await heapMb(context, page);
+      const expandedNodes = await page.evaluate(() => window.__bench.nodeCount());
+      const expanded = await panZoom(page, opts.panMs);
+      detail.panZoom = {
+        folded: { nodes: foldedNodes, pan: folded.pan.map(ms), zoom: folded.zoom.map(ms) },
+        expanded: { nodes: expandedNodes, pan: expanded.pan.map(ms), zoom: expanded.zoom.map(ms) },
+      };
+      const all = (r: { pan: number[]; zoom: number[] }) => [...r.pan, ...r.zoom];
+      const frames = (r: { pan: number[]; zoom: number[] }, nodes: number) =>
+        `${all(r).length} frames (pan p95 ${ms(percentile(r.pan, 95))}, zoom p95 ${ms(percentile(r.zoom, 95))}); ${nodes} boxes`;
+      const [k0, k1, k2, k3, k4, k5, k6] = panKeys.map(([key, label, unit]) => ({ key, label, unit }));
+      return [
+        { ...k0, value: ms(percentile(all(folded), 50)), note: frames(folded, foldedNodes) },
+        { ...k1, value: ms(percentile(all(folded), 95)), target: { op: '<=', value: 33 } },
+        { ...k2, value: heapFolded, note: 'after a GC' },
+        { ...k3, value: ms(expand), note: `${foldedNodes} -> ${expandedNodes} boxes` },
+        { ...k4, value: ms(percentile(all(expanded), 50)), note: frames(expanded, expandedNodes) },
+        { ...k5, value: ms(percentile(all(expanded), 95)), target: { op: '<=', value: 33 } },
+        { ...k6, value: heapExpanded, note: 'after a GC' },
+      ] as Metric[];
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/** What the pages of one peer gave: the times of each side, and what each kind of page drew. */
+interface PeerPages {
+  mermaidTimes: number[];
+  labelled: number[];
+  perRun: number[];
+  lod: { folded: number[]; embed: number[]; far: number[] };
+  drawn: Record<string, Drawn>;
+}
+
+/** Mermaid's page, then Stacklayers' pages (and the level-of-detail pages), `peer.runs` times over. */
+async function peerPages({ opts, session }: Run, peer: Peer): Promise<PeerPages> {
+  const mermaidTimes: number[] = [];
+  const labelled: number[] = [];
+  const perRun: number[] = [];
+  const lod = { folded: [] as number[], embed: [] as number[], far: [] as number[] };
+  const drawn: Record<string, Drawn> = {};
+  /** A fresh page; what it draws is checked: every box, each with its label, or the bench stops. */
+  const page = async (path: string, viewport: Viewport, what: string, labels: boolean) => {
+    const s = await session.load(path, 900_000, viewport);
+    try {
+      const d = await s.page.evaluate(() => window.__bench.drawn());
+      drawn[what] = d;
+      const boxes = d.dom + d.canvas;
+      if (labels && d.labelled < peer.boxes)
+        throw new Error(
+          `${what}: ${d.labelled} of ${peer.boxes} boxes drawn with their labels (${JSON.stringify(d)})`,
+        );
+      if (!labels && what !== 'folded' && what !== 'embed' && boxes < peer.boxes)
+        throw new Error(`${what}: ${boxes} of ${peer.boxes} boxes drawn`);
+      return s.ms;
+    } finally {
+      await s.context.close();
+    }
+  };
+  for (let i = 0; i < peer.runs; i++) {
+    const m = await page(peer.mermaidPath, peer.viewport, 'mermaid', true);
+    mermaidTimes.push(m);
+    const these: number[] = [];
+    for (let j = 0; j < opts.peerStacklayersPerRun; j++) {
+      these.push(
+        await page(`/?topology=both&fold=none&model=${peer.model}`, peer.viewport, 'stacklayers', true),
+      );
+      if (peer.lod) {
+        lod.folded.push(await page(`/?topology=both&model=${peer.model}`, VIEWPORT, 'folded', false));
+        lod.embed.push(await page(`/embed.html?topology=both&model=${peer.model}`, VIEWPORT, 'embed', false));
+        lod.far.push(await page(`/?topology=both&fold=none&model=${peer.model}`, VIEWPORT, 'far', false));
+      }
+    }
+    labelled.push(...these);
+    perRun.push(m / median(these));
+  }
+  return { mermaidTimes, labelled, perRun, lod, drawn };
+}
+
+async function peerPart(run: Run, peer: Peer): Promise<void> {
+  const { opts, part, detail } = run;
+  const { log } = opts;
+  const n = thousands(peer.boxes);
+  const size = `${peer.viewport.width}x${peer.viewport.height}`;
+  const keys: [string, string, Metric['unit']][] = [
+    [`${peer.key}.mermaid`, `Mermaid, ${n} boxes`, 'ms'],
+    [`${peer.key}.stacklayers`, `Stacklayers, ${n} boxes`, 'ms'],
+    [`${peer.key}.ratio`, `Stacklayers faster than Mermaid, ${n} labelled boxes`, 'x'],
+    ...(peer.lod
+      ? ([
+          [`${peer.key}.lod.folded`, 'Stacklayers as it starts (folded)', 'ms'],
+          [`${peer.key}.lod.embed`, 'embed.html as it starts (folded)', 'ms'],
+          [`${peer.key}.lod.far`, 'Stacklayers unfolded at 1280x720 (far layer)', 'ms'],
+        ] as [string, string, Metric['unit']][])
+      : []),
+  ];
+  log(
+    `browser: peer, ${n} boxes in ${size} pages: Mermaid ${peer.runs}x, each followed by Stacklayers ${opts.peerStacklayersPerRun}x${peer.lod ? ' (and the product as it starts: app folded, embed folded, app unfolded at 1280x720)' : ''}`,
+  );
+  await part(keys, async () => {
+    const pages = await peerPages(run, peer);
+    const { mermaidTimes, labelled, perRun, lod, drawn } = pages;
+    detail[peer.key] = {
+      boxes: peer.boxes,
+      viewport: peer.viewport,
+      drawn,
+      mermaid: mermaidTimes.map(ms),
+      stacklayers: labelled.map(ms),
+      ratioPerRun: perRun.map((r) => round(r, 1)),
+      ...(peer.lod
+        ? { lod: { folded: lod.folded.map(ms), embed: lod.embed.map(ms), far: lod.far.map(ms) } }
+        : {}),
+    };
+    const mm = median(mermaidTimes);
+    const sl = drawn.stacklayers as Drawn;
+    const mermaidDrawn = `${n} boxes (nested subgraphs), each with its label, SVG, ${size} page`;
+    const ours = `${n} boxes, each with its label, ${sl.layer === 'canvas' ? 'canvas layer' : sl.layer} at zoom ${round(sl.zoom, 2)}, ${size} page (fold=none)`;
+    const out: Metric[] = [
+      {
+        key: `${peer.key}.mermaid`,
+        label: `Mermaid ${mermaidVersion(opts.root)} flowchart: fresh page to the SVG painted`,
+        drawn: mermaidDrawn,
+        value: ms(mm),
+        unit: 'ms',
+        note: `median of ${mermaidTimes.length}`,
+      },
+      {
+        key: `${peer.key}.stacklayers`,
+        label: 'Stacklayers app: fresh page to the ready marker',
+        drawn: ours,
+        value: ms(median(labelled)),
+        unit: 'ms',
+        note: `median of ${labelled.length}`,
+      },
+      {
+        key: `${peer.key}.ratio`,
+        label: `Stacklayers faster than Mermaid, like for like (${n} labelled boxes, same page size)`,
+        drawn: 'the two rows above',
+        value: round(mm / median(labelled), 1),
+        unit: 'x',
+        target: { op: '>=', value: 10 },
+        note: `ratio of the medians; per Mermaid page and the Stacklayers pages after it: ${round(Math.min(...perRun), 1)}–${round(Math.max(...perRun), 1)}x`,
+      },
+    ];
+    if (peer.lod) out.push(...lodMetrics(peer, pages));
+    return out;
+  });
+}
+
+/** The product's level-of-detail pages of a peer: no ratio, not the same work as Mermaid's. */
+function lodMetrics(peer: Peer, { lod, drawn }: PeerPages): Metric[] {
+  const f = drawn.folded as Drawn;
+  const e = drawn.embed as Drawn;
+  const far = drawn.far as Drawn;
+  const lodNote = (times: number[]) => `median of ${times.length}; no ratio: not the same work as Mermaid's`;
+  return [
+    {
+      key: `${peer.key}.lod.folded`,
+      label: 'Stacklayers app as it starts a big model (folded), fresh page to ready',
+      drawn: `${f.dom + f.canvas} boxes (hosts and projects folded into groups), labelled, ${f.layer} at zoom ${round(f.zoom, 2)}, 1280x720`,
+      value: ms(median(lod.folded)),
+      unit: 'ms',
+      note: lodNote(lod.folded),
+    },
+    {
+      key: `${peer.key}.lod.embed`,
+      label: 'embed.html as it starts (folded), fresh page to ready',
+      drawn: `${e.dom + e.canvas} boxes, labelled, ${e.layer} at zoom ${round(e.zoom, 2)}, 1280x720`,
+      value: ms(median(lod.embed)),
+      unit: 'ms',
+      note: lodNote(lod.embed),
+    },
+    {
+      key: `${peer.key}.lod.far`,
+      label: 'Stacklayers app, unfolded (fold=none) in a 1280x720 page, fresh page to ready',
+      drawn: `${far.dom + far.canvas} boxes, ${far.labelled} with labels, ${far.layer === 'canvas' ? 'far layer (canvas)' : far.layer} at zoom ${round(far.zoom, 2)}, 1280x720`,
+      value: ms(median(lod.far)),
+      unit: 'ms',
+      note: lodNote(lod.far),
+    },
+  ];
+}
+
+async function embedPart(
+  { opts, session, part, detail }: Run,
+  base: string,
+  defaultModelJson: string,
+  inlinePage: URL | null,
+): Promise<void> {
+  opts.log('browser: the JavaScript embedding pages really load');
+  await part(
+    [
+      ['bundle.embed.model', 'JavaScript an embed.html?model= page loads', 'KB'],
+      ['bundle.embed.inline', 'JavaScript a page with <stacklayers-diagram> and an inline model loads', 'KB'],
+    ],
+    async () => {
+      const r = await embedLoadMetrics(() => session.open(), base, {
+        modelUrl: '/__bench/model-peer.json',
+        modelJson: defaultModelJson,
+        inlinePage: inlinePage ? '/__bench/inline.html' : null,
+      });
+      detail.embedLoads = r.detail;
+      return r.metrics;
+    },
+  );
 }
 
 function mermaidVersion(root: URL): string {

@@ -74,12 +74,8 @@ function wall(cmd: string, args: readonly string[], cwd: string): number {
   return ms;
 }
 
-export async function measureCli(
-  opts: CliOptions,
-): Promise<{ metrics: Metric[]; detail: Record<string, unknown> }> {
-  const at = (p: string) => fileURLToPath(new URL(p, opts.root));
-  const dir = at('bench-results/cli-inputs/');
-  mkdirSync(dir, { recursive: true });
+/** The inputs of both commands (the same scene as a model and as Mermaid text) and mmdc's configuration. */
+function writeInputs(opts: CliOptions, dir: string): { boxes: number; mermaidConfig: string } {
   const model = generateModel(opts.elements, opts.seed);
   const mermaid = sceneToMermaid(deriveScene(model, 'both'));
   writeFileSync(`${dir}peer.json`, JSON.stringify(model));
@@ -93,106 +89,110 @@ export async function measureCli(
       args: ['--no-sandbox', '--disable-gpu'],
     }),
   );
-  const cli = await builtCli(opts.root, opts.log);
-  const mmdc = at('node_modules/@mermaid-js/mermaid-cli/src/cli.js');
   const mermaidConfig = `${dir}mermaid.json`;
   writeFileSync(mermaidConfig, JSON.stringify({ maxTextSize: 50_000_000, maxEdges: 100_000 }));
+  return { boxes: mermaid.boxes, mermaidConfig };
+}
+
+/** mmdc, then ours `perRun` times, `runs` times over: the wall time of each command. */
+function alternate(
+  opts: CliOptions,
+  dir: string,
+  mmdc: string,
+  mermaidConfig: string,
+  cli: string,
+): { ours: number[]; theirs: number[]; perRun: number[] } {
   const ours: number[] = [];
   const theirs: number[] = [];
   const perRun: number[] = [];
-  opts.log(
-    `cli: ${mermaid.boxes} boxes to one SVG file: mmdc ${opts.runs}x, each followed by stacklayers render --expanded ${opts.perRun}x (${cli.what})`,
-  );
+  const mmdcArgs = [mmdc, '-i', `${dir}peer.mmd`, '-o', `${dir}mermaid.svg`, '-p', `${dir}puppeteer.json`];
+  const ourArgs = [cli, 'render', `${dir}peer.json`, '--topology', 'both', '--expanded'];
   for (let i = 0; i < opts.runs; i++) {
-    theirs.push(
-      wall(
-        process.execPath,
-        [
-          mmdc,
-          '-i',
-          `${dir}peer.mmd`,
-          '-o',
-          `${dir}mermaid.svg`,
-          '-p',
-          `${dir}puppeteer.json`,
-          '-c',
-          mermaidConfig,
-          '-q',
-        ],
-        dir,
-      ),
-    );
+    theirs.push(wall(process.execPath, [...mmdcArgs, '-c', mermaidConfig, '-q'], dir));
     const these: number[] = [];
     for (let j = 0; j < opts.perRun; j++)
-      these.push(
-        wall(
-          process.execPath,
-          [
-            cli.path,
-            'render',
-            `${dir}peer.json`,
-            '--topology',
-            'both',
-            '--expanded',
-            '--out',
-            `${dir}stacklayers.svg`,
-          ],
-          dir,
-        ),
-      );
+      these.push(wall(process.execPath, [...ourArgs, '--out', `${dir}stacklayers.svg`], dir));
     ours.push(...these);
     perRun.push((theirs[i] as number) / median(these));
   }
+  return { ours, theirs, perRun };
+}
+
+export async function measureCli(
+  opts: CliOptions,
+): Promise<{ metrics: Metric[]; detail: Record<string, unknown> }> {
+  const at = (p: string) => fileURLToPath(new URL(p, opts.root));
+  const dir = at('bench-results/cli-inputs/');
+  mkdirSync(dir, { recursive: true });
+  const { boxes, mermaidConfig } = writeInputs(opts, dir);
+  const cli = await builtCli(opts.root, opts.log);
+  const mmdc = at('node_modules/@mermaid-js/mermaid-cli/src/cli.js');
+  opts.log(
+    `cli: ${boxes} boxes to one SVG file: mmdc ${opts.runs}x, each followed by stacklayers render --expanded ${opts.perRun}x (${cli.what})`,
+  );
+  const { ours, theirs, perRun } = alternate(opts, dir, mmdc, mermaidConfig, cli.path);
   // Both files hold every box, each with its label.
   const svg = readFileSync(`${dir}stacklayers.svg`, 'utf8');
   const ourBoxes = (svg.match(/<g data-id="/g) ?? []).length;
   const theirSvg = readFileSync(`${dir}mermaid.svg`, 'utf8');
   const theirBoxes = (theirSvg.match(/class="node[ "]|class="cluster[ "]/g) ?? []).length;
-  if (ourBoxes !== mermaid.boxes)
-    throw new Error(`stacklayers.svg has ${ourBoxes} boxes, not ${mermaid.boxes}`);
-  if (theirBoxes < mermaid.boxes) throw new Error(`mmdc's SVG has ${theirBoxes} boxes, not ${mermaid.boxes}`);
+  if (ourBoxes !== boxes) throw new Error(`stacklayers.svg has ${ourBoxes} boxes, not ${boxes}`);
+  if (theirBoxes < boxes) throw new Error(`mmdc's SVG has ${theirBoxes} boxes, not ${boxes}`);
   const version = (
     JSON.parse(readFileSync(at('node_modules/@mermaid-js/mermaid-cli/package.json'), 'utf8')) as {
       version: string;
     }
   ).version;
-  const drawn = `${mermaid.boxes.toLocaleString('en-US')} boxes, each with its label, one SVG file`;
+  const drawn = `${boxes.toLocaleString('en-US')} boxes, each with its label, one SVG file`;
   const mt = median(theirs);
   const ot = median(ours);
   return {
     detail: {
       cli: cli.what,
-      boxes: mermaid.boxes,
+      boxes,
       mmdc: theirs.map((t) => round(t, 1)),
       stacklayers: ours.map((t) => round(t, 1)),
       svgBytes: { stacklayers: svg.length, mermaid: theirSvg.length },
     },
-    metrics: [
-      {
-        key: 'cli.mmdc',
-        label: `mmdc ${version} (Mermaid's CLI, headless Chromium): command to SVG file, wall time`,
-        drawn,
-        value: round(mt, 1),
-        unit: 'ms',
-        note: `median of ${theirs.length}`,
-      },
-      {
-        key: 'cli.stacklayers',
-        label: 'stacklayers render --expanded (built JavaScript): command to SVG file, wall time',
-        drawn,
-        value: round(ot, 1),
-        unit: 'ms',
-        note: `median of ${ours.length}; ${cli.what}`,
-      },
-      {
-        key: 'cli.ratio',
-        label: 'stacklayers render faster than mmdc, the same SVG file',
-        drawn: 'the two rows above',
-        value: round(mt / ot, 1),
-        unit: 'x',
-        target: { op: '>=', value: 20 },
-        note: `ratio of the medians; per mmdc run: ${round(Math.min(...perRun), 1)}–${round(Math.max(...perRun), 1)}x`,
-      },
-    ],
+    metrics: cliMetrics(version, drawn, mt, ot, theirs.length, ours.length, perRun, cli.what),
   };
+}
+
+function cliMetrics(
+  version: string,
+  drawn: string,
+  mt: number,
+  ot: number,
+  theirRuns: number,
+  ourRuns: number,
+  perRun: readonly number[],
+  what: string,
+): Metric[] {
+  return [
+    {
+      key: 'cli.mmdc',
+      label: `mmdc ${version} (Mermaid's CLI, headless Chromium): command to SVG file, wall time`,
+      drawn,
+      value: round(mt, 1),
+      unit: 'ms',
+      note: `median of ${theirRuns}`,
+    },
+    {
+      key: 'cli.stacklayers',
+      label: 'stacklayers render --expanded (built JavaScript): command to SVG file, wall time',
+      drawn,
+      value: round(ot, 1),
+      unit: 'ms',
+      note: `median of ${ourRuns}; ${what}`,
+    },
+    {
+      key: 'cli.ratio',
+      label: 'stacklayers render faster than mmdc, the same SVG file',
+      drawn: 'the two rows above',
+      value: round(mt / ot, 1),
+      unit: 'x',
+      target: { op: '>=', value: 20 },
+      note: `ratio of the medians; per mmdc run: ${round(Math.min(...perRun), 1)}–${round(Math.max(...perRun), 1)}x`,
+    },
+  ];
 }

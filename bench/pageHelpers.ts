@@ -63,7 +63,7 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 /**
  * Installed with addInitScript, with SETTLED as its argument (serialized: it may use nothing from outside its
- * body).
+ * body), before `pageStoreHelpers` and `pageMeasureHelpers` (the same rule), which `PAGE_HELPERS` lists.
  */
 export function pageHelpers(settled: string): void {
   const DIAGRAM = '[data-testid="diagram"]';
@@ -135,6 +135,29 @@ export function pageHelpers(settled: string): void {
       button.click();
     }, view);
 
+  bench.switchSettled = async (name, view) => {
+    const t0 = performance.now();
+    const ready = await bench.clickSwitch(name, view);
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const running = (diagram()?.getAnimations({ subtree: true }) ?? []).some(
+          (a) => a.playState === 'running' || a.pending,
+        );
+        if (running) requestAnimationFrame(check);
+        else resolve();
+      };
+      check();
+    });
+    return { ready, settled: performance.now() - t0 };
+  };
+}
+
+/**
+ * Installed after pageHelpers (no argument): `__bench.expandAll`, through the app's store, found in React's
+ * fiber tree (a measurement-only hook).
+ */
+function pageStoreHelpers(): void {
+  const bench = window.__bench;
   interface Fiber {
     child: Fiber | null;
     sibling: Fiber | null;
@@ -166,7 +189,13 @@ export function pageHelpers(settled: string): void {
     const store = findStore();
     return bench.nextReady(() => store.getState().setCollapsed(new Set()));
   };
+}
 
+/** Installed after pageHelpers (no argument): frame times, a point over the pane, and what is drawn. */
+function pageMeasureHelpers(): void {
+  const DIAGRAM = '[data-testid="diagram"]';
+  const diagram = () => document.querySelector(DIAGRAM);
+  const bench = window.__bench;
   let frames: number[] | null = null;
   bench.startFrames = () => {
     const mine: number[] = [];
@@ -225,22 +254,6 @@ export function pageHelpers(settled: string): void {
     };
   };
 
-  bench.switchSettled = async (name, view) => {
-    const t0 = performance.now();
-    const ready = await bench.clickSwitch(name, view);
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        const running = (diagram()?.getAnimations({ subtree: true }) ?? []).some(
-          (a) => a.playState === 'running' || a.pending,
-        );
-        if (running) requestAnimationFrame(check);
-        else resolve();
-      };
-      check();
-    });
-    return { ready, settled: performance.now() - t0 };
-  };
-
   // Element boxes, and the boxes the far layer draws on its canvas.
   bench.nodeCount = () =>
     document.querySelectorAll(`${DIAGRAM} .sl-el`).length +
@@ -249,3 +262,6 @@ export function pageHelpers(settled: string): void {
       0,
     );
 }
+
+/** The page helpers, in the order they are installed (each an init script; the first takes SETTLED). */
+export const PAGE_HELPERS = [pageStoreHelpers, pageMeasureHelpers] as const;

@@ -131,7 +131,8 @@ export function FarWatcher({
   distance: Distance;
   onChange: (distance: Distance) => void;
 }) {
-  const distance = useFlowStore((s) => distanceOf(s.transform[2]));
+  // Until React Flow's pan and zoom start, its store holds zoom 1, not the placed one: nothing to report.
+  const distance = useFlowStore((s) => (s.panZoom ? distanceOf(s.transform[2]) : assumed));
   // Only a change: on mounting, the zoom is the one the diagram was placed at, which it assumed already (a
   // call would only render the whole flow once more).
   useEffect(() => {

@@ -16,15 +16,18 @@ export function resolveModelUrl(raw: string, base: string): { url: string } | { 
 /** Model text read from a URL, or a message a person can act on for each way it failed. */
 export type ModelText = { text: string } | { error: string };
 
+/** The page's origin, in the page or in its check worker (`checkWorker.ts` reads the page's `?model=`). */
+const pageOrigin = () => (typeof window === 'undefined' ? self : window).location.origin;
+
 // No cookies go to other sites; same-origin requests match the page's preload of the default model.
 const init = (url: string): RequestInit => ({
-  credentials: new URL(url).origin === window.location.origin ? 'same-origin' : 'omit',
+  credentials: new URL(url).origin === pageOrigin() ? 'same-origin' : 'omit',
 });
 
 /** Fetches model text over http(s), with a message a person can act on for each way it can fail. */
-async function readModel(url: string): Promise<ModelText> {
+export async function readModel(url: string): Promise<ModelText> {
   const where = new URL(url);
-  const sameOrigin = where.origin === window.location.origin;
+  const sameOrigin = where.origin === pageOrigin();
   let res: Response;
   try {
     res = await fetch(url, init(url));
@@ -65,12 +68,12 @@ const early = new Map<string, Promise<ModelText>>();
 
 /**
  * Starts reading a model now (the page's `?model=`), for `fetchModelText` to take later; the text (or why
- * there is none) as soon as it has arrived.
+ * there is none) as soon as it has arrived. `read` reads it (the check worker does, see `startChecker`).
  */
-export function requestModel(url: string): Promise<ModelText> {
+export function requestModel(url: string, read: typeof readModel = readModel): Promise<ModelText> {
   let text = early.get(url);
   if (!text) {
-    text = readModel(url);
+    text = read(url);
     early.set(url, text);
   }
   return text;

@@ -76,4 +76,47 @@ describe('checking model text off the main thread', () => {
     // And later checks do not wait for it again.
     expect(await checkOffThread(text)).toEqual(checkDraft(text));
   });
+
+  it('reads the page’s model in the worker: its text for the app, and its check, without a second check', async () => {
+    const posted: unknown[] = [];
+    class ReadingWorker {
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: (() => void) | null = null;
+      postMessage(m: { id: number; url?: string; text?: string }) {
+        posted.push(m);
+        const data = m.url
+          ? { id: m.id, got: { text }, check: checkDraft(text) }
+          : { id: m.id, check: checkDraft(m.text as string) };
+        setTimeout(() => this.onmessage?.({ data }), 0);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', ReadingWorker);
+    vi.stubGlobal('fetch', () => {
+      throw new Error('the page itself must not fetch the model');
+    });
+    const { startChecker, checkOffThread } = await import('./offThread');
+    const { fetchModelText } = await import('./modelRequest');
+    startChecker('https://docs.example/cloud.json');
+    expect(await fetchModelText('https://docs.example/cloud.json')).toEqual({ text });
+    expect((await checkOffThread(text)).ok).toBe(true);
+    expect(posted).toEqual([{ id: 0, url: 'https://docs.example/cloud.json' }]);
+  });
+
+  it('when the worker fails while reading the model, the page reads it', async () => {
+    class FailingWorker {
+      onerror: (() => void) | null = null;
+      postMessage() {
+        setTimeout(() => this.onerror?.(), 0);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', FailingWorker);
+    vi.stubGlobal('window', { location: { origin: 'https://docs.example' } });
+    vi.stubGlobal('fetch', async () => new Response(text));
+    const { startChecker } = await import('./offThread');
+    const { fetchModelText } = await import('./modelRequest');
+    startChecker('https://docs.example/cloud.json');
+    expect(await fetchModelText('https://docs.example/cloud.json')).toEqual({ text });
+  });
 });

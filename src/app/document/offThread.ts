@@ -1,4 +1,5 @@
 import type { DraftCheck } from '../../model/checkDraft';
+import { type ModelText, readModel, requestModel } from './modelRequest';
 import { loadValidator } from './validator';
 
 // Model text fetched by URL is checked in a worker (`checkWorker.ts`) when the page can start one, else here,
@@ -6,44 +7,82 @@ import { loadValidator } from './validator';
 // component on another site) or by the page's CSP: then the check runs on the main thread.
 
 type Pending = { text: string; resolve: (check: DraftCheck) => void };
+/** A model the worker reads itself (the page's `?model=`), and who waits for its text. */
+type Reading = { url: string; resolve: (got: ModelText) => void };
+type Answer = { id: number; check: DraftCheck } | { id: number; got: ModelText; check?: DraftCheck };
 
 let worker: Worker | null | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
+const reading = new Map<number, Reading>();
 
-/** Every check still waiting for the worker runs here instead (the worker failed). */
+/** The last text checked and its check: the same text asked for again gets the same check. */
+let last: { text: string; check: Promise<DraftCheck> } | null = null;
+
+/** Every check still waiting for the worker runs here instead (the worker failed), every read too. */
 function giveUp(): void {
   worker?.terminate();
   worker = null;
   const waiting = [...pending.values()];
   pending.clear();
   for (const p of waiting) void loadValidator().then((check) => p.resolve(check(p.text)));
+  const reads = [...reading.values()];
+  reading.clear();
+  for (const r of reads) void readModel(r.url).then(r.resolve);
 }
 
-/** Starts the worker (once), so that it is ready, its validator built, when the model arrives. */
-export function startChecker(): void {
-  if (worker !== undefined) return;
-  try {
-    worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
+function answer(data: Answer): void {
+  if ('got' in data) {
+    const r = reading.get(data.id);
+    reading.delete(data.id);
+    // The text's check came with it: asked for (loaders.ts), it is this one.
+    if ('text' in data.got && data.check) last = { text: data.got.text, check: Promise.resolve(data.check) };
+    r?.resolve(data.got);
     return;
   }
-  worker.onmessage = (e: MessageEvent<{ id: number; check: DraftCheck }>) => {
-    const p = pending.get(e.data.id);
-    pending.delete(e.data.id);
-    p?.resolve(e.data.check);
-  };
-  worker.onerror = giveUp;
-  worker.onmessageerror = giveUp;
+  const p = pending.get(data.id);
+  pending.delete(data.id);
+  p?.resolve(data.check);
 }
 
-/** The last text checked and its check: the same text asked for again gets the same check. */
-let last: { text: string; check: Promise<DraftCheck> } | null = null;
+/** Asks the worker to read the model at `url` and check it; the text (or why there is none) when it is in. */
+function readInWorker(w: Worker, url: string): Promise<ModelText> {
+  return new Promise((resolve) => {
+    const id = nextId++;
+    reading.set(id, { url, resolve });
+    w.postMessage({ id, url });
+  });
+}
+
+/**
+ * Starts the worker (once), so that it is ready, its validator built, when the model arrives. Given the
+ * page's model URL (src/early.ts), the worker reads that model itself and checks it as soon as its text is in
+ * (`requestModel` hands the text to the app, `checkOffThread` its check); without a worker, the page reads it
+ * and checks it here once it is in.
+ */
+export function startChecker(modelUrl?: string): void {
+  if (worker === undefined) {
+    try {
+      worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
+      worker.onerror = giveUp;
+      worker.onmessageerror = giveUp;
+    } catch {
+      worker = null;
+    }
+  }
+  if (modelUrl === undefined) return;
+  const w = worker;
+  if (w) void requestModel(modelUrl, (url) => readInWorker(w, url));
+  else
+    void requestModel(modelUrl).then((got) => {
+      if ('text' in got) void checkOffThread(got.text);
+    });
+}
 
 /**
  * Checks model text off the main thread when a worker is available; the same result either way. The same
- * text as the last call's (a page's `?model=`, whose check starts as soon as it arrives) is not checked twice.
+ * text as the last call's (a page's `?model=`, checked as soon as it arrives) is not checked twice.
  */
 export function checkOffThread(text: string): Promise<DraftCheck> {
   if (last?.text === text) return last.check;

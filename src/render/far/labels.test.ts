@@ -3,7 +3,7 @@ import { layoutScene } from '../../layout/layoutScene';
 import { generateModel } from '../../model/generate';
 import { deriveScene } from '../../topology/deriveScene';
 import { type FarNode, layoutToFlow } from '../toFlow';
-import { drawLabels, type LabelInk } from './farLabels';
+import { drawLabels, type LabelInk } from './labels';
 
 /** A canvas context that records what is drawn, and the font and colour each run of text is drawn in. */
 function recorder() {

@@ -27,6 +27,8 @@ interface Pen {
   ink: LabelInk;
   alpha: number;
   runs: Map<string, { font: string; fill: string; alpha: number; texts: string[]; at: number[] }>;
+  /** How many runs of text were collected. */
+  texts: number;
 }
 
 type Weight = 400 | 600 | 700;
@@ -53,6 +55,7 @@ function text(
   }
   run.texts.push(shown);
   run.at.push(x, y);
+  pen.texts++;
   return textWidth(shown, size, weight >= 600);
 }
 
@@ -138,20 +141,23 @@ function label(pen: Pen, item: ChipItem): void {
 /**
  * Draws the labels of `items` on `ctx` (set to flow units). `inkOf(i)` gives the colours of item i (its box's
  * text colour, with its opacity already applied by the caller through globalAlpha), or null when the box is
- * not drawn.
+ * not drawn. Returns how many boxes got text drawn.
  */
 export function drawLabels(
   ctx: CanvasRenderingContext2D,
   items: readonly ChipItem[],
   inkOf: (i: number) => { ink: LabelInk; alpha: number } | null,
-): void {
-  const pen: Pen = { ink: { text: '', muted: '', family: '' }, alpha: 1, runs: new Map() };
+): number {
+  const pen: Pen = { ink: { text: '', muted: '', family: '' }, alpha: 1, runs: new Map(), texts: 0 };
+  let labelled = 0;
   items.forEach((item, i) => {
     const look = inkOf(i);
     if (!look) return;
     pen.ink = look.ink;
     pen.alpha = look.alpha;
+    const before = pen.texts;
     label(pen, item);
+    if (pen.texts > before) labelled++;
   });
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
@@ -164,4 +170,5 @@ export function drawLabels(
     });
   }
   ctx.globalAlpha = 1;
+  return labelled;
 }
