@@ -93,6 +93,9 @@ export type ColourToken = keyof typeof COLOURS;
 /** A token's colour in a theme. */
 export const colour = (name: ColourToken, theme: Theme): string => COLOURS[name][theme === 'light' ? 0 : 1];
 
+/** A token as the CSS variable the app sets (for inline styles and `auto` SVG documents: it follows the theme). */
+export const tokenVar = (name: ColourToken): string => `var(--sl-${name})`;
+
 /**
  * The printed handout's own colours (a light document, `render/handout.ts`); the rest of its colours are the
  * light theme's tokens.

@@ -7,6 +7,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { createPortal } from 'react-dom';
+import { type ColourToken, tokenVar } from '../../kinds/tokens';
 import { Icon } from '../../render/Icon';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import {
@@ -20,21 +21,21 @@ import {
 
 // What is drawn over the diagram: the minimap and an embed's zoom buttons.
 
-const MINIMAP_COLORS: Record<string, string> = {
-  host: '#94a3b8',
-  cluster: '#8b5cf6',
-  k8sNode: '#a78bfa',
-  chips: '#f43f5e',
-  project: '#7dd3fc',
-  vm: '#38bdf8',
+/** The minimap's boxes in the diagram's own colours (design tokens, as CSS variables: they follow the theme). */
+const MINIMAP_TOKENS: Record<string, ColourToken> = {
+  host: 'host-border',
+  cluster: 'op-border',
+  k8sNode: 'op-border',
+  chips: 'tone-control-plane',
+  project: 'project-border',
+  vm: 'vm-border',
+  // The far layer is one node over the whole diagram: a neutral outline of it.
+  far: 'line',
 };
-const minimapColor = (n: Node) =>
-  n.type === 'band' || n.type === 'edges'
-    ? 'transparent'
-    : n.type === 'far'
-      ? // The far layer is one node over the whole diagram: a neutral outline of it.
-        '#cbd5e1'
-      : (MINIMAP_COLORS[n.type ?? ''] ?? '#999');
+const minimapColor = (n: Node) => {
+  if (n.type === 'band' || n.type === 'edges') return 'transparent';
+  return tokenVar(MINIMAP_TOKENS[n.type ?? ''] ?? 'muted');
+};
 
 /** The minimap, shown only when part of the diagram is out of view (at fit, it would cover it). */
 export function OverviewMap({ width, height }: { width: number; height: number }) {

@@ -1,4 +1,4 @@
-import { type ColourToken, colour } from '../../kinds/tokens';
+import { type ColourToken, colour, tokenVar } from '../../kinds/tokens';
 import type { Layer, ServiceCategory } from '../../topology/scene';
 
 /** A palette: the colours of a light or a dark document. */
@@ -91,7 +91,7 @@ const AUTO_TOKENS = new Set<ColourToken>();
 /** The palette of an `auto` document: each colour `var(--sl-<token>)`, as in the app's CSS. */
 export const AUTO_PALETTE = palette((name) => {
   AUTO_TOKENS.add(name);
-  return `var(--sl-${name})`;
+  return tokenVar(name);
 });
 
 /** The `<style>` of an `auto` document: the light colours, and the dark ones where the viewer prefers dark. */
