@@ -63,6 +63,12 @@ export async function readModel(url: string): Promise<ModelText> {
   return { text };
 }
 
+/**
+ * A worker started with a name of `prefix` + a model URL reads that model as it starts, unasked, and answers
+ * with `id` (`offThread.ts`, `checkWorker.ts`).
+ */
+export const READ_AT_START = { prefix: 'stacklayers-read:', id: -1 } as const;
+
 /** Models requested before the app's code ran (see `src/early.ts`), by URL: each is taken once. */
 const early = new Map<string, Promise<ModelText>>();
 

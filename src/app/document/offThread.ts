@@ -1,5 +1,5 @@
 import type { DraftCheck } from '../../model/checkDraft';
-import { type ModelText, readModel, requestModel } from './modelRequest';
+import { type ModelText, READ_AT_START, readModel, requestModel } from './modelRequest';
 import { loadValidator } from './validator';
 
 // Model text fetched by URL is checked in a worker (`checkWorker.ts`) when the page can start one, else here,
@@ -12,6 +12,8 @@ type Reading = { url: string; resolve: (got: ModelText) => void };
 type Answer = { id: number; check: DraftCheck } | { id: number; got: ModelText; check?: DraftCheck };
 
 let worker: Worker | null | undefined;
+/** The model URL in the worker's name, until the app asks for that model's text. */
+let startedWith: string | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 const reading = new Map<number, Reading>();
@@ -48,6 +50,12 @@ function answer(data: Answer): void {
 /** Asks the worker to read the model at `url` and check it; the text (or why there is none) when it is in. */
 function readInWorker(w: Worker, url: string): Promise<ModelText> {
   return new Promise((resolve) => {
+    // The model the worker was started with: it reads that one unasked (see `startChecker`).
+    if (url === startedWith) {
+      startedWith = undefined;
+      reading.set(READ_AT_START.id, { url, resolve });
+      return;
+    }
     const id = nextId++;
     reading.set(id, { url, resolve });
     w.postMessage({ id, url });
@@ -63,7 +71,14 @@ function readInWorker(w: Worker, url: string): Promise<ModelText> {
 export function startChecker(modelUrl?: string): void {
   if (worker === undefined) {
     try {
-      worker = new Worker(new URL('./checkWorker.ts', import.meta.url), { type: 'module' });
+      // The page's model URL goes in the worker's name, which the worker reads as it starts: a message posted
+      // to a worker that has not started yet is handed over by the page's main thread once the worker's
+      // script has run, so a main thread busy with the app's code and first render would hold the download.
+      worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {
+        type: 'module',
+        name: modelUrl === undefined ? 'stacklayers-check' : `${READ_AT_START.prefix}${modelUrl}`,
+      });
+      startedWith = modelUrl;
       worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
       worker.onerror = giveUp;
       worker.onmessageerror = giveUp;
