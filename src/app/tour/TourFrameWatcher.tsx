@@ -2,10 +2,11 @@ import { useStore as useFlowStore, useReactFlow, useStoreApi } from '@xyflow/rea
 import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { Layout } from '../../layout/layoutScene';
-import { useApp } from '../store';
+import { useApp, useAppStore } from '../store';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import { frameTarget } from './frame';
 import { frameViewport } from './framing';
+import { overlayBoxOf, overlaysIn } from './overlays';
 
 /** How long the glide to a step's frame takes (none with reduced motion). */
 const FRAME_GLIDE_MS = 350;
@@ -17,6 +18,7 @@ const FRAME_GLIDE_MS = 350;
  */
 export function TourFrameWatcher({ layout }: { layout: Layout }) {
   const frame = useApp((s) => s.tourFrame);
+  const store = useAppStore();
   const { setViewport } = useReactFlow();
   const flow = useStoreApi();
   const canvas = useFlowStore((s) => ({ width: s.width, height: s.height }), shallow);
@@ -33,11 +35,16 @@ export function TourFrameWatcher({ layout }: { layout: Layout }) {
     });
     let live = true;
     void setViewport(viewport, { duration: reduced ? 0 : FRAME_GLIDE_MS }).then(() => {
-      if (live) container?.setAttribute('data-tour-framed', 'true');
+      if (!live) return;
+      // Framed only if the card still covers what this frame avoided: a new step's card may have changed size
+      // after the frame was computed and not been measured yet; then it is measured now and framed again.
+      const box = overlayBoxOf(container instanceof HTMLElement ? container : null);
+      if (box) store.getState().setTourOverlays(overlaysIn(box));
+      if (store.getState().tourFrame === frame) container?.setAttribute('data-tour-framed', 'true');
     });
     return () => {
       live = false;
     };
-  }, [frame, layout, canvas, reduced, setViewport, flow]);
+  }, [frame, layout, canvas, reduced, setViewport, flow, store]);
   return null;
 }

@@ -16,8 +16,9 @@ import { useSwitchDiff } from '../explain/ChangeList';
 import { urlWithParam } from '../settings/url';
 import { useApp, useAppStore } from '../store';
 import { frameTarget } from './frame';
-import { type CardPlacement, chooseCardPlacement, type Rect } from './framing';
+import { type CardPlacement, chooseCardPlacement } from './framing';
 import { openHandout } from './openHandout';
+import { overlaysIn } from './overlays';
 import { openPresenterWindow } from './presenterLink';
 import { TourText } from './TourText';
 import { useTouchInput } from './useTouchInput';
@@ -37,27 +38,6 @@ function writeTourUrl(tour: { id: string; step: number } | null) {
 /** Below this canvas width the card is a bottom sheet (a phone). */
 const NARROW_CANVAS = 640;
 const CARD = { sideWidth: 372, bottomHeight: 230, narrowBelow: NARROW_CANVAS };
-
-/**
- * The rectangles of the canvas that the tour's own overlays cover (canvas coordinates): its card and React
- * Flow's zoom controls. The diagram is framed into the rest.
- */
-function overlaysIn(container: HTMLElement): Rect[] {
-  const origin = container.getBoundingClientRect();
-  const out: Rect[] = [];
-  for (const el of container.querySelectorAll('[data-tour-overlay], .react-flow__controls')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    // A little margin: a highlight's ring and halo must not touch the card either.
-    out.push({
-      x: r.left - origin.left - 6,
-      y: r.top - origin.top - 6,
-      width: r.width + 12,
-      height: r.height + 12,
-    });
-  }
-  return out;
-}
 
 /** The canvas's size, followed (the tour's card sits in the same box as the diagram). */
 function useBoxSize(el: HTMLElement | null) {
