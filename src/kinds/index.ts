@@ -1,16 +1,16 @@
 import type { SceneElement } from '../topology/scene';
-import { operatorCluster, tenantCluster } from './cluster';
-import { host } from './host';
-import { k8sNode } from './k8sNode';
-import { pod } from './pod';
-import { project } from './project';
-import { loadBalancer, network, volume } from './resources';
-import { service } from './service';
+import { operatorCluster, tenantCluster } from './cluster/def';
+import { host } from './host/def';
+import { k8sNode } from './k8sNode/def';
+import { pod } from './pod/def';
+import { project } from './project/def';
+import { loadBalancer, network, volume } from './resources/def';
+import { service } from './service/def';
 import type { Drawn, Kind, Kinds } from './types';
-import { vm } from './vm';
+import { vm } from './vm/def';
 
 /**
- * One definition per kind of element (`kinds/<kind>.ts`): its words, box metrics, look and how the app draws
+ * One definition per kind of element (`kinds/<kind>/def.ts`): its words, box metrics, look and how the app draws
  * it. A mapped type over the scene's kinds: a new kind without a definition does not compile.
  */
 export const KINDS: Kinds = {

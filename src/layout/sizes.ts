@@ -5,7 +5,7 @@ const node = KINDS['k8s-node'].metrics;
 const cluster = KINDS['operator-cluster'].metrics;
 
 /**
- * Box metrics in px. Each kind's own come from its definition (`kinds/<kind>.ts`); the bands' and columns'
+ * Box metrics in px. Each kind's own come from its definition (`kinds/<kind>/def.ts`); the bands' and columns'
  * are the layout's. Text sizes match the CSS of the renderers.
  */
 export const SIZES = {

@@ -6,7 +6,7 @@ import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '.
 import { ChipBody } from './ChipBody';
 import { ResourceBody } from './ResourceBody';
 
-/** The React body of each chip kind's box, by `drawn.body` of its definition (`kinds/<kind>.ts`). */
+/** The React body of each chip kind's box, by `drawn.body` of its definition (`kinds/<kind>/def.ts`). */
 const CHIP_BODIES = { chip: ChipBody, resource: ResourceBody } as const;
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;

@@ -1,5 +1,5 @@
-import { CHIP } from './chip';
-import type { ElementDef } from './types';
+import { CHIP } from '../chip';
+import type { ElementDef } from '../types';
 
 /** A tenant's pod, on a node of its tenant cluster. */
 export const pod: ElementDef<'pod'> = {

@@ -1,5 +1,5 @@
-import { CHIP } from './chip';
-import type { ElementDef } from './types';
+import { CHIP } from '../chip';
+import type { ElementDef } from '../types';
 
 /** A service instance: an OpenStack process as a container, a system service or a pod, coloured by category. */
 export const service: ElementDef<'service'> = {

@@ -1,4 +1,4 @@
-import type { ElementDef } from './types';
+import type { ElementDef } from '../types';
 
 /** A cluster's box: a head line, then its nodes, `pad` px inside its border. */
 const CLUSTER = { head: 20, pad: 6 };

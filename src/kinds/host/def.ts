@@ -1,4 +1,4 @@
-import type { ElementDef } from './types';
+import type { ElementDef } from '../types';
 
 /** A physical server: a controller, compute, network or storage node, or an Ironic bare-metal node. */
 export const host: ElementDef<'host'> = {

@@ -1,4 +1,4 @@
-import type { ElementDef } from './types';
+import type { ElementDef } from '../types';
 
 /** A Keystone project: a tenant's, or the operator's service project (Octavia's amphorae). */
 export const project: ElementDef<'project'> = {

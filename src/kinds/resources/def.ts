@@ -1,5 +1,5 @@
-import { RESOURCE } from './chip';
-import type { ElementDef } from './types';
+import { RESOURCE } from '../chip';
+import type { ElementDef } from '../types';
 
 /** A project's Neutron network. */
 export const network: ElementDef<'network'> = {

@@ -1,4 +1,4 @@
-import type { ElementDef } from './types';
+import type { ElementDef } from '../types';
 
 /** A Kubernetes node: an operator's (on a host) or a tenant's (on a VM); its pods stack inside. */
 export const k8sNode: ElementDef<'k8s-node'> = {

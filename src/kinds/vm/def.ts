@@ -1,4 +1,4 @@
-import type { ElementDef } from './types';
+import type { ElementDef } from '../types';
 
 /** A Nova instance: a VM on a compute host, an Octavia amphora, or a bare-metal instance (Ironic). */
 export const vm: ElementDef<'vm'> = {
