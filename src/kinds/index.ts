@@ -6,7 +6,7 @@ import { pod } from './pod/def';
 import { project } from './project/def';
 import { loadBalancer, network, volume } from './resources/def';
 import { service } from './service/def';
-import type { Drawn, Kind, Kinds } from './types';
+import type { ElementDef, Kind, Kinds } from './types';
 import { vm } from './vm/def';
 
 /**
@@ -27,13 +27,11 @@ export const KINDS: Kinds = {
   vm,
 };
 
-/** A definition called with any element (the kind of `el` picks the definition, so the call is sound). */
-interface AnyDef {
-  label(el: SceneElement): string;
-  boxClass(el: SceneElement): string;
-  drawn: Drawn;
-}
-const defOf = (el: SceneElement) => KINDS[el.kind] as unknown as AnyDef;
+/**
+ * The definition of an element's kind, callable with the element (the kind of `el` picks the definition, so the
+ * call is sound).
+ */
+export const defOf = (el: SceneElement) => KINDS[el.kind] as unknown as ElementDef<Kind>;
 
 /** What kind of thing an element is, in words (shown in badges and read by screen readers). */
 export const kindLabel = (el: SceneElement): string => defOf(el).label(el);

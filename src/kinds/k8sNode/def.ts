@@ -8,4 +8,9 @@ export const k8sNode: ElementDef<'k8s-node'> = {
   boxClass: (el) => `sl-box sl-node sl-node--${el.clusterKind}`,
   metrics: { h: 22, head: 18 },
   drawn: { as: 'node', nodeType: 'k8sNode' },
+  layoutAs: 'k8s-node',
+  tally: (el, _scene, c) => {
+    c.k8sNodes[el.clusterKind]++;
+  },
+  folded: (el) => [[el.cluster, { one: 'node', rank: 30 }]],
 };

@@ -7,4 +7,8 @@ export const project: ElementDef<'project'> = {
   boxClass: (el) => `sl-box sl-project sl-project--${el.owner}`,
   metrics: { head: 22, pad: 8, gap: 16 },
   drawn: { as: 'node', nodeType: 'project' },
+  layoutAs: 'project',
+  tally: (_el, _scene, c) => {
+    c.projects++;
+  },
 };

@@ -1,3 +1,4 @@
+import { SOURCES as S } from '../../topology/failures/sources';
 import { RESOURCE } from '../chip';
 import type { ElementDef } from '../types';
 
@@ -8,6 +9,8 @@ export const network: ElementDef<'network'> = {
   boxClass: () => 'sl-resource sl-resource--network',
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'network', rank: 80 }]],
 };
 
 /** A project's Octavia load balancer. */
@@ -17,6 +20,26 @@ export const loadBalancer: ElementDef<'load-balancer'> = {
   boxClass: () => 'sl-resource sl-resource--load-balancer',
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'load balancer', rank: 60 }]],
+  failure: {
+    whatIf: (el, r) => {
+      const lb = r.loadBalancers.get(el.id);
+      return (
+        lb && {
+          label: 'What if',
+          text: `${lb.up ? 'Serving' : 'Down'}: ${lb.amphoraeUp.length} of ${lb.amphorae.length} amphorae working${
+            lb.amphoraeUp.length < lb.amphorae.length
+              ? lb.rebuilt
+                ? '; the lost ones are rebuilt'
+                : '; nothing rebuilds the lost ones'
+              : ''
+          }.`,
+          source: S.octaviaConfig,
+        }
+      );
+    },
+  },
 };
 
 /** A project's Cinder volume. */
@@ -26,4 +49,6 @@ export const volume: ElementDef<'volume'> = {
   boxClass: () => 'sl-resource sl-resource--volume',
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'volume', rank: 70 }]],
 };
