@@ -110,6 +110,8 @@ export interface ElementDef<K extends Kind> {
   /** Its box metrics, read by the layout. */
   metrics: KindMetrics[K];
   drawn: Drawn;
+  /** The short text of its chip, when it is more than its name (it sets the chip's width); drawn as it is. */
+  chipText?(el: ElementOf<K>): string;
   /** Where the layout puts its box. */
   layoutAs: PlaceOf<K>;
   /** Adds it to the view's layer counts; none: not counted (the summary speaks of machines, services, pods, projects and clusters). */
