@@ -60,24 +60,24 @@ describe('ELEMENT_LISTS', () => {
 });
 
 describe('a new element list', () => {
-  // A kind added as a line of the table: a project's DNS zones, which name one of the networks.
-  const zones: ElementList = {
-    key: 'dnsZones',
-    what: 'DNS zone',
+  // A kind added as a line of the table (made up: a project's widgets, each naming one of its networks).
+  const widgets: ElementList = {
+    key: 'widgets',
+    what: 'widget',
     sceneId: true,
     counts: 'tenantResources',
     refs: [{ key: 'network', to: 'projects.networks' }],
   };
   const lists = ELEMENT_LISTS.map((l) =>
-    l.key === 'projects' ? { ...l, lists: [...(l.lists ?? []), zones] } : l,
+    l.key === 'projects' ? { ...l, lists: [...(l.lists ?? []), widgets] } : l,
   );
-  const withZones = (...dnsZones: object[]) => {
+  const withWidgets = (...widgets: object[]) => {
     const json = defaultJsonCopy();
-    json.projects[0].dnsZones = dnsZones;
+    json.projects[0].widgets = widgets;
     return json;
   };
   const model = (json: unknown): Model => {
-    const { dnsZones, ...p0 } = (json as { projects: Record<string, unknown>[] }).projects[0] as Record<
+    const { widgets, ...p0 } = (json as { projects: Record<string, unknown>[] }).projects[0] as Record<
       string,
       unknown
     >;
@@ -87,12 +87,12 @@ describe('a new element list', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     return {
       ...r.model,
-      projects: [{ ...r.model.projects?.[0], dnsZones }, ...(r.model.projects ?? []).slice(1)],
+      projects: [{ ...r.model.projects?.[0], widgets }, ...(r.model.projects ?? []).slice(1)],
     } as Model;
   };
 
   it('is counted toward the size limit', () => {
-    const json = withZones({ id: 'z1' }, { id: 'z2' });
+    const json = withWidgets({ id: 'z1' }, { id: 'z2' });
     const before = countElements(json);
     const after = countElements(json, lists);
     expect(after.tenantResources - before.tenantResources).toBe(2);
@@ -100,13 +100,13 @@ describe('a new element list', () => {
   });
 
   it("has its ids claimed in the model's namespace and its references resolved", () => {
-    const json = withZones({ id: 'z1', network: 'ghost' }, { id: 'z1' });
+    const json = withWidgets({ id: 'z1', network: 'ghost' }, { id: 'z1' });
     const net = json.projects[0].networks[0].id;
-    json.projects[0].dnsZones.push({ id: 'z3', network: net });
+    json.projects[0].widgets.push({ id: 'z3', network: net });
     expect(checkIntegrity(model(json))).toEqual([]);
     expect(checkIntegrity(model(json), lists).map((i) => [i.path, i.message])).toEqual([
-      ['$.projects[0].dnsZones[1].id', "DNS zone id 'z1' is already used at $.projects[0].dnsZones[0].id"],
-      ['$.projects[0].dnsZones[0].network', "DNS zone 'z1' names network 'ghost', which is not in the model"],
+      ['$.projects[0].widgets[1].id', "widget id 'z1' is already used at $.projects[0].widgets[0].id"],
+      ['$.projects[0].widgets[0].network', "widget 'z1' names network 'ghost', which is not in the model"],
     ]);
   });
 });
