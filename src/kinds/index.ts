@@ -13,7 +13,7 @@ import { vm } from './vm/def';
  * One definition per kind of element (`kinds/<kind>/def.ts`): its words, box metrics, look and how the app draws
  * it. A mapped type over the scene's kinds: a new kind without a definition does not compile.
  */
-export const KINDS: Kinds = {
+export const KINDS = {
   host,
   'operator-cluster': operatorCluster,
   'tenant-cluster': tenantCluster,
@@ -25,7 +25,7 @@ export const KINDS: Kinds = {
   'load-balancer': loadBalancer,
   volume,
   vm,
-};
+} as const satisfies Kinds;
 
 /**
  * The definition of an element's kind, callable with the element (the kind of `el` picks the definition, so the

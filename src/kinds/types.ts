@@ -27,21 +27,6 @@ export interface ChipMetrics {
   padX: number;
 }
 
-/** The box metrics (px) of each kind, as the layout reads them (`layout/layoutScene.ts`). */
-interface KindMetrics {
-  host: { h: number; font: number };
-  'operator-cluster': { head: number; pad: number };
-  'tenant-cluster': { head: number; pad: number };
-  'k8s-node': { h: number; head: number };
-  service: ChipMetrics & { areaMax: number };
-  pod: ChipMetrics;
-  project: { head: number; pad: number; gap: number };
-  network: ChipMetrics;
-  'load-balancer': ChipMetrics;
-  volume: ChipMetrics;
-  vm: { w: number; h: number; gap: number };
-}
-
 /**
  * Where the layout puts a kind's boxes (`layout/stages/collect.ts`): a place of its own (only the kind of that
  * name may take it), or among a project's contents (a kind whose elements name their project), drawn in the rows
@@ -97,7 +82,7 @@ export interface FailureFact {
  * Everything about one kind of element that is not its place in the scene (`topology/deriveScene`) or in the
  * layout (`layout/layoutScene`): its words, its box metrics, its look and how the app draws it.
  */
-export interface ElementDef<K extends Kind> {
+export interface ElementDef<K extends Kind, M = unknown> {
   kind: K;
   /** What kind of thing the element is, in words (badges, the details card, screen readers). */
   label(el: ElementOf<K>): string;
@@ -107,8 +92,8 @@ export interface ElementDef<K extends Kind> {
    * fill from them.
    */
   boxClass(el: ElementOf<K>): string;
-  /** Its box metrics, read by the layout. */
-  metrics: KindMetrics[K];
+  /** Its box metrics (px), read by the layout (`layout/sizes.ts`), which sees each kind's own shape of them. */
+  metrics: M;
   drawn: Drawn;
   /** The short text of its chip, when it is more than its name (it sets the chip's width); drawn as it is. */
   chipText?(el: ElementOf<K>): string;

@@ -19,7 +19,7 @@ function clusterWhatIf(el: SceneElement, r: FailureReport): FailureFact | undefi
 }
 
 /** The operator's Kubernetes cluster, which runs the OpenStack control plane (or a derived one). */
-export const operatorCluster: ElementDef<'operator-cluster'> = {
+export const operatorCluster: ElementDef<'operator-cluster', typeof CLUSTER> = {
   kind: 'operator-cluster',
   label: () => "operator's Kubernetes cluster",
   boxClass: () => 'sl-box sl-cluster sl-cluster--operator',
@@ -47,7 +47,7 @@ export const operatorCluster: ElementDef<'operator-cluster'> = {
 };
 
 /** A tenant's Kubernetes cluster, on VMs of its project. */
-export const tenantCluster: ElementDef<'tenant-cluster'> = {
+export const tenantCluster: ElementDef<'tenant-cluster', typeof CLUSTER> = {
   kind: 'tenant-cluster',
   label: () => "tenant's Kubernetes cluster",
   boxClass: () => 'sl-box sl-cluster sl-cluster--tenant',

@@ -3,7 +3,7 @@ import { SOURCES as S } from '../../topology/failures/sources';
 import type { ElementDef } from '../types';
 
 /** A physical server: a controller, compute, network or storage node, or an Ironic bare-metal node. */
-export const host: ElementDef<'host'> = {
+export const host: ElementDef<'host', { h: number; font: number }> = {
   kind: 'host',
   label: (el) => (el.baremetal ? 'bare-metal node (Ironic)' : 'host'),
   boxClass: () => 'sl-box sl-host',

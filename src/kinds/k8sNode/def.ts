@@ -1,7 +1,7 @@
 import type { ElementDef } from '../types';
 
 /** A Kubernetes node: an operator's (on a host) or a tenant's (on a VM); its pods stack inside. */
-export const k8sNode: ElementDef<'k8s-node'> = {
+export const k8sNode: ElementDef<'k8s-node', { h: number; head: number }> = {
   kind: 'k8s-node',
   label: (el) =>
     `${el.clusterKind === 'operator' ? "operator's" : "tenant's"} Kubernetes ${el.nodeRole} node`,

@@ -1,6 +1,6 @@
 import type { Scene } from '../../topology/scene';
 import { CHIP } from '../chip';
-import type { ElementDef, FoldedWord } from '../types';
+import type { ChipMetrics, ElementDef, FoldedWord } from '../types';
 
 const POD: FoldedWord = { one: 'pod', rank: 20 };
 
@@ -12,7 +12,7 @@ export function podInCluster(scene: Scene, runsOn: string | undefined): [string,
 export { POD };
 
 /** A tenant's pod, on a node of its tenant cluster. */
-export const pod: ElementDef<'pod'> = {
+export const pod: ElementDef<'pod', ChipMetrics> = {
   kind: 'pod',
   label: (el) => `pod (${el.workloadKind})`,
   boxClass: () => 'sl-chip sl-chip--pod sl-tone--tenant',

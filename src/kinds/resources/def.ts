@@ -1,9 +1,9 @@
 import { SOURCES as S } from '../../topology/failures/sources';
 import { RESOURCE } from '../chip';
-import type { ElementDef } from '../types';
+import type { ChipMetrics, ElementDef } from '../types';
 
 /** A project's Neutron network. */
-export const network: ElementDef<'network'> = {
+export const network: ElementDef<'network', ChipMetrics> = {
   kind: 'network',
   label: () => 'network',
   boxClass: () => 'sl-resource sl-resource--network',
@@ -15,7 +15,7 @@ export const network: ElementDef<'network'> = {
 };
 
 /** A project's Octavia load balancer. */
-export const loadBalancer: ElementDef<'load-balancer'> = {
+export const loadBalancer: ElementDef<'load-balancer', ChipMetrics> = {
   kind: 'load-balancer',
   label: () => 'load balancer',
   boxClass: () => 'sl-resource sl-resource--load-balancer',
@@ -44,7 +44,7 @@ export const loadBalancer: ElementDef<'load-balancer'> = {
 };
 
 /** A project's Cinder volume. */
-export const volume: ElementDef<'volume'> = {
+export const volume: ElementDef<'volume', ChipMetrics> = {
   kind: 'volume',
   label: () => 'volume',
   boxClass: () => 'sl-resource sl-resource--volume',

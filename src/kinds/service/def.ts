@@ -4,14 +4,14 @@ import { SOURCES as S } from '../../topology/failures/sources';
 import type { Scene, SceneElement, ServiceElement } from '../../topology/scene';
 import { CHIP } from '../chip';
 import { POD, podInCluster } from '../pod/def';
-import type { ElementDef, FailureFact } from '../types';
+import type { ChipMetrics, ElementDef, FailureFact } from '../types';
 
 const PLANE_WORDS = { control: 'Control plane', data: 'Data plane', management: 'Management' } as const;
 
 const isController = (h: SceneElement | undefined) => h?.kind === 'host' && h.roles.includes('controller');
 
 /** A service instance: an OpenStack process as a container, a system service or a pod, coloured by category. */
-export const service: ElementDef<'service'> = {
+export const service: ElementDef<'service', ChipMetrics & { areaMax: number }> = {
   kind: 'service',
   label: (el) => (el.form === 'pod' ? `pod (${el.workloadKind})` : el.form),
   boxClass: (el) => `sl-chip sl-chip--${el.form} sl-tone--${el.category}`,
