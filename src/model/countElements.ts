@@ -1,6 +1,5 @@
 import { ELEMENT_LISTS, type ElementList } from './schema';
 import { HOST_ROLES } from './vocabulary';
-import { walkElements } from './walkElements';
 
 /** How many elements of each kind a model has in its fullest view (`both`). */
 export interface ElementCounts {
@@ -72,15 +71,7 @@ export function countElements(value: unknown, lists: readonly ElementList[] = EL
   // One element each, as the model's element lists say (`ELEMENT_LISTS`): hosts, projects and their resources,
   // tenant clusters (their nodes and pods are counted below).
   const one = { hosts: 0, kubernetes: 0, tenantResources: 0 };
-  walkElements(
-    value,
-    {
-      item: ({ list }) => {
-        if (list.counts) one[list.counts]++;
-      },
-    },
-    lists,
-  );
+  countLists(value, lists, one);
   kubernetes += one.kubernetes;
   const tenantResources = one.tenantResources;
 
@@ -96,4 +87,18 @@ export function countElements(value: unknown, lists: readonly ElementList[] = EL
 
   const total = one.hosts + serviceInstances + kubernetes + pods + tenantResources;
   return { total, hosts: one.hosts, serviceInstances, kubernetes, pods, tenantResources };
+}
+
+/** Adds each list's length to the count it names, and goes into the items of the lists that hold lists. */
+function countLists(
+  value: unknown,
+  lists: readonly ElementList[],
+  one: Record<NonNullable<ElementList['counts']>, number>,
+): void {
+  for (const l of lists) {
+    const v = field(value, l.key);
+    const items = l.single ? (v === undefined ? [] : [v]) : list(v);
+    if (l.counts) one[l.counts] += items.length;
+    if (l.lists) for (const item of items) countLists(item, l.lists, one);
+  }
 }
