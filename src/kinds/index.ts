@@ -6,14 +6,14 @@ import { pod } from './pod/def';
 import { project } from './project/def';
 import { loadBalancer, network, volume } from './resources/def';
 import { service } from './service/def';
-import type { Drawn, Kind, Kinds } from './types';
+import type { ElementDef, Kind, Kinds } from './types';
 import { vm } from './vm/def';
 
 /**
  * One definition per kind of element (`kinds/<kind>/def.ts`): its words, box metrics, look and how the app draws
  * it. A mapped type over the scene's kinds: a new kind without a definition does not compile.
  */
-export const KINDS: Kinds = {
+export const KINDS = {
   host,
   'operator-cluster': operatorCluster,
   'tenant-cluster': tenantCluster,
@@ -25,15 +25,13 @@ export const KINDS: Kinds = {
   'load-balancer': loadBalancer,
   volume,
   vm,
-};
+} as const satisfies Kinds;
 
-/** A definition called with any element (the kind of `el` picks the definition, so the call is sound). */
-interface AnyDef {
-  label(el: SceneElement): string;
-  boxClass(el: SceneElement): string;
-  drawn: Drawn;
-}
-const defOf = (el: SceneElement) => KINDS[el.kind] as unknown as AnyDef;
+/**
+ * The definition of an element's kind, callable with the element (the kind of `el` picks the definition, so the
+ * call is sound).
+ */
+export const defOf = (el: SceneElement) => KINDS[el.kind] as unknown as ElementDef<Kind>;
 
 /** What kind of thing an element is, in words (shown in badges and read by screen readers). */
 export const kindLabel = (el: SceneElement): string => defOf(el).label(el);

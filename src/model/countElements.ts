@@ -1,3 +1,4 @@
+import { ELEMENT_LISTS, type ElementList } from './schema';
 import { HOST_ROLES } from './vocabulary';
 
 /** How many elements of each kind a model has in its fullest view (`both`). */
@@ -10,7 +11,7 @@ export interface ElementCounts {
   kubernetes: number;
   /** Pods of tenant workloads. */
   pods: number;
-  /** Projects, networks, VMs, load balancers and volumes. */
+  /** Projects, networks, VMs, load balancers and volumes (and any list `ELEMENT_LISTS` counts here). */
   tenantResources: number;
 }
 
@@ -39,7 +40,7 @@ function roleMask(role: unknown): number {
  * in the size of the model, and safe on any value (what is not where the schema expects it counts as nothing).
  * For a valid model it equals the number of elements `deriveScene(model, 'both')` makes.
  */
-export function countElements(value: unknown): ElementCounts {
+export function countElements(value: unknown, lists: readonly ElementList[] = ELEMENT_LISTS): ElementCounts {
   const hosts = list(field(value, 'hosts'));
   // Hosts by role set: a process's candidates are the hosts with any of its roles.
   const byMask = new Array<number>(1 << HOST_ROLES.length).fill(0);
@@ -67,23 +68,37 @@ export function countElements(value: unknown): ElementCounts {
   const joins = roleMask(['controller', 'network', 'compute']);
   let kubernetes = 1 + (oc === undefined ? candidates(joins) : list(field(oc, 'hosts')).length);
 
-  let tenantResources = 0;
-  for (const p of list(field(value, 'projects'))) {
-    tenantResources += 1;
-    for (const key of ['networks', 'vms', 'loadBalancers', 'volumes'])
-      tenantResources += list(field(p, key)).length;
-  }
+  // One element each, as the model's element lists say (`ELEMENT_LISTS`): hosts, projects and their resources,
+  // tenant clusters (their nodes and pods are counted below).
+  const one = { hosts: 0, kubernetes: 0, tenantResources: 0 };
+  countLists(value, lists, one);
+  kubernetes += one.kubernetes;
+  const tenantResources = one.tenantResources;
 
   let pods = 0;
   for (const c of list(field(value, 'tenantClusters'))) {
     const controlPlane = list(field(c, 'controlPlane')).length;
     const workers = list(field(c, 'workers')).length;
-    kubernetes += 1 + controlPlane + workers;
+    kubernetes += controlPlane + workers;
     const schedulable = workers > 0 ? workers : controlPlane;
     for (const w of list(field(c, 'workloads')))
       pods += field(w, 'kind') === 'DaemonSet' ? schedulable : (countField(field(w, 'replicas')) ?? 1);
   }
 
-  const total = hosts.length + serviceInstances + kubernetes + pods + tenantResources;
-  return { total, hosts: hosts.length, serviceInstances, kubernetes, pods, tenantResources };
+  const total = one.hosts + serviceInstances + kubernetes + pods + tenantResources;
+  return { total, hosts: one.hosts, serviceInstances, kubernetes, pods, tenantResources };
+}
+
+/** Adds each list's length to the count it names, and goes into the items of the lists that hold lists. */
+function countLists(
+  value: unknown,
+  lists: readonly ElementList[],
+  one: Record<NonNullable<ElementList['counts']>, number>,
+): void {
+  for (const l of lists) {
+    const v = field(value, l.key);
+    const items = l.single ? (v === undefined ? [] : [v]) : list(v);
+    if (l.counts) one[l.counts] += items.length;
+    if (l.lists) for (const item of items) countLists(item, l.lists, one);
+  }
 }

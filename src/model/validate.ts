@@ -5,7 +5,22 @@ import type { ModelIssue } from './issues';
 import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
 import { jsonSyntaxIssues } from './locate';
 import { preflightText } from './preflight';
-import { HOST_ROLES, Model, type Process, type Tour } from './schema';
+import {
+  ELEMENT_LISTS,
+  type ElementList,
+  HOST_ROLES,
+  type LoadBalancer,
+  Model,
+  type Process,
+  type Project,
+  type Service,
+  type TenantCluster,
+  type Tour,
+  type Vm,
+  type Volume,
+  type Workload,
+} from './schema';
+import { type ElementVisit, idOf, walkElements } from './walkElements';
 
 export type ValidationResult = { ok: true; model: Model } | { ok: false; issues: ModelIssue[] };
 
@@ -171,11 +186,11 @@ export function validateModelText(input: string): ValidationResult {
 interface Integrity {
   model: Model;
   add: AddIssue;
-  /** Claims an id in the model's one namespace (hosts, processes, projects, VMs ...): a second use is an issue. */
-  claim: (id: string, path: PropertyKey[], what: string) => void;
   hosts: ReadonlyMap<string, Model['hosts'][number]>;
   /** How many hosts have one of a process's roles. */
   hostsWithRole: (role: Process['role']) => number;
+  /** The model's cells (known once the hosts are checked). */
+  cells: ReadonlySet<string>;
 }
 
 /** Which project each VM, load balancer and volume belongs to, and the project ids. */
@@ -186,8 +201,20 @@ interface ProjectIndex {
   projects: Set<string>;
 }
 
-/** Reference and uniqueness checks on a schema-valid model. */
-function checkIntegrity(model: Model): ModelIssue[] {
+/** What a kind checks beyond unique ids, as the walk over the element lists meets it (by list path). */
+interface Hook {
+  enter?(): void;
+  item?(v: ElementVisit): void;
+  leave?(): void;
+}
+
+/**
+ * Reference and uniqueness checks on a schema-valid model: one walk over the element lists (`ELEMENT_LISTS`),
+ * which claims every element's id in the model's one namespace (hosts, processes, projects, VMs ...: a second
+ * use is an issue) and resolves the references the lists declare; what a kind checks besides hooks into the
+ * walk where its items are met.
+ */
+export function checkIntegrity(model: Model, lists: readonly ElementList[] = ELEMENT_LISTS): ModelIssue[] {
   const issues: ModelIssue[] = [];
   const add = (path: PropertyKey[], message: string) =>
     issues.push({ path: formatPath(path), message, segments: segmentsOf(path) });
@@ -198,20 +225,121 @@ function checkIntegrity(model: Model): ModelIssue[] {
     if (first !== undefined) add(path, `${what} id '${id}' is already used at ${first}`);
     else seen.set(id, formatPath(path));
   };
-
   const hosts = new Map(model.hosts.map((h) => [h.id, h]));
-  model.hosts.forEach((h, i) => {
-    claim(h.id, ['hosts', i, 'id'], 'host');
-  });
-  const structure = checkStructure(model, add);
-  const ctx: Integrity = { model, add, claim, hosts, hostsWithRole: hostRoleCounter(model) };
-  checkServices(ctx, structure.cells);
-  checkOperatorCluster(ctx);
-  const index = checkProjects(ctx);
-  checkProjectRefs(ctx, index);
-  checkTenantClusters(ctx, index);
+  const ctx: Integrity = { model, add, hosts, hostsWithRole: hostRoleCounter(model), cells: new Set() };
+  const hooks = kindChecks(ctx);
+  const refs = declaredRefs(add, lists);
+  walkElements(
+    model,
+    {
+      enter: (_list, path) => hooks[path]?.enter?.(),
+      item: (v) => {
+        const id = idOf(v.item);
+        if (v.list.what !== undefined && id !== undefined) claim(id, [...v.at, 'id'], v.list.what);
+        hooks[v.listPath]?.item?.(v);
+        refs.visit(v);
+      },
+      leave: (_list, path) => hooks[path]?.leave?.(),
+    },
+    lists,
+  );
+  refs.check();
   checkTours(ctx, issues);
   return issues;
+}
+
+/**
+ * The references an element list declares (`refs`): each must be an id of the list it names. Checked once every
+ * id is known, in the order the walk met them.
+ */
+function declaredRefs(add: AddIssue, lists: readonly ElementList[]) {
+  const ids = new Map<string, { what: string; ids: Set<string> }>();
+  const targets = (within: readonly ElementList[]) => {
+    for (const list of within) {
+      for (const ref of list.refs ?? []) ids.set(ref.to, { what: whatAt(lists, ref.to), ids: new Set() });
+      targets(list.lists ?? []);
+    }
+  };
+  targets(lists);
+  const uses: { v: ElementVisit; key: string; to: string }[] = [];
+  return {
+    visit(v: ElementVisit) {
+      const id = idOf(v.item);
+      if (id !== undefined) ids.get(v.listPath)?.ids.add(id);
+      for (const ref of v.list.refs ?? []) uses.push({ v, key: ref.key, to: ref.to });
+    },
+    check() {
+      for (const { v, key, to } of uses) {
+        const value = (v.item as Record<string, unknown>)[key];
+        const target = ids.get(to);
+        if (value === undefined || !target) continue;
+        const names = Array.isArray(value) ? value : [value];
+        names.forEach((name, k) => {
+          if (typeof name === 'string' && !target.ids.has(name))
+            add(
+              Array.isArray(value) ? [...v.at, key, k] : [...v.at, key],
+              `${v.list.what ?? v.list.key} '${idOf(v.item)}' names ${target.what} '${name}', which is not in the model`,
+            );
+        });
+      }
+    },
+  };
+}
+
+/** What a list path's elements are called ("network" for `projects.networks`). */
+function whatAt(top: readonly ElementList[], path: string): string {
+  let lists: readonly ElementList[] | undefined = top;
+  let found: ElementList | undefined;
+  for (const key of path.split('.')) {
+    found = lists?.find((l) => l.key === key);
+    lists = found?.lists;
+  }
+  if (!found) throw new Error(`ELEMENT_LISTS: no list at ${path}`);
+  return found.what ?? found.key;
+}
+
+/** The existing kinds' own checks, by list path: hosts' places, processes' hosts, projects' VMs, clusters' nodes. */
+function kindChecks(ctx: Integrity): Readonly<Record<string, Hook>> {
+  const index: ProjectIndex = {
+    vmProject: new Map(),
+    lbProject: new Map(),
+    volumeProject: new Map(),
+    projects: new Set(),
+  };
+  const serviceAt = new Map<string, number>();
+  const vms = vmChecks(ctx, index);
+  return {
+    hosts: {
+      leave: () => {
+        ctx.cells = checkStructure(ctx.model, ctx.add).cells;
+      },
+    },
+    services: { item: ({ item, at }) => checkServiceId(ctx, serviceAt, item as Service, at) },
+    'services.processes': { item: ({ item, at }) => checkProcess(ctx, item as Process, at) },
+    operatorCluster: { item: () => checkOperatorCluster(ctx) },
+    projects: {
+      enter: vms.enter,
+      item: ({ item }) => {
+        index.projects.add((item as Project).id);
+      },
+      leave: () => {
+        vms.leave();
+        checkProjectRefs(ctx, index);
+      },
+    },
+    'projects.vms': { item: vms.item },
+    'projects.loadBalancers': {
+      item: ({ item, parent }) => {
+        index.lbProject.set((item as LoadBalancer).id, (parent as Project).id);
+      },
+    },
+    'projects.volumes': {
+      item: ({ item, parent }) => {
+        index.volumeProject.set((item as Volume).id, (parent as Project).id);
+      },
+    },
+    ...tenantClusterChecks(ctx, index),
+  };
 }
 
 /** Hosts by role set, so that counting the hosts of a process's roles does not walk every host. */
@@ -229,98 +357,87 @@ function hostRoleCounter(model: Model): (role: Process['role']) => number {
   };
 }
 
-/** Services and their processes: ids, hosts, cells and roles. */
-function checkServices(
-  { model, add, claim, hosts, hostsWithRole }: Integrity,
-  cells: ReadonlySet<string>,
+/** Services have their own namespace: a service and its single process often share a name (horizon). */
+function checkServiceId(
+  { add }: Integrity,
+  serviceAt: Map<string, number>,
+  s: Service,
+  at: PropertyKey[],
 ): void {
-  const serviceAt = new Map<string, number>();
-  model.services.forEach((s, i) => {
-    // Services have their own namespace: a service and its single process often share a name (horizon).
-    const first = serviceAt.get(s.id);
-    if (first !== undefined)
+  const first = serviceAt.get(s.id);
+  if (first !== undefined)
+    add([...at, 'id'], `service id '${s.id}' is already used at ${formatPath(['services', first, 'id'])}`);
+  else serviceAt.set(s.id, at[at.length - 1] as number);
+}
+
+/** A process: its hosts, cell and roles. */
+function checkProcess(
+  { add, hosts, hostsWithRole, cells }: Integrity,
+  p: Process,
+  path: PropertyKey[],
+): void {
+  const n = hostsWithRole(p.role);
+  const roles = roleList(p.role).join(' or ');
+  p.hosts?.forEach((h, k) => {
+    const host = hosts.get(h);
+    if (!host) add([...path, 'hosts', k], `process '${p.id}' runs on host '${h}', which is not in hosts`);
+    else if (!host.roles.some((r) => roleList(p.role).includes(r)))
       add(
-        ['services', i, 'id'],
-        `service id '${s.id}' is already used at ${formatPath(['services', first, 'id'])}`,
+        [...path, 'hosts', k],
+        `process '${p.id}' runs on host '${h}', which does not have the role ${roles}`,
       );
-    else serviceAt.set(s.id, i);
-    s.processes.forEach((p, j) => {
-      const path = ['services', i, 'processes', j];
-      claim(p.id, [...path, 'id'], 'process');
-      const n = hostsWithRole(p.role);
-      const roles = roleList(p.role).join(' or ');
-      p.hosts?.forEach((h, k) => {
-        const host = hosts.get(h);
-        if (!host) add([...path, 'hosts', k], `process '${p.id}' runs on host '${h}', which is not in hosts`);
-        else if (!host.roles.some((r) => roleList(p.role).includes(r)))
-          add(
-            [...path, 'hosts', k],
-            `process '${p.id}' runs on host '${h}', which does not have the role ${roles}`,
-          );
-      });
-      if (p.cell !== undefined && !cells.has(p.cell))
-        add([...path, 'cell'], `process '${p.id}' belongs to cell '${p.cell}', which is not in cells`);
-      if (roleList(p.role).includes('baremetal'))
-        add(
-          [...path, 'role'],
-          `process '${p.id}' cannot run on baremetal hosts: an Ironic node is given whole to a tenant's instance`,
-        );
-      else if (n === 0)
-        add([...path, 'role'], `process '${p.id}' runs on ${roles} hosts, but no host has that role`);
-      else if (p.replicas !== undefined && p.replicas > n)
-        add(
-          [...path, 'replicas'],
-          `process '${p.id}' wants ${p.replicas} replicas, but only ${n} ${n === 1 ? 'host has' : 'hosts have'} the role ${roles}`,
-        );
-    });
   });
+  if (p.cell !== undefined && !cells.has(p.cell))
+    add([...path, 'cell'], `process '${p.id}' belongs to cell '${p.cell}', which is not in cells`);
+  if (roleList(p.role).includes('baremetal'))
+    add(
+      [...path, 'role'],
+      `process '${p.id}' cannot run on baremetal hosts: an Ironic node is given whole to a tenant's instance`,
+    );
+  else if (n === 0)
+    add([...path, 'role'], `process '${p.id}' runs on ${roles} hosts, but no host has that role`);
+  else if (p.replicas !== undefined && p.replicas > n)
+    add(
+      [...path, 'replicas'],
+      `process '${p.id}' wants ${p.replicas} replicas, but only ${n} ${n === 1 ? 'host has' : 'hosts have'} the role ${roles}`,
+    );
 }
 
 /** The operator cluster: its hosts exist once each, its control plane among them. */
-function checkOperatorCluster({ model, add, claim, hosts }: Integrity): void {
+function checkOperatorCluster({ model, add, hosts }: Integrity): void {
   const oc = model.operatorCluster;
-  if (oc) {
-    claim(oc.id, ['operatorCluster', 'id'], 'operator cluster');
-    const members = new Set<string>();
-    oc.hosts.forEach((h, i) => {
-      if (!hosts.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is not in hosts`);
-      else if (members.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is listed twice`);
-      members.add(h);
-    });
-    oc.controlPlane?.forEach((h, i) => {
-      if (!members.has(h))
-        add(
-          ['operatorCluster', 'controlPlane', i],
-          `control-plane host '${h}' is not one of the cluster's hosts`,
-        );
-    });
-  }
+  if (!oc) return;
+  const members = new Set<string>();
+  oc.hosts.forEach((h, i) => {
+    if (!hosts.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is not in hosts`);
+    else if (members.has(h)) add(['operatorCluster', 'hosts', i], `host '${h}' is listed twice`);
+    members.add(h);
+  });
+  oc.controlPlane?.forEach((h, i) => {
+    if (!members.has(h))
+      add(
+        ['operatorCluster', 'controlPlane', i],
+        `control-plane host '${h}' is not one of the cluster's hosts`,
+      );
+  });
 }
 
-/** Flavors, projects and their resources' ids, and where the VMs run. */
-function checkProjects({ model, add, claim, hosts, hostsWithRole }: Integrity): ProjectIndex {
-  const flavors = model.flavors ? new Set<string>() : undefined;
-  model.flavors?.forEach((f, i) => {
-    if (flavors?.has(f.name)) add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
-    flavors?.add(f.name);
-  });
-
-  const vmProject = new Map<string, string>();
+/** Flavors (checked before the projects), and where each VM runs; whether unplaced VMs have a compute host. */
+function vmChecks({ model, add, hosts, hostsWithRole }: Integrity, { vmProject }: ProjectIndex) {
+  let flavors: Set<string> | undefined;
   const instanceOn = new Map<string, string>();
   let unplaced = 0;
-  const lbProject = new Map<string, string>();
-  const volumeProject = new Map<string, string>();
-  const projects = new Set<string>();
-  (model.projects ?? []).forEach((p, i) => {
-    claim(p.id, ['projects', i, 'id'], 'project');
-    projects.add(p.id);
-    p.networks?.forEach((n, j) => {
-      claim(n.id, ['projects', i, 'networks', j, 'id'], 'network');
-    });
-    p.vms?.forEach((vm, j) => {
-      const path = ['projects', i, 'vms', j];
-      claim(vm.id, [...path, 'id'], 'VM');
-      vmProject.set(vm.id, p.id);
+  return {
+    enter() {
+      flavors = model.flavors ? new Set<string>() : undefined;
+      model.flavors?.forEach((f, i) => {
+        if (flavors?.has(f.name)) add(['flavors', i, 'name'], `flavor '${f.name}' is defined twice`);
+        flavors?.add(f.name);
+      });
+    },
+    item({ item, at: path, parent }: ElementVisit) {
+      const vm = item as Vm;
+      vmProject.set(vm.id, (parent as Project).id);
       if (vm.host !== undefined) {
         const host = hosts.get(vm.host);
         if (!host) add([...path, 'host'], `VM '${vm.id}' runs on host '${vm.host}', which is not in hosts`);
@@ -337,19 +454,86 @@ function checkProjects({ model, add, claim, hosts, hostsWithRole }: Integrity): 
       } else unplaced++;
       if (flavors && !flavors.has(vm.flavor))
         add([...path, 'flavor'], `VM '${vm.id}' uses flavor '${vm.flavor}', which is not in flavors`);
+    },
+    leave() {
+      if (unplaced > 0 && hostsWithRole('compute') === 0)
+        add(['hosts'], 'the model has VMs but no host with the role compute to run them');
+    },
+  };
+}
+
+/** A load balancer or volume a tenant cluster (or its workload) uses: one of its project's. */
+function checkClusterRef(
+  add: AddIssue,
+  { lbProject, volumeProject }: ProjectIndex,
+  c: TenantCluster,
+  kind: 'load balancer' | 'volume',
+  ref: string,
+  where: PropertyKey[],
+): void {
+  const owner = (kind === 'volume' ? volumeProject : lbProject).get(ref);
+  if (owner === undefined) add(where, `${kind} '${ref}' used by cluster '${c.id}' is not in any project`);
+  else if (owner !== c.project)
+    add(where, `${kind} '${ref}' belongs to project '${owner}', not to '${c.project}'`);
+}
+
+/** Tenant clusters: nodes are VMs of their project (each in one cluster), what they and their workloads use is theirs. */
+function tenantClusterChecks({ model, add }: Integrity, index: ProjectIndex): Record<string, Hook> {
+  const clusterOfVm = new Map<string, string>();
+  const cluster = ({ item, at: path }: ElementVisit) => {
+    const c = item as TenantCluster;
+    if (!index.projects.has(c.project))
+      add([...path, 'project'], `cluster '${c.id}' is in project '${c.project}', which is not in projects`);
+    const checkVm = (vm: string, key: 'controlPlane' | 'workers', k: number) => {
+      const owner = index.vmProject.get(vm);
+      if (owner === undefined) add([...path, key, k], `node '${vm}' of cluster '${c.id}' is not a VM`);
+      else if (owner !== c.project)
+        add(
+          [...path, key, k],
+          `node '${vm}' of cluster '${c.id}' is a VM of project '${owner}', not of '${c.project}'`,
+        );
+      const other = clusterOfVm.get(vm);
+      if (other !== undefined) add([...path, key, k], `VM '${vm}' is already a node of cluster '${other}'`);
+      clusterOfVm.set(vm, c.id);
+    };
+    c.controlPlane.forEach((vm, k) => {
+      checkVm(vm, 'controlPlane', k);
     });
-    p.loadBalancers?.forEach((lb, j) => {
-      claim(lb.id, ['projects', i, 'loadBalancers', j, 'id'], 'load balancer');
-      lbProject.set(lb.id, p.id);
+    c.workers.forEach((vm, k) => {
+      checkVm(vm, 'workers', k);
     });
-    p.volumes?.forEach((v, j) => {
-      claim(v.id, ['projects', i, 'volumes', j, 'id'], 'volume');
-      volumeProject.set(v.id, p.id);
+    c.loadBalancers?.forEach((lb, k) => {
+      checkClusterRef(add, index, c, 'load balancer', lb, [...path, 'loadBalancers', k]);
     });
-  });
-  if (unplaced > 0 && hostsWithRole('compute') === 0)
-    add(['hosts'], 'the model has VMs but no host with the role compute to run them');
-  return { vmProject, lbProject, volumeProject, projects };
+    c.volumes?.forEach((v, k) => {
+      checkClusterRef(add, index, c, 'volume', v, [...path, 'volumes', k]);
+    });
+    if (c.apiLoadBalancer !== undefined && !(c.loadBalancers ?? []).includes(c.apiLoadBalancer))
+      add(
+        [...path, 'apiLoadBalancer'],
+        `apiLoadBalancer '${c.apiLoadBalancer}' of cluster '${c.id}' is not one of its loadBalancers`,
+      );
+    if (c.managedBy !== undefined) {
+      const known =
+        c.managedBy === model.operatorCluster?.id ||
+        (model.tenantClusters ?? []).some((o) => o.id === c.managedBy && o.id !== c.id);
+      if (!known)
+        add(
+          [...path, 'managedBy'],
+          `managedBy '${c.managedBy}' of cluster '${c.id}' is neither another tenant cluster nor the operator cluster`,
+        );
+    }
+  };
+  const workload = ({ item, at: wp, parent }: ElementVisit) => {
+    const w = item as Workload;
+    const c = parent as TenantCluster;
+    if (w.loadBalancer !== undefined)
+      checkClusterRef(add, index, c, 'load balancer', w.loadBalancer, [...wp, 'loadBalancer']);
+    w.volumes?.forEach((v, k) => {
+      checkClusterRef(add, index, c, 'volume', v, [...wp, 'volumes', k]);
+    });
+  };
+  return { tenantClusters: { item: cluster }, 'tenantClusters.workloads': { item: workload } };
 }
 
 /** References inside projects, checked once every VM is known. */
@@ -376,72 +560,6 @@ function checkProjectRefs({ model, add }: Integrity, { vmProject }: ProjectIndex
           ['projects', i, 'volumes', j, 'attachedTo'],
           `volume '${v.id}' is attached to VM '${v.attachedTo}' of another project`,
         );
-    });
-  });
-}
-
-/** Tenant clusters: nodes are VMs of their project (each in one cluster), what they use is theirs. */
-function checkTenantClusters(ctx: Integrity, index: ProjectIndex): void {
-  const { model, add, claim } = ctx;
-  const { vmProject, lbProject, volumeProject, projects } = index;
-  const clusterOfVm = new Map<string, string>();
-  (model.tenantClusters ?? []).forEach((c, i) => {
-    const path = ['tenantClusters', i];
-    claim(c.id, [...path, 'id'], 'cluster');
-    if (!projects.has(c.project))
-      add([...path, 'project'], `cluster '${c.id}' is in project '${c.project}', which is not in projects`);
-    const checkVm = (vm: string, key: 'controlPlane' | 'workers', k: number) => {
-      const owner = vmProject.get(vm);
-      if (owner === undefined) add([...path, key, k], `node '${vm}' of cluster '${c.id}' is not a VM`);
-      else if (owner !== c.project)
-        add(
-          [...path, key, k],
-          `node '${vm}' of cluster '${c.id}' is a VM of project '${owner}', not of '${c.project}'`,
-        );
-      const other = clusterOfVm.get(vm);
-      if (other !== undefined) add([...path, key, k], `VM '${vm}' is already a node of cluster '${other}'`);
-      clusterOfVm.set(vm, c.id);
-    };
-    c.controlPlane.forEach((vm, k) => {
-      checkVm(vm, 'controlPlane', k);
-    });
-    c.workers.forEach((vm, k) => {
-      checkVm(vm, 'workers', k);
-    });
-    const checkRef = (kind: 'load balancer' | 'volume', ref: string, where: PropertyKey[]) => {
-      const owner = (kind === 'volume' ? volumeProject : lbProject).get(ref);
-      if (owner === undefined) add(where, `${kind} '${ref}' used by cluster '${c.id}' is not in any project`);
-      else if (owner !== c.project)
-        add(where, `${kind} '${ref}' belongs to project '${owner}', not to '${c.project}'`);
-    };
-    c.loadBalancers?.forEach((lb, k) => {
-      checkRef('load balancer', lb, [...path, 'loadBalancers', k]);
-    });
-    c.volumes?.forEach((v, k) => {
-      checkRef('volume', v, [...path, 'volumes', k]);
-    });
-    if (c.apiLoadBalancer !== undefined && !(c.loadBalancers ?? []).includes(c.apiLoadBalancer))
-      add(
-        [...path, 'apiLoadBalancer'],
-        `apiLoadBalancer '${c.apiLoadBalancer}' of cluster '${c.id}' is not one of its loadBalancers`,
-      );
-    if (c.managedBy !== undefined) {
-      const known =
-        c.managedBy === model.operatorCluster?.id ||
-        (model.tenantClusters ?? []).some((o) => o.id === c.managedBy && o.id !== c.id);
-      if (!known)
-        add(
-          [...path, 'managedBy'],
-          `managedBy '${c.managedBy}' of cluster '${c.id}' is neither another tenant cluster nor the operator cluster`,
-        );
-    }
-    c.workloads?.forEach((w, j) => {
-      const wp = [...path, 'workloads', j];
-      claim(w.id, [...wp, 'id'], 'workload');
-      if (w.loadBalancer !== undefined) checkRef('load balancer', w.loadBalancer, [...wp, 'loadBalancer']);
-      w.volumes?.forEach((v, k) => {
-        checkRef('volume', v, [...wp, 'volumes', k]);
-      });
     });
   });
 }
@@ -556,38 +674,28 @@ function checkStructure(model: Model, add: AddIssue): { cells: ReadonlySet<strin
  * taken) and any host are accepted.
  */
 function modelElementRefs(model: Model): (ref: string) => boolean {
+  // The ids that are elements' ids in every view, as the element lists say (`sceneId`).
   const plain = new Set<string>();
+  walkElements(model, {
+    item: ({ list, item }) => {
+      const id = idOf(item);
+      if (list.sceneId && id !== undefined) plain.add(id);
+    },
+  });
   const hostRoles = new Map<string, readonly string[]>();
-  for (const h of model.hosts) {
-    plain.add(h.id);
-    hostRoles.set(h.id, h.roles);
-  }
+  for (const h of model.hosts) hostRoles.set(h.id, h.roles);
   const processRoles = new Map<string, readonly string[]>();
   for (const s of model.services) for (const p of s.processes) processRoles.set(p.id, roleList(p.role));
-  for (const p of model.projects ?? []) {
-    plain.add(p.id);
-    for (const x of [
-      ...(p.networks ?? []),
-      ...(p.vms ?? []),
-      ...(p.loadBalancers ?? []),
-      ...(p.volumes ?? []),
-    ])
-      plain.add(x.id);
-  }
   const nodes = new Map<string, ReadonlySet<string>>();
   const pods = new Map<string, number>();
   for (const c of model.tenantClusters ?? []) {
-    plain.add(c.id);
     nodes.set(c.id, new Set([...c.controlPlane, ...c.workers]));
     const schedulable = c.workers.length > 0 ? c.workers.length : c.controlPlane.length;
     for (const w of c.workloads ?? [])
       pods.set(w.id, w.kind === 'DaemonSet' ? schedulable : (w.replicas ?? 1));
   }
   const oc = model.operatorCluster;
-  if (oc) {
-    plain.add(oc.id);
-    nodes.set(oc.id, new Set(oc.hosts));
-  }
+  if (oc) nodes.set(oc.id, new Set(oc.hosts));
   const isDerivedOperator = (id: string) => oc === undefined && /^operator-k8s(?:-\d+)?$/.test(id);
 
   return (ref) => {

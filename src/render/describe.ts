@@ -1,4 +1,5 @@
-import { kindLabel } from '../kinds';
+import { defOf, kindLabel } from '../kinds';
+import type { FoldedWord } from '../kinds/types';
 
 export { kindLabel };
 
@@ -23,48 +24,27 @@ export function foldedSummary(scene: Scene, id: string): string {
   return map.get(id) ?? '';
 }
 
+/** Each folded box's words: what its kind's definition says each element adds to the boxes that hold it. */
 function buildSummaries(scene: Scene): Map<string, string> {
-  const tally = new Map<string, Map<string, number>>();
-  const add = (id: string, what: string) => {
-    let m = tally.get(id);
-    if (!m) {
-      m = new Map();
-      tally.set(id, m);
+  const tally = new Map<string, Map<string, { word: FoldedWord; n: number }>>();
+  for (const el of scene.elements)
+    for (const [id, word] of defOf(el).folded?.(el, scene) ?? []) {
+      let m = tally.get(id);
+      if (!m) {
+        m = new Map();
+        tally.set(id, m);
+      }
+      const t = m.get(word.one);
+      if (t) t.n++;
+      else m.set(word.one, { word, n: 1 });
     }
-    m.set(what, (m.get(what) ?? 0) + 1);
-  };
-  for (const el of scene.elements) {
-    if (el.kind === 'service') add(el.host, el.form === 'pod' ? 'pod' : 'service');
-    if (el.kind === 'vm' || el.kind === 'volume' || el.kind === 'load-balancer' || el.kind === 'network')
-      add(el.project, el.kind);
-    if (el.kind === 'tenant-cluster') add(el.project, 'cluster');
-    if (el.kind === 'k8s-node') add(el.cluster, 'node');
-    if (el.kind === 'pod') {
-      const node = scene.byId.get(el.runsOn);
-      if (node?.kind === 'k8s-node') add(node.cluster, 'pod');
-    }
-    if (el.kind === 'service' && el.form === 'pod') {
-      const node = scene.byId.get(el.runsOn);
-      if (node?.kind === 'k8s-node') add(node.cluster, 'pod');
-    }
-  }
-  const words: [string, string, string?][] = [
-    ['service', 'service'],
-    ['pod', 'pod'],
-    ['node', 'node'],
-    ['vm', 'VM'],
-    ['cluster', 'Kubernetes cluster'],
-    ['load-balancer', 'load balancer'],
-    ['volume', 'volume'],
-    ['network', 'network'],
-  ];
   const out = new Map<string, string>();
   for (const [id, m] of tally)
     out.set(
       id,
-      words
-        .filter(([k]) => m.has(k))
-        .map(([k, one, many]) => count(m.get(k) ?? 0, one, many))
+      [...m.values()]
+        .sort((a, b) => a.word.rank - b.word.rank)
+        .map(({ word, n }) => count(n, word.one))
         .join(' · '),
     );
   return out;

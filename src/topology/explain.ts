@@ -1,4 +1,3 @@
-import { assertNever } from '../model/assertNever';
 import type { HostElement, K8sNodeElement, Owner, Scene, SceneElement } from './scene';
 
 // Explanations of a scene: what runs on what, who owns it, which majorities matter and what a failure
@@ -147,74 +146,6 @@ export function ownedBy(scene: Scene, persona: Persona): Set<string> {
 
 // ---------------------------------------------------------------------------------------------------
 // Counts and shares
-
-export interface LayerCounts {
-  hosts: number;
-  /** Service instances on hosts with the controller role (containers, processes or pods). */
-  controlPlane: number;
-  /** The other service instances (compute, network-only and storage hosts). */
-  agents: number;
-  vms: number;
-  k8sNodes: { operator: number; tenant: number };
-  /** Tenant pods plus the operator's OpenStack pods. */
-  pods: number;
-  projects: number;
-  clusters: { operator: number; tenant: number };
-}
-
-const isController = (h: SceneElement | undefined) => h?.kind === 'host' && h.roles.includes('controller');
-
-/** How many elements each layer of the view holds. */
-export function layerCounts(scene: Scene): LayerCounts {
-  const c: LayerCounts = {
-    hosts: 0,
-    controlPlane: 0,
-    agents: 0,
-    vms: 0,
-    k8sNodes: { operator: 0, tenant: 0 },
-    pods: 0,
-    projects: 0,
-    clusters: { operator: 0, tenant: 0 },
-  };
-  for (const el of scene.elements) {
-    switch (el.kind) {
-      case 'host':
-        c.hosts++;
-        break;
-      case 'service':
-        if (isController(scene.byId.get(el.host))) c.controlPlane++;
-        else c.agents++;
-        if (el.form === 'pod') c.pods++;
-        break;
-      case 'vm':
-        c.vms++;
-        break;
-      case 'k8s-node':
-        c.k8sNodes[el.clusterKind]++;
-        break;
-      case 'pod':
-        c.pods++;
-        break;
-      case 'project':
-        c.projects++;
-        break;
-      case 'operator-cluster':
-        c.clusters.operator++;
-        break;
-      case 'tenant-cluster':
-        c.clusters.tenant++;
-        break;
-      case 'network':
-      case 'load-balancer':
-      case 'volume':
-        // Not counted: the summary speaks of machines, services, pods, projects and clusters only.
-        break;
-      default:
-        assertNever(el, 'element kind');
-    }
-  }
-  return c;
-}
 
 export interface ControlPlaneShare {
   hosts: { controlPlane: number; total: number };

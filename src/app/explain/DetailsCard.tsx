@@ -1,12 +1,12 @@
 import { Fragment, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { hostGroupId } from '../../layout/layoutScene';
 import './failureEngine';
+import { failureFacts } from '../../kinds/facts';
 import { structureOf } from '../../layout/structure';
 import { kindLabel } from '../../render/describe';
 import { farBoxOnScreen } from '../../render/nodes/FarCanvas';
 import { ELEMENT_CLASS } from '../../render/toFlow';
 import { ownerOf, runningOn, runsOnChain } from '../../topology/explain';
-import { failureFacts } from '../../topology/failures/facts';
 import type { Scene, SceneElement } from '../../topology/scene';
 import { useCollapsed, useFailures, useScene } from '../derived';
 import { giveFocusBack } from '../diagram/RovingFocus';

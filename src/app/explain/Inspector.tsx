@@ -1,10 +1,11 @@
 import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { layerCounts } from '../../kinds/summary';
 import { hostGroupId, orderHosts } from '../../layout/layoutScene';
 import { structureOf } from '../../layout/structure';
 import { thousands } from '../../model/limits';
 import { kindLabel } from '../../render/describe';
 import { Icon } from '../../render/Icon';
-import { controlPlaneShare, layerCounts } from '../../topology/explain';
+import { controlPlaneShare } from '../../topology/explain';
 import { cellDatabase, type MajorityGroup, majorityGroups } from '../../topology/failures/components';
 import { aboveChartDefaults, kubernetesOverhead } from '../../topology/failures/overhead';
 import { scopingOf } from '../../topology/failures/scopes';

@@ -1,10 +1,29 @@
+import { isGateway } from '../../topology/failures/components';
+import { SOURCES as S } from '../../topology/failures/sources';
 import type { ElementDef } from '../types';
 
 /** A physical server: a controller, compute, network or storage node, or an Ironic bare-metal node. */
-export const host: ElementDef<'host'> = {
+export const host: ElementDef<'host', { h: number; font: number }> = {
   kind: 'host',
   label: (el) => (el.baremetal ? 'bare-metal node (Ironic)' : 'host'),
   boxClass: () => 'sl-box sl-host',
   metrics: { h: 54, font: 10 },
   drawn: { as: 'node', nodeType: 'host' },
+  layoutAs: 'host',
+  tally: (_el, _scene, c) => {
+    c.hosts++;
+  },
+  failure: {
+    standing: (el) => [
+      {
+        label: 'If it fails',
+        text: `Everything on it stops; its VMs stay down until evacuated (nova evacuate) or restarted elsewhere by Masakari.${
+          isGateway(el)
+            ? ' It is a gateway chassis: its routers fail over to another gateway, if one is left.'
+            : ''
+        }`,
+        source: S.novaEvacuate,
+      },
+    ],
+  },
 };

@@ -1,29 +1,56 @@
+import { SOURCES as S } from '../../topology/failures/sources';
 import { RESOURCE } from '../chip';
-import type { ElementDef } from '../types';
+import type { ChipMetrics, ElementDef } from '../types';
 
 /** A project's Neutron network. */
-export const network: ElementDef<'network'> = {
+export const network: ElementDef<'network', ChipMetrics> = {
   kind: 'network',
   label: () => 'network',
   boxClass: () => 'sl-resource sl-resource--network',
+  chipText: (el) => `${el.name}${el.cidr ? ` ${el.cidr}` : ''}`,
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'network', rank: 80 }]],
 };
 
 /** A project's Octavia load balancer. */
-export const loadBalancer: ElementDef<'load-balancer'> = {
+export const loadBalancer: ElementDef<'load-balancer', ChipMetrics> = {
   kind: 'load-balancer',
   label: () => 'load balancer',
   boxClass: () => 'sl-resource sl-resource--load-balancer',
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'load balancer', rank: 60 }]],
+  failure: {
+    whatIf: (el, r) => {
+      const lb = r.loadBalancers.get(el.id);
+      return (
+        lb && {
+          label: 'What if',
+          text: `${lb.up ? 'Serving' : 'Down'}: ${lb.amphoraeUp.length} of ${lb.amphorae.length} amphorae working${
+            lb.amphoraeUp.length < lb.amphorae.length
+              ? lb.rebuilt
+                ? '; the lost ones are rebuilt'
+                : '; nothing rebuilds the lost ones'
+              : ''
+          }.`,
+          source: S.octaviaConfig,
+        }
+      );
+    },
+  },
 };
 
 /** A project's Cinder volume. */
-export const volume: ElementDef<'volume'> = {
+export const volume: ElementDef<'volume', ChipMetrics> = {
   kind: 'volume',
   label: () => 'volume',
   boxClass: () => 'sl-resource sl-resource--volume',
+  chipText: (el) => `${el.name} · ${el.sizeGiB} GB`,
   metrics: RESOURCE,
   drawn: { as: 'chip', body: 'resource' },
+  layoutAs: 'project-content',
+  folded: (el) => [[el.project, { one: 'volume', rank: 70 }]],
 };

@@ -1,3 +1,4 @@
+import { defOf } from '../../kinds';
 import { assertNever } from '../../model/assertNever';
 import type {
   HostElement,
@@ -68,41 +69,56 @@ export function collect(scene: Scene, collapsed: ReadonlySet<string>, hide: Hidd
     tenantNodes: new Map(),
     podsByNode: new Map(),
   };
-  for (const el of scene.elements) {
-    switch (el.kind) {
-      case 'host':
-        c.hosts.push(el);
-        break;
-      case 'service':
-        if (!hide.services && !collapsed.has(el.host)) push(c.servicesByHost, el.host, el);
-        break;
-      case 'operator-cluster':
-        if (!hide.operator) c.opCluster = el;
-        break;
-      case 'k8s-node':
-        if (collapsed.has(el.cluster)) break;
-        if (el.clusterKind === 'operator') {
-          if (!hide.operator) c.opNodes.set(el.machine, el);
-        } else if (!hide.tenantK8s) push(c.tenantNodes, el.cluster, el);
-        break;
-      case 'project':
-        if (!hide.projects) c.projects.push(el);
-        break;
-      case 'vm':
-      case 'network':
-      case 'load-balancer':
-      case 'volume':
-        if (!collapsed.has(el.project)) push(c.projectContents, el.project, el);
-        break;
-      case 'tenant-cluster':
-        if (!hide.tenantK8s && !collapsed.has(el.project)) c.tenantClusters.push(el);
-        break;
-      case 'pod':
-        push(c.podsByNode, el.runsOn, el);
-        break;
-      default:
-        assertNever(el, 'element kind');
-    }
-  }
+  for (const el of scene.elements) place(c, el, collapsed, hide);
   return c;
+}
+
+/**
+ * Puts one element where its kind's definition says (`layoutAs`), unless hidden or folded away. The definition
+ * types each place to its kind (`host` only for hosts; `project-content` for a kind that names its project),
+ * so the element is what the place expects.
+ */
+function place(c: Collected, el: SceneElement, collapsed: ReadonlySet<string>, hide: Hidden): void {
+  const as = defOf(el).layoutAs;
+  switch (as) {
+    case 'host':
+      c.hosts.push(el as HostElement);
+      break;
+    case 'service': {
+      const s = el as ServiceElement;
+      if (!hide.services && !collapsed.has(s.host)) push(c.servicesByHost, s.host, s);
+      break;
+    }
+    case 'operator-cluster':
+      if (!hide.operator) c.opCluster = el as OperatorClusterElement;
+      break;
+    case 'k8s-node': {
+      const n = el as K8sNodeElement;
+      if (collapsed.has(n.cluster)) break;
+      if (n.clusterKind === 'operator') {
+        if (!hide.operator) c.opNodes.set(n.machine, n);
+      } else if (!hide.tenantK8s) push(c.tenantNodes, n.cluster, n);
+      break;
+    }
+    case 'project':
+      if (!hide.projects) c.projects.push(el as ProjectElement);
+      break;
+    case 'project-content': {
+      const { project } = el as Extract<SceneElement, { project: string }>;
+      if (!collapsed.has(project)) push(c.projectContents, project, el);
+      break;
+    }
+    case 'tenant-cluster': {
+      const t = el as TenantClusterElement;
+      if (!hide.tenantK8s && !collapsed.has(t.project)) c.tenantClusters.push(t);
+      break;
+    }
+    case 'pod': {
+      const p = el as PodElement;
+      push(c.podsByNode, p.runsOn, p);
+      break;
+    }
+    default:
+      assertNever(as, 'layout place');
+  }
 }

@@ -1,4 +1,4 @@
-import { isProjectResource } from '../../kinds';
+import { defOf, isProjectResource } from '../../kinds';
 import type { ProjectElement, SceneElement, VmElement } from '../../topology/scene';
 import { type Chip, flowRows, placeRows, rowsHeight } from '../chips';
 import { SIZES as S } from '../sizes';
@@ -16,11 +16,9 @@ export interface ProjectPlan {
   clusterRuns: Map<string, { x0: number; x1: number }>;
 }
 
-/** The short text a resource chip shows. */
+/** The short text a resource chip shows (its kind's `chipText`, else its name): it sets the chip's width. */
 export function resourceLabel(el: SceneElement): string {
-  if (el.kind === 'network') return `${el.name}${el.cidr ? ` ${el.cidr}` : ''}`;
-  if (el.kind === 'volume') return `${el.name} · ${el.sizeGiB} GB`;
-  return el.name;
+  return defOf(el).chipText?.(el) ?? el.name;
 }
 
 /** A folded project: its header and a summary line. */

@@ -1,5 +1,6 @@
 import { displayName } from '../../model/access';
 import type { Model } from '../../model/schema';
+import { idOf, walkElements } from '../../model/walkElements';
 
 /** The operator cluster the k8s views use: the model's, or one derived from the hosts. */
 export interface ResolvedOperatorCluster {
@@ -65,21 +66,14 @@ export function resolveOperatorCluster(model: Model): ResolvedOperatorCluster {
   };
 }
 
-function* allModelIds(model: Model): Generator<string> {
-  for (const h of model.hosts) yield h.id;
-  for (const s of model.services) for (const p of s.processes) yield p.id;
-  for (const p of model.projects ?? []) {
-    yield p.id;
-    for (const x of [
-      ...(p.vms ?? []),
-      ...(p.networks ?? []),
-      ...(p.loadBalancers ?? []),
-      ...(p.volumes ?? []),
-    ])
-      yield x.id;
-  }
-  for (const c of model.tenantClusters ?? []) {
-    yield c.id;
-    for (const w of c.workloads ?? []) yield w.id;
-  }
+/** Every id of the model's elements (`ELEMENT_LISTS`: hosts, processes, projects and what is in them, ...). */
+function allModelIds(model: Model): string[] {
+  const ids: string[] = [];
+  walkElements(model, {
+    item: ({ item }) => {
+      const id = idOf(item);
+      if (id !== undefined) ids.push(id);
+    },
+  });
+  return ids;
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { failureFacts } from '../../kinds/facts';
 import type { Model, View } from '../../model/schema';
 import { defaultModel } from '../../testing/fixtures';
 import { deriveScene } from '../deriveScene';
 import type { Scene } from '../scene';
 import { majorityGroups } from './components';
 import { analyzeFailures } from './engine';
-import { failureFacts } from './facts';
 import { aboveChartDefaults, kubernetesOverhead } from './overhead';
 import type { FailureReport } from './reportTypes';
 import { SOURCES as S } from './sources';
