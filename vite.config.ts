@@ -37,6 +37,9 @@ export default defineConfig({
     // dist/stacklayers-embed.js, the iframe helper script (src/embed/helper.ts).
     embedHelper(),
   ],
+  // The check worker is a module with a chunk of its own for the validator (app/document/checkWorker.ts),
+  // loaded while the page's model downloads.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -2,7 +2,7 @@ import '@fontsource-variable/inter';
 import '@xyflow/react/dist/base.css';
 import './index.css';
 import './render/diagram.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/explain/failureEngine';
@@ -15,10 +15,15 @@ void document.fonts?.load('1em "Inter Variable"').catch(() => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render is a transition: it yields to the page's other tasks as it goes, so a `?model=` checked in
+// the worker meanwhile (src/early.ts) is taken in at once and that render starts again with the diagram, one
+// render and one layout of the page instead of two (the page without the diagram, then with it).
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // Offline after the first visit (workshops): a service worker precaches the whole build. It is registered
