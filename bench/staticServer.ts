@@ -95,19 +95,19 @@ function answer(files: Map<string, Entry>, req: IncomingMessage, res: ServerResp
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** Serves `dir` on 127.0.0.1, on a free port. */
-export async function startStaticServer(dir: string): Promise<StaticServer> {
+/** Serves `dir` on 127.0.0.1, on `port` (0: a free one). */
+export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
   const files = collect(dir);
   const server = createServer((req, res) => answer(files, req, res));
   // Keep-alive connections would hold close() open until they time out.
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -136,25 +136,35 @@ function Shell() {
   );
 }
 
-export function App() {
-  const [store] = useState(() => {
-    const url = readUrl(window.location.search);
-    const created = createAppStore({
-      view: url.compare?.[1] ?? url.view ?? 'traditional',
-      theme: initialTheme(url.theme, readStoredTheme()),
-      selected: url.select ?? null,
-      persona: url.persona ?? null,
-      tour: url.tour ?? null,
-      compare: url.compare ?? null,
-      unfolded: url.unfolded,
-    });
-    // Before the first render: the bundled example, a share link or a saved draft load synchronously, so
-    // the very first render already draws the diagram (only a `?model=` URL is fetched after it).
-    void bootstrap(created, window.location);
-    // Ready for the first model the user opens, pastes or edits.
-    void afterFirstDiagram().then(loadValidator);
-    return created;
+/**
+ * The page's store, created once: the first render may be done again before it is committed (a transition
+ * that saw the store change, see src/main.tsx), and a second store would load the page's model a second time.
+ */
+let pageStore: ReturnType<typeof createAppStore> | undefined;
+
+function createPageStore() {
+  if (pageStore) return pageStore;
+  const url = readUrl(window.location.search);
+  const created = createAppStore({
+    view: url.compare?.[1] ?? url.view ?? 'traditional',
+    theme: initialTheme(url.theme, readStoredTheme()),
+    selected: url.select ?? null,
+    persona: url.persona ?? null,
+    tour: url.tour ?? null,
+    compare: url.compare ?? null,
+    unfolded: url.unfolded,
   });
+  pageStore = created;
+  // Before the first render: the bundled example, a share link or a saved draft load synchronously, so
+  // the very first render already draws the diagram (a `?model=` URL does when the worker has checked it).
+  void bootstrap(created, window.location);
+  // Ready for the first model the user opens, pastes or edits.
+  void afterFirstDiagram().then(loadValidator);
+  return created;
+}
+
+export function App() {
+  const [store] = useState(createPageStore);
   const [presenterWindow] = useState(
     () => new URLSearchParams(window.location.search).get('presenter') === '1',
   );

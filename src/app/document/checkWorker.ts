@@ -1,4 +1,4 @@
-import { checkDraft } from '../../model/checkDraft';
+import type { DraftCheck } from '../../model/checkDraft';
 import { READ_AT_START, readModel } from './modelRequest';
 
 // A worker that checks model text (see `offThread.ts`): the validator's work on a big cloud (and building
@@ -12,15 +12,31 @@ interface Scope {
   postMessage(message: unknown): void;
 }
 const scope = self as unknown as Scope;
-const read = (id: number, url: string) =>
-  void readModel(url).then((got) =>
-    scope.postMessage({ id, got, ...('text' in got ? { check: checkDraft(got.text) } : {}) }),
+
+// The page's model, named when the page started this worker, is asked for first, before the validator is
+// loaded and its schema built: the download and that work overlap.
+const pageModel = scope.name.startsWith(READ_AT_START.prefix)
+  ? readModel(scope.name.slice(READ_AT_START.prefix.length))
+  : null;
+const checker: Promise<(text: string) => DraftCheck> = import('../../model/checkDraft').then(
+  (m) => m.checkDraft,
+);
+// A validator that cannot load is the worker failing: thrown from a task of its own, it reaches the page's
+// `onerror`, which checks there instead (offThread.ts).
+checker.catch((err: unknown) =>
+  setTimeout(() => {
+    throw err;
+  }),
+);
+
+const read = (id: number, reading: ReturnType<typeof readModel>) =>
+  void Promise.all([reading, checker]).then(([got, check]) =>
+    scope.postMessage({ id, got, ...('text' in got ? { check: check(got.text) } : {}) }),
   );
 scope.onmessage = (e) => {
   const { data } = e;
-  if ('text' in data) scope.postMessage({ id: data.id, check: checkDraft(data.text) });
-  else read(data.id, data.url);
+  if ('text' in data)
+    void checker.then((check) => scope.postMessage({ id: data.id, check: check(data.text) }));
+  else read(data.id, readModel(data.url));
 };
-// The page's model, named when the page started this worker: read now, without waiting for a message.
-if (scope.name.startsWith(READ_AT_START.prefix))
-  read(READ_AT_START.id, scope.name.slice(READ_AT_START.prefix.length));
+if (pageModel) read(READ_AT_START.id, pageModel);

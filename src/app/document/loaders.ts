@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import type { DraftCheck } from '../../model/checkDraft';
 import { MAX_MODEL_TEXT, megabytes } from '../../model/limits';
 import type { LocatedIssue } from '../../model/locate';
 import { preflightText } from '../../model/preflight';
@@ -6,8 +7,8 @@ import type { Model } from '../../model/schema';
 import type { AppState } from '../store';
 import type { DraftSource } from './drafts';
 import { type Example, exampleUrl } from './examples';
-import { fetchModelText, resolveModelUrl } from './modelRequest';
-import { checkOffThread, startChecker } from './offThread';
+import { fetchModelText, resolveModelUrl, takeArrivedModel } from './modelRequest';
+import { checkedAlready, checkOffThread, startChecker } from './offThread';
 import { loadValidator } from './validator';
 
 type Store = StoreApi<AppState>;
@@ -78,15 +79,24 @@ async function fetchAndLoad(
     store.getState().setNotice({ kind: 'error', text });
     return false;
   };
+  const load = (text: string, check: DraftCheck) =>
+    // An invalid answer is refused where asked: the diagram you had stays, and the message says why.
+    refuseInvalid && !check.ok
+      ? fail(refuseInvalid(url, check.issues))
+      : store.getState().loadText(text, source, { checked: check }) === 'ok';
+  // A page's own `?model=` (src/early.ts) is often in and checked by the worker before the app's first
+  // render: loaded now, without a wait, that render draws the diagram (not the page without it, then again).
+  const arrived = takeArrivedModel(url);
+  if (arrived && 'error' in arrived) return fail(arrived.error);
+  const checked = arrived && checkedAlready(arrived.text);
+  if (arrived && checked) return load(arrived.text, checked);
   store.getState().setLoading(loading);
   // The checker starts (in a worker, with its validator) while the model downloads.
   startChecker();
-  const got = await fetchModelText(url);
+  const got = arrived ?? (await fetchModelText(url));
   if ('error' in got) return fail(got.error);
   // A page's own `?model=` is being checked already, since its text arrived (src/early.ts): the same check.
-  const check = await checkOffThread(got.text);
-  if (refuseInvalid && !check.ok) return fail(refuseInvalid(url, check.issues));
-  return store.getState().loadText(got.text, source, { checked: check }) === 'ok';
+  return load(got.text, await checkOffThread(got.text));
 }
 
 export function shareSource(encoded: string): DraftSource {

@@ -71,6 +71,8 @@ export const READ_AT_START = { prefix: 'stacklayers-read:', id: -1 } as const;
 
 /** Models requested before the app's code ran (see `src/early.ts`), by URL: each is taken once. */
 const early = new Map<string, Promise<ModelText>>();
+/** Those of them whose text (or why there is none) is in already. */
+const arrived = new Map<string, ModelText>();
 
 /**
  * Starts reading a model now (the page's `?model=`), for `fetchModelText` to take later; the text (or why
@@ -79,15 +81,29 @@ const early = new Map<string, Promise<ModelText>>();
 export function requestModel(url: string, read: typeof readModel = readModel): Promise<ModelText> {
   let text = early.get(url);
   if (!text) {
-    text = read(url);
+    const reading: Promise<ModelText> = read(url).then((got) => {
+      if (early.get(url) === reading) arrived.set(url, got);
+      return got;
+    });
+    text = reading;
     early.set(url, text);
   }
   return text;
+}
+
+/** The text of a model URL requested early, if it is in already (taken once, as `fetchModelText` takes it). */
+export function takeArrivedModel(url: string): ModelText | undefined {
+  const got = arrived.get(url);
+  if (got === undefined) return undefined;
+  arrived.delete(url);
+  early.delete(url);
+  return got;
 }
 
 /** The text of a model URL: the one requested early, if any (once), else read now. */
 export function fetchModelText(url: string): Promise<ModelText> {
   const text = early.get(url);
   early.delete(url);
+  arrived.delete(url);
   return text ?? readModel(url);
 }

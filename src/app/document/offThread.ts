@@ -1,4 +1,5 @@
 import type { DraftCheck } from '../../model/checkDraft';
+import { EARLY_CHECKER_KEY, type EarlyChecker } from './earlyChecker';
 import { type ModelText, READ_AT_START, readModel, requestModel } from './modelRequest';
 import { loadValidator } from './validator';
 
@@ -20,6 +21,8 @@ const reading = new Map<number, Reading>();
 
 /** The last text checked and its check: the same text asked for again gets the same check. */
 let last: { text: string; check: Promise<DraftCheck> } | null = null;
+/** The last check that is done, with its text. */
+let done: { text: string; check: DraftCheck } | null = null;
 
 /** Every check still waiting for the worker runs here instead (the worker failed), every read too. */
 function giveUp(): void {
@@ -38,7 +41,10 @@ function answer(data: Answer): void {
     const r = reading.get(data.id);
     reading.delete(data.id);
     // The text's check came with it: asked for (loaders.ts), it is this one.
-    if ('text' in data.got && data.check) last = { text: data.got.text, check: Promise.resolve(data.check) };
+    if ('text' in data.got && data.check) {
+      last = { text: data.got.text, check: Promise.resolve(data.check) };
+      done = { text: data.got.text, check: data.check };
+    }
     r?.resolve(data.got);
     return;
   }
@@ -74,14 +80,13 @@ export function startChecker(modelUrl?: string): void {
       // The page's model URL goes in the worker's name, which the worker reads as it starts: a message posted
       // to a worker that has not started yet is handed over by the page's main thread once the worker's
       // script has run, so a main thread busy with the app's code and first render would hold the download.
-      worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {
-        type: 'module',
-        name: modelUrl === undefined ? 'stacklayers-check' : `${READ_AT_START.prefix}${modelUrl}`,
-      });
-      startedWith = modelUrl;
-      worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
-      worker.onerror = giveUp;
-      worker.onmessageerror = giveUp;
+      listen(
+        new Worker(new URL('./checkWorker.ts', import.meta.url), {
+          type: 'module',
+          name: modelUrl === undefined ? 'stacklayers-check' : `${READ_AT_START.prefix}${modelUrl}`,
+        }),
+        modelUrl,
+      );
     } catch {
       worker = null;
     }
@@ -94,6 +99,37 @@ export function startChecker(modelUrl?: string): void {
       if ('text' in got) void checkOffThread(got.text);
     });
 }
+
+/** The checker is `w`, started to read `modelUrl` (or none). */
+function listen(w: Worker, modelUrl: string | undefined): void {
+  worker = w;
+  startedWith = modelUrl;
+  w.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
+  w.onerror = giveUp;
+  w.onmessageerror = giveUp;
+}
+
+/**
+ * Takes over the worker the pages' first script started for the page's `?model=` (src/early.ts), with what it
+ * answered meanwhile: the model's text is then the app's as if it had started the worker itself. A worker that
+ * failed already is let go (the app reads the model itself).
+ */
+function adoptEarlyChecker(): void {
+  const slots = globalThis as Record<symbol, EarlyChecker | undefined>;
+  const key = Symbol.for(EARLY_CHECKER_KEY);
+  const early = slots[key];
+  if (!early || worker !== undefined) return;
+  delete slots[key];
+  if (early.failed) {
+    early.worker.terminate();
+    return;
+  }
+  listen(early.worker, early.url);
+  void requestModel(early.url, (url) => readInWorker(early.worker, url));
+  for (const data of early.answers) answer(data as Answer);
+}
+
+adoptEarlyChecker();
 
 /**
  * Checks model text off the main thread when a worker is available; the same result either way. The same
@@ -111,5 +147,13 @@ export function checkOffThread(text: string): Promise<DraftCheck> {
       })
     : loadValidator().then((validate) => validate(text));
   last = { text, check };
+  void check.then((result) => {
+    if (last?.check === check) done = { text, check: result };
+  });
   return check;
+}
+
+/** The check of `text`, if it is done already (the page's `?model=`, checked as soon as it arrived). */
+export function checkedAlready(text: string): DraftCheck | undefined {
+  return done?.text === text ? done.check : undefined;
 }
