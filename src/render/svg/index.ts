@@ -1,8 +1,9 @@
 import { SVG_FONT } from '../../kinds/tokens';
 import type { Layout, LayoutBox } from '../../layout/layoutScene';
 import type { SceneElement } from '../../topology/scene';
+import type { Ctx } from './body';
 import type { SvgMark } from './boxes';
-import { band, box, type Ctx, markedBox } from './boxes';
+import { band, box, markedBox } from './boxes';
 import { AUTO_PALETTE, autoStyle, SVG_PALETTES, type SvgTheme } from './palette';
 import { escapeXml, line, num, rect } from './primitives';
 
