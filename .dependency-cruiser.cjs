@@ -6,19 +6,19 @@
 const TEST = '\\.test\\.tsx?$|^src/testing/|^src/topology/failures/testModels\\.ts$|^e2e/';
 
 /**
- * Each kind's drawing, in its folder next to its definition (`kinds/<kind>/`) and gathered in a registry
- * (`kinds/svg.ts`, `kinds/bodies.ts`, `kinds/far.ts`): part of render, not of the pure `kinds` layer. Its SVG
- * body (`svg.ts`) is pure render; its React bodies (`*.tsx`) and its far-layer labels (`far.ts`) are the app's.
+ * Each kind's drawing, in its folder next to its definition (`kinds/<kind>/`) and gathered in a registry: part
+ * of render, not of the pure `kinds` layer. Its SVG body and far-layer label (`svg.ts`, `far.ts`; registry
+ * `kinds/svg.ts`) are pure render; its React body (`*.tsx`; registry `kinds/bodies.ts`) is the app's.
  */
-const KIND_SVG = '^src/kinds/(svg|[^/]+/svg)\\.ts$';
-const KIND_VIEW = '^src/kinds/((far|bodies)\\.ts|[^/]+/far\\.ts|[^/]+\\.tsx|[^/]+/[^/]+\\.tsx)$';
+const KIND_SVG = '^src/kinds/(svg|[^/]+/(svg|far))\\.ts$';
+const KIND_VIEW = '^src/kinds/(bodies\\.ts|[^/]+\\.tsx|[^/]+/[^/]+\\.tsx)$';
 const KIND_RENDER = `${KIND_SVG}|${KIND_VIEW}`;
 
 /**
- * The part of render/ that needs no browser: the SVG export (and each kind's SVG body), the handout, the icons'
- * paths, the descriptions.
+ * The part of render/ that needs no browser: the SVG export (and each kind's SVG body and far-layer label, and
+ * the far layer's pen), the handout, the icons' paths, the descriptions.
  */
-const PURE_RENDER = `^src/render/(svg/|(handout|iconPaths|describe)\\.ts$)|${KIND_SVG}`;
+const PURE_RENDER = `^src/render/(svg/|far/pen\\.ts$|(handout|iconPaths|describe)\\.ts$)|${KIND_SVG}`;
 
 /** Libraries that need React or a DOM; the pure layers run in Node (tests, CLI, benchmarks) and use none. */
 const REACT_OR_DOM =

@@ -1,10 +1,9 @@
-import { type FarLabel, foldedText, type Pen, text } from '../../render/far/pen';
+import { type FarItem, type FarLabel, foldedText, type Pen, text } from '../../render/far/pen';
 import { baseline } from '../../render/svg/primitives';
-import type { ChipItem } from '../../render/toFlow';
 import type { ElementOf } from '../types';
 
 /** A cluster's far-layer label: its name and owner, and what is folded in it. */
-function clusterFar(pen: Pen, el: ElementOf<'operator-cluster' | 'tenant-cluster'>, item: ChipItem): void {
+function clusterFar(pen: Pen, el: ElementOf<'operator-cluster' | 'tenant-cluster'>, item: FarItem): void {
   const { x, y, w } = item.box;
   const owner = el.kind === 'operator-cluster' ? "operator's Kubernetes" : "tenant's Kubernetes";
   const left = x + 26.5;

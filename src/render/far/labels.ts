@@ -1,5 +1,5 @@
 import type { Kind } from '../../kinds';
-import { FAR_LABELS } from '../../kinds/far';
+import { DRAWINGS } from '../../kinds/svg';
 import type { ChipItem } from '../toFlow';
 import type { FarLabel, LabelInk, Pen } from './pen';
 
@@ -9,12 +9,12 @@ export type { LabelInk } from './pen';
  * The labels of the far layer's boxes, seen from FAR_ZOOM to NEAR_ZOOM (render/toFlow.ts): each box's text as
  * its element node or chip shows it (and as `sceneToSvg` draws it: the same places, sizes and weights, cut with
  * "…" by the same width table of Inter), drawn on the layer's canvas. Each kind writes its own label
- * (`kinds/<kind>/far.ts`).
+ * (`kinds/<kind>/far.ts`, listed in `kinds/svg.ts`).
  */
 
 /** The label of an item's box, by its kind's (the kind of `el` picks its label, so the call is sound). */
 const label = (pen: Pen, item: ChipItem): void =>
-  (FAR_LABELS[item.el.kind] as FarLabel<Kind>)(pen, item.el as never, item);
+  (DRAWINGS[item.el.kind].far as FarLabel<Kind>)(pen, item.el as never, item);
 
 /**
  * Draws the labels of `items` on `ctx` (set to flow units). `inkOf(i)` gives the colours of item i (its box's

@@ -1,7 +1,6 @@
 import type { ElementOf, Kind } from '../../kinds';
 import { textWidth } from '../../layout/text';
-import { fitText, oneLine } from '../svg';
-import type { ChipItem } from '../toFlow';
+import { fitText, oneLine } from '../svg/primitives';
 
 // The pen that the far layer's labels are written with: each kind's label (`kinds/<kind>/far.ts`) writes its
 // runs of text with `text`, and `drawLabels` (labels.ts) draws them.
@@ -62,4 +61,10 @@ export const foldedText = (summary: string, none: string) => `› ${summary || n
  * Writes the far-layer label of an element of one kind (`kinds/<kind>/far.ts`), `item` its box (and what is
  * folded in it), with `pen`: its text as its React body shows it, at the same places, sizes and weights.
  */
-export type FarLabel<K extends Kind> = (pen: Pen, el: ElementOf<K>, item: ChipItem) => void;
+export type FarLabel<K extends Kind> = (pen: Pen, el: ElementOf<K>, item: FarItem) => void;
+
+/** A box of the far layer (an element's box, or a chip's), and what is folded in it. */
+export interface FarItem {
+  box: { x: number; y: number; w: number; h: number };
+  folded?: string | undefined;
+}

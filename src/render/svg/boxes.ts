@@ -1,5 +1,5 @@
 import type { Kind } from '../../kinds';
-import { SVG_BODIES } from '../../kinds/svg';
+import { DRAWINGS } from '../../kinds/svg';
 import { type LayoutBand, type LayoutBox, resourceLabel } from '../../layout/layoutScene';
 import type { SceneElement } from '../../topology/scene';
 import { kindLabel } from '../describe';
@@ -15,7 +15,7 @@ export type SvgMark = 'highlight' | 'failed' | 'down' | 'dim';
 
 /** The element's own drawing, by its kind's SVG body (the kind of `el` picks its body, so the call is sound). */
 const boxContent = (ctx: Ctx, el: SceneElement, w: number, h: number): string =>
-  (SVG_BODIES[el.kind] as DrawBox<Kind>)(ctx, el as never, w, h);
+  (DRAWINGS[el.kind].svg as DrawBox<Kind>)(ctx, el as never, w, h);
 
 /** The tooltip of a box: its full name (the box may show it cut), what it is, and its description. */
 function tooltip(el: SceneElement): string {
