@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import type { ElementNode } from '../render/toFlow';
+import type { ElementNode } from '../render/flow/toFlow';
 import type { SceneElement } from '../topology/scene';
 import { ClusterNode } from './cluster/Node';
 import { HostNode } from './host/Node';
@@ -15,7 +15,7 @@ import { VmNode } from './vm/Node';
 
 /** The React body of a kind drawn as a node of its own: its React Flow node component. */
 type NodeBody = ComponentType<NodeProps<ElementNode>>;
-/** The React body of a kind drawn as a chip inside a node of chips (`render/nodes/ChipsNode.tsx`). */
+/** The React body of a kind drawn as a chip inside a node of chips (`render/flow/nodes/ChipsNode.tsx`). */
 type ChipBody<K extends Kind> = ComponentType<{ el: ElementOf<K> }>;
 
 /** How the app draws a kind, as its definition's `drawn` says: a node of its own, or a chip. */
@@ -23,7 +23,7 @@ type Body<K extends Kind> = { node: NodeBody } | { chip: ChipBody<K> };
 
 /**
  * The React body of each kind (`kinds/<kind>/Node.tsx` or `Chip.tsx`). A mapped type over the kinds: a kind
- * without one does not compile. `render/nodeTypes.ts` and the node of chips are built from it.
+ * without one does not compile. `render/flow/nodeTypes.ts` and the node of chips are built from it.
  */
 const BODIES: { readonly [K in Kind]: Body<K> } = {
   host: { node: HostNode },

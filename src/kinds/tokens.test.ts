@@ -55,7 +55,7 @@ describe('one source of colours', () => {
   });
 
   it('every custom property the diagram CSS reads is a token or set in that CSS', () => {
-    const css = readFileSync(join(root, 'diagram.css'), 'utf8');
+    const css = readFileSync(join(root, 'flow', 'diagram.css'), 'utf8');
     const set = new Set([...css.matchAll(/(--sl-[\w-]+)\s*:/g)].map((m) => m[1]));
     const tokens = new Set([...tokensCss().matchAll(/(--sl-[\w-]+)\s*:/g)].map((m) => m[1]));
     const read = new Set([...css.matchAll(/var\((--sl-[\w-]+)/g)].map((m) => m[1] ?? ''));

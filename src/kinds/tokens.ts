@@ -1,7 +1,7 @@
 /**
  * The diagram's design tokens: every colour, in the light and the dark theme, and the fonts. The one place they
  * are written. The app's CSS custom properties (`--sl-<name>`) are generated from this table at build time
- * (`scripts/tokensCssPlugin.ts` puts `tokensCss()` before `render/diagram.css`), and the SVG export reads the
+ * (`scripts/tokensCssPlugin.ts` puts `tokensCss()` before `render/flow/diagram.css`), and the SVG export reads the
  * same table (`render/svg/`), so the app's look and the exported look cannot drift.
  */
 

@@ -9,7 +9,7 @@ import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import { EDITOR_DARK, tokenVar } from '../../kinds/tokens';
 import type { LocatedIssue } from '../../model/locate';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { DEFAULT_EXAMPLE } from '../document/examples';
 import { forgetModelInUrl, loadExample } from '../document/loaders';
 import { downloadDraft } from '../share/download';

@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Icon } from '../../render/Icon';
-import { K8sIcon } from '../../render/nodes/K8sIcon';
-import type { ElementNode } from '../../render/toFlow';
+import { Icon } from '../../render/flow/Icon';
+import { K8sIcon } from '../../render/flow/nodes/K8sIcon';
+import type { ElementNode } from '../../render/flow/toFlow';
 import { boxClass } from '../index';
 import { clusterDetail } from './svg';
 

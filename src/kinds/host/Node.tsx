@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { hostSubtitle } from '../../layout/layoutScene';
-import { Icon } from '../../render/Icon';
-import type { ElementNode } from '../../render/toFlow';
+import { Icon } from '../../render/flow/Icon';
+import type { ElementNode } from '../../render/flow/toFlow';
 import { boxClass } from '../index';
 
 function HostNodeView({ data }: NodeProps<ElementNode>) {

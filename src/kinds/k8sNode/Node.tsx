@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { K8sIcon } from '../../render/nodes/K8sIcon';
-import type { ElementNode } from '../../render/toFlow';
+import { K8sIcon } from '../../render/flow/nodes/K8sIcon';
+import type { ElementNode } from '../../render/flow/toFlow';
 import { boxClass } from '../index';
 
 /**

@@ -1,4 +1,4 @@
-import { ChipFace } from '../../render/nodes/ChipFace';
+import { ChipFace } from '../../render/flow/nodes/ChipFace';
 import type { PodElement } from '../../topology/scene';
 
 /** A tenant's pod: a pill inside a ChipsNode. */

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Icon } from '../../render/Icon';
-import type { ElementNode } from '../../render/toFlow';
+import { Icon } from '../../render/flow/Icon';
+import type { ElementNode } from '../../render/flow/toFlow';
 import { boxClass } from '../index';
 
 function ProjectNodeView({ data }: NodeProps<ElementNode>) {

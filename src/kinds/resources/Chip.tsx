@@ -1,11 +1,11 @@
 import { resourceLabel } from '../../layout/layoutScene';
-import { IconPath } from '../../render/Icon';
+import { IconPath } from '../../render/flow/Icon';
 import { boxClass } from '../index';
 import type { ElementOf } from '../types';
 
 type ResourceKind = 'network' | 'load-balancer' | 'volume';
 
-/** Each resource's icon, in a 16-unit box (`render/Icon.tsx` draws it). */
+/** Each resource's icon, in a 16-unit box (`render/flow/Icon.tsx` draws it). */
 const GLYPH: Readonly<Record<ResourceKind, string>> = {
   // A network: traffic both ways.
   network: 'M2.5 5.5h10M10 3l2.5 2.5L10 8M13.5 10.5h-10M6 8l-2.5 2.5L6 13',

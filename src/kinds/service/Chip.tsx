@@ -1,4 +1,4 @@
-import { ChipFace } from '../../render/nodes/ChipFace';
+import { ChipFace } from '../../render/flow/nodes/ChipFace';
 import type { ServiceElement } from '../../topology/scene';
 
 /** A service instance (a process, a container or a pod): a chip inside a ChipsNode, shaped by its form. */

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { ElementNode } from '../../render/toFlow';
+import type { ElementNode } from '../../render/flow/toFlow';
 import { boxClass } from '../index';
 
 function VmNodeView({ data }: NodeProps<ElementNode>) {

@@ -1,12 +1,12 @@
 import type { Kind } from '../../kinds';
 import { DRAWINGS } from '../../kinds/svg';
-import type { ChipItem } from '../toFlow';
+import type { ChipItem } from '../flow/toFlow';
 import type { FarLabel, LabelInk, Pen } from './pen';
 
 export type { LabelInk } from './pen';
 
 /**
- * The labels of the far layer's boxes, seen from FAR_ZOOM to NEAR_ZOOM (render/toFlow.ts): each box's text as
+ * The labels of the far layer's boxes, seen from FAR_ZOOM to NEAR_ZOOM (render/flow/toFlow.ts): each box's text as
  * its element node or chip shows it (and as `sceneToSvg` draws it: the same places, sizes and weights, cut with
  * "…" by the same width table of Inter), drawn on the layer's canvas. Each kind writes its own label
  * (`kinds/<kind>/far.ts`, listed in `kinds/svg.ts`).

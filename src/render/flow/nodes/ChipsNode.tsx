@@ -1,7 +1,7 @@
 import { type NodeProps, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { type FocusEvent, memo, useCallback } from 'react';
-import { chipBodyOf } from '../../kinds/bodies';
-import { ariaLabelOf } from '../describe';
+import { chipBodyOf } from '../../../kinds/bodies';
+import { ariaLabelOf } from '../../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;

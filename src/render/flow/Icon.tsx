@@ -1,4 +1,4 @@
-import { ICON_PATHS, type IconName } from './iconPaths';
+import { ICON_PATHS, type IconName } from '../iconPaths';
 
 export type { IconName };
 

@@ -1,5 +1,5 @@
-import { boxClass, kindLabel } from '../../kinds';
-import type { PodElement, ServiceElement } from '../../topology/scene';
+import { boxClass, kindLabel } from '../../../kinds';
+import type { PodElement, ServiceElement } from '../../../topology/scene';
 
 /**
  * The face of a service instance's or a tenant pod's chip (`kinds/service/Chip.tsx`, `kinds/pod/Chip.tsx`):

@@ -1,5 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
-import { KIND_NODE_TYPES } from '../kinds/bodies';
+import { KIND_NODE_TYPES } from '../../kinds/bodies';
 import { BandNode } from './nodes/BandNode';
 import { ChipsNode } from './nodes/ChipsNode';
 import { EdgesNode } from './nodes/EdgesNode';
