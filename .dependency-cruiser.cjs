@@ -5,8 +5,20 @@
 /** Test code: unit and browser tests, the shared fixtures, the failure engine's test models (used by tests only). */
 const TEST = '\\.test\\.tsx?$|^src/testing/|^src/topology/failures/testModels\\.ts$|^e2e/';
 
-/** The part of render/ that needs no browser: the SVG export, the handout, the icons' paths, the descriptions. */
-const PURE_RENDER = '^src/render/(svg/|(handout|iconPaths|describe)\\.ts$)';
+/**
+ * Each kind's drawing, in its folder next to its definition (`kinds/<kind>/`) and gathered in a registry: part
+ * of render, not of the pure `kinds` layer. Its SVG body and far-layer label (`svg.ts`, `far.ts`; registry
+ * `kinds/svg.ts`) are pure render; its React body (`*.tsx`; registry `kinds/bodies.ts`) is the app's.
+ */
+const KIND_SVG = '^src/kinds/(svg|[^/]+/(svg|far))\\.ts$';
+const KIND_VIEW = '^src/kinds/(bodies\\.ts|[^/]+\\.tsx|[^/]+/[^/]+\\.tsx)$';
+const KIND_RENDER = `${KIND_SVG}|${KIND_VIEW}`;
+
+/**
+ * The part of render/ that needs no browser: the SVG export (and each kind's SVG body and far-layer label, and
+ * the far layer's pen), the handout, the icons' paths, the descriptions.
+ */
+const PURE_RENDER = `^src/render/(svg/|far/pen\\.ts$|(handout|iconPaths|describe)\\.ts$)|${KIND_SVG}`;
 
 /** Libraries that need React or a DOM; the pure layers run in Node (tests, CLI, benchmarks) and use none. */
 const REACT_OR_DOM =
@@ -19,10 +31,11 @@ const REACT_OR_DOM =
 const LAYERS = [
   { name: 'model', may: [] },
   { name: 'topology', may: ['model'] },
-  // One module per element kind, and the design tokens: what layout measures and render draws by.
-  { name: 'kinds', may: ['model', 'topology'] },
+  // One module per element kind, and the design tokens: what layout measures and render draws by. Each kind's
+  // drawing (KIND_RENDER) belongs to render.
+  { name: 'kinds', may: ['model', 'topology'], not: KIND_RENDER },
   { name: 'layout', may: ['model', 'topology', 'kinds'] },
-  { name: 'render', may: ['model', 'topology', 'kinds', 'layout'] },
+  { name: 'render', also: KIND_RENDER, may: ['model', 'topology', 'kinds', 'layout'] },
   { name: 'import', may: ['model'] },
   { name: 'embed', may: ['model', 'topology', 'kinds', 'layout', 'render', 'app', 'index.css'] },
   { name: 'cli', may: ['model', 'topology', 'kinds', 'layout', 'import', PURE_RENDER] },
@@ -33,11 +46,11 @@ const LAYERS = [
 
 const allowed = (may) => may.map((m) => (m.startsWith('^') ? m : `^src/${m}(/|$)`));
 
-const layerRules = LAYERS.map(({ name, may }) => ({
+const layerRules = LAYERS.map(({ name, may, also, not }) => ({
   name: `layer-${name}`,
   comment: `src/${name}/ may import only: ${may.join(', ') || 'nothing else in src/'} (ARCHITECTURE.md's table).`,
   severity: 'error',
-  from: { path: `^src/${name}/`, pathNot: TEST },
+  from: { path: also ? [`^src/${name}/`, also] : `^src/${name}/`, pathNot: not ? [TEST, not] : TEST },
   to: {
     path: '^(src|public)/',
     pathNot: [`^src/${name}/`, ...allowed(may)],
@@ -56,18 +69,27 @@ module.exports = {
     },
     ...layerRules,
     {
+      name: 'kinds-draw-nothing',
+      comment:
+        "The kinds' definitions and tokens are read by layout: they import no kind's drawing (its SVG, React or far-layer body).",
+      severity: 'error',
+      from: { path: '^src/kinds/', pathNot: [TEST, KIND_RENDER] },
+      to: { path: KIND_RENDER },
+    },
+    {
       name: 'pure-render',
-      comment: 'The SVG export and the handout run in Node (CLI, API): they import no React part of render/.',
+      comment:
+        "The SVG export (and each kind's SVG body) and the handout run in Node (CLI, API): they import no React part of render/ or of a kind.",
       severity: 'error',
       from: { path: PURE_RENDER },
-      to: { path: '^src/render/', pathNot: PURE_RENDER },
+      to: { path: ['^src/render/', KIND_VIEW], pathNot: PURE_RENDER },
     },
     {
       name: 'pure-no-react-or-dom',
       comment:
-        'model, topology, kinds, layout, import and the SVG export are pure TypeScript: no React, no DOM library.',
+        "model, topology, kinds (but for its kinds' React bodies), layout, import and the SVG export are pure TypeScript: no React, no DOM library.",
       severity: 'error',
-      from: { path: ['^src/(model|topology|kinds|layout|import)/', PURE_RENDER] },
+      from: { path: ['^src/(model|topology|kinds|layout|import)/', PURE_RENDER], pathNot: KIND_VIEW },
       to: { path: REACT_OR_DOM },
     },
     {

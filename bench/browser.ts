@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../src/cli/chromium';
 import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
 import { thousands } from '../src/model/limits';
-import { FAR_ZOOM } from '../src/render/toFlow';
+import { FAR_ZOOM } from '../src/render/flow/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import type { View } from '../src/topology/views';
 import { bundleMetrics } from './bundle';

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { layoutScene } from '../src/layout/layoutScene';
 import { generateModel } from '../src/model/generate';
-import { boxClass } from '../src/render/boxClass';
-import { ELEMENT_CLASS, type FarNode, layoutToFlow } from '../src/render/toFlow';
+import { boxClass } from '../src/render/flow/boxClass';
+import { ELEMENT_CLASS, type FarNode, layoutToFlow } from '../src/render/flow/toFlow';
 import { deriveScene } from '../src/topology/deriveScene';
 import { diagram, expect, node, test, waitReady } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Icon } from '../render/Icon';
+import { Icon } from '../render/flow/Icon';
 import { ViewSwitches } from './diagram/ViewSwitch';
 import { PersonaLens } from './explain/PersonaLens';
 import { Search } from './explain/Search';

@@ -1,7 +1,7 @@
 import '@fontsource-variable/inter';
 import '@xyflow/react/dist/base.css';
 import '../index.css';
-import '../render/diagram.css';
+import '../render/flow/diagram.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configFromUrl, EmbedApp } from './EmbedApp';

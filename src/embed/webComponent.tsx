@@ -1,7 +1,7 @@
 import flowCss from '@xyflow/react/dist/base.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import appCss from '../index.css?inline';
-import diagramCss from '../render/diagram.css?inline';
+import diagramCss from '../render/flow/diagram.css?inline';
 // With no model given, the component draws the default model bundled in its script: no request.
 import '../app/document/bundledDefault';
 import { isView } from '../topology/views';

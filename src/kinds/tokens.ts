@@ -1,7 +1,7 @@
 /**
  * The diagram's design tokens: every colour, in the light and the dark theme, and the fonts. The one place they
  * are written. The app's CSS custom properties (`--sl-<name>`) are generated from this table at build time
- * (`scripts/tokensCssPlugin.ts` puts `tokensCss()` before `render/diagram.css`), and the SVG export reads the
+ * (`scripts/tokensCssPlugin.ts` puts `tokensCss()` before `render/flow/diagram.css`), and the SVG export reads the
  * same table (`render/svg/`), so the app's look and the exported look cannot drift.
  */
 
@@ -86,6 +86,11 @@ export const COLOURS = {
   'diff-changed': both('#d97706'),
   // Presenter mode's heavier lines.
   'presenter-line': both('#64748b'),
+
+  // The model editor (CodeMirror, `app/editor/`): its line numbers, and the rule beside them (light theme only:
+  // the dark theme is One Dark's).
+  'editor-gutter': ['#64748b', '#a0a8b7'],
+  'editor-rule': both('#e2e8f0'),
 } as const satisfies Record<string, Pair>;
 
 export type ColourToken = keyof typeof COLOURS;
@@ -109,6 +114,19 @@ export const PRINT = {
   link: '#1d4ed8',
   /** The key's swatch of a failed element. */
   failedBg: '#fde2e2',
+} as const;
+
+/**
+ * The model editor's dark syntax colours: One Dark's (`@codemirror/theme-one-dark`) where they reach AA (4.5:1)
+ * on its background and active line, brighter stand-ins where they do not (`app/editor/EditorPanel.tsx`).
+ */
+export const EDITOR_DARK = {
+  /** For One Dark's #e06c75 (property names). */
+  property: '#ef8a92',
+  /** For One Dark's #c678dd (keywords: true, false, null). */
+  keyword: '#d28bec',
+  /** For One Dark's #7d8799 (comments, and the line numbers). */
+  comment: '#a0a8b7',
 } as const;
 
 /** The diagram's fonts: Inter (bundled) first; no generic family, on purpose (see --font-sans in index.css). */

@@ -8,7 +8,7 @@ export type ElementOf<K extends Kind> = Extract<SceneElement, { kind: K }>;
 
 /**
  * How the app draws a kind: as a React Flow node of its own (the node type: its body is in
- * `render/flow/nodeTypes.ts`), or as a chip inside one node of chips (its body in `render/nodes/ChipsNode.tsx`):
+ * `render/flow/nodeTypes.ts`), or as a chip inside one node of chips (its body in `render/flow/nodes/ChipsNode.tsx`):
  * small leaf boxes drawn many times, whose per-node cost React Flow would multiply.
  */
 type Drawn =
@@ -87,7 +87,7 @@ export interface ElementDef<K extends Kind, M = unknown> {
   /** What kind of thing the element is, in words (badges, the details card, screen readers). */
   label(el: ElementOf<K>): string;
   /**
-   * The CSS classes that give its box its kind's look (fill, border, shape: `render/diagram.css`, coloured by the
+   * The CSS classes that give its box its kind's look (fill, border, shape: `render/flow/diagram.css`, coloured by the
    * tokens): the same in a node of its own, as a chip, and as a plain box of the far layer, which reads its
    * fill from them.
    */

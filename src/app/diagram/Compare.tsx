@@ -1,6 +1,6 @@
 import type { Viewport } from '@xyflow/react';
 import { useMemo, useState } from 'react';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { diffScenes, type ViewDiff } from '../../topology/diffViews';
 import { VIEWS, type View } from '../../topology/views';
 import { sceneFor } from '../derived';

@@ -1,8 +1,8 @@
 import { Controls, ReactFlow, type Viewport } from '@xyflow/react';
 import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../../layout/layoutScene';
-import { nodeTypes } from '../../render/nodeTypes';
-import { FAR_LAYER_MIN_BOXES, layoutToFlow, NEAR_ZOOM } from '../../render/toFlow';
+import { nodeTypes } from '../../render/flow/nodeTypes';
+import { FAR_LAYER_MIN_BOXES, layoutToFlow, NEAR_ZOOM } from '../../render/flow/toFlow';
 import type { Scene } from '../../topology/scene';
 import { firstDiagramDrawn } from '../afterFirstDiagram';
 import { layoutFor, useCollapsed, useScene } from '../derived';

@@ -8,7 +8,7 @@ import {
 } from '@xyflow/react';
 import { createPortal } from 'react-dom';
 import { type ColourToken, tokenVar } from '../../kinds/tokens';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import {
   type GlideTarget,

@@ -1,8 +1,8 @@
 import { Panel, type ReactFlowState, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import { hostGroupId, type Layout, orderHosts, PROJECTS_GROUP } from '../../layout/layoutScene';
-import { Icon } from '../../render/Icon';
-import { ELEMENT_CLASS } from '../../render/toFlow';
+import { Icon } from '../../render/flow/Icon';
+import { ELEMENT_CLASS } from '../../render/flow/toFlow';
 import { outlineOrder } from '../../topology/outline';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import {

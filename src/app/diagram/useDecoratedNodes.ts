@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { hostGroupId } from '../../layout/layoutScene';
 import { failureWords, structureOf } from '../../layout/structure';
-import type { ChipsNode, DiagramNode, EdgesNode, FarNode, GroupNode } from '../../render/toFlow';
+import type { ChipsNode, DiagramNode, EdgesNode, FarNode, GroupNode } from '../../render/flow/toFlow';
 import { ownedBy, stackOf } from '../../topology/explain';
 import type { Scene } from '../../topology/scene';
 import { useFailures } from '../derived';

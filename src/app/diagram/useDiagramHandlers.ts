@@ -1,7 +1,7 @@
 import type { FocusEvent, KeyboardEvent, MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { farElementAt } from '../../render/nodes/FarCanvas';
-import { type DiagramNode, ELEMENT_CLASS } from '../../render/toFlow';
+import { farElementAt } from '../../render/flow/nodes/FarCanvas';
+import { type DiagramNode, ELEMENT_CLASS } from '../../render/flow/toFlow';
 import type { Scene } from '../../topology/scene';
 import { useAppStore } from '../store';
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Layout } from '../../layout/layoutScene';
-import type { DiagramNode } from '../../render/toFlow';
+import type { DiagramNode } from '../../render/flow/toFlow';
 
 const FADE_MS = 450;
 const NO_GHOSTS: DiagramNode[] = [];

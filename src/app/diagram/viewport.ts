@@ -1,5 +1,5 @@
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import { FAR_ZOOM, NEAR_ZOOM } from '../../render/toFlow';
+import { FAR_ZOOM, NEAR_ZOOM } from '../../render/flow/toFlow';
 
 /**
  * Viewport placement, framework-free: where a diagram is placed on its canvas (fit, or a readable start on a

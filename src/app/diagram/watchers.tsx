@@ -2,7 +2,7 @@ import { useStore as useFlowStore, useNodesInitialized, useReactFlow, useStoreAp
 import { useCallback, useEffect, useRef } from 'react';
 import { shallow } from 'zustand/shallow';
 import { boxBounds, type Layout } from '../../layout/layoutScene';
-import type { DiagramNode } from '../../render/toFlow';
+import type { DiagramNode } from '../../render/flow/toFlow';
 import { useApp } from '../store';
 import { usePrefersReducedMotion } from '../ui/usePrefersReducedMotion';
 import type { ReadinessEvent } from './readiness';

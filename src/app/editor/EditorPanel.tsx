@@ -7,8 +7,9 @@ import { oneDarkHighlightStyle, oneDarkTheme } from '@codemirror/theme-one-dark'
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { EDITOR_DARK, tokenVar } from '../../kinds/tokens';
 import type { LocatedIssue } from '../../model/locate';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { DEFAULT_EXAMPLE } from '../document/examples';
 import { forgetModelInUrl, loadExample } from '../document/loaders';
 import { downloadDraft } from '../share/download';
@@ -21,13 +22,25 @@ const EDIT_DELAY_MS = 150;
 /** Marks changes that came from a load, not from typing. */
 const external = Annotation.define<boolean>();
 
+/** The light theme: the diagram's box, text and canvas colours, and the editor's tokens (`kinds/tokens.ts`). */
 const lightTheme = EditorView.theme({
-  '&': { backgroundColor: '#ffffff', color: '#0f172a' },
-  '.cm-gutters': { backgroundColor: '#f8fafc', color: '#64748b', borderRight: '1px solid #e2e8f0' },
+  '&': { backgroundColor: tokenVar('box'), color: tokenVar('text') },
+  '.cm-gutters': {
+    backgroundColor: tokenVar('canvas'),
+    color: tokenVar('editor-gutter'),
+    borderRight: `1px solid ${tokenVar('editor-rule')}`,
+  },
 });
 
-/** One Dark's colours below AA (4.5:1) on its background and active line, and their brighter stand-ins. */
-const BRIGHTER: Record<string, string> = { '#e06c75': '#ef8a92', '#c678dd': '#d28bec', '#7d8799': '#a0a8b7' };
+/**
+ * One Dark's colours below AA (4.5:1) on its background and active line (keyed by One Dark's own values), and
+ * their brighter stand-ins.
+ */
+const BRIGHTER: Record<string, string> = {
+  '#e06c75': EDITOR_DARK.property,
+  '#c678dd': EDITOR_DARK.keyword,
+  '#7d8799': EDITOR_DARK.comment,
+};
 
 /** One Dark, with every text colour at AA contrast: property names, keywords and line numbers brightened. */
 const darkTheme = [
@@ -41,7 +54,7 @@ const darkTheme = [
       ),
     ),
   ),
-  EditorView.theme({ '.cm-gutterElement': { color: '#a0a8b7' } }, { dark: true }),
+  EditorView.theme({ '.cm-gutterElement': { color: tokenVar('editor-gutter') } }, { dark: true }),
 ];
 
 /**

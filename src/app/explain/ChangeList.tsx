@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { diffScenes } from '../../topology/diffViews';
 import { sceneFor } from '../derived';
 import { useApp } from '../store';

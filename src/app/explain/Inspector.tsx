@@ -4,7 +4,7 @@ import { hostGroupId, orderHosts } from '../../layout/layoutScene';
 import { structureOf } from '../../layout/structure';
 import { thousands } from '../../model/limits';
 import { kindLabel } from '../../render/describe';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { controlPlaneShare } from '../../topology/explain';
 import { cellDatabase, type MajorityGroup, majorityGroups } from '../../topology/failures/components';
 import { aboveChartDefaults, kubernetesOverhead } from '../../topology/failures/overhead';

@@ -1,5 +1,5 @@
-import { Icon } from '../../render/Icon';
-import { K8sIcon } from '../../render/nodes/K8sIcon';
+import { Icon } from '../../render/flow/Icon';
+import { K8sIcon } from '../../render/flow/nodes/K8sIcon';
 import type { Layer } from '../../topology/scene';
 import { collapsedFor, useCollapsed, useScene } from '../derived';
 import { useApp } from '../store';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { notesByHeading } from '../../topology/failures/report';
 import type { FailureReport, Status } from '../../topology/failures/reportTypes';
 import { safeHref } from '../ui/links';

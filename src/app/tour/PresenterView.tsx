@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Model } from '../../model/schema';
 import type { TourStep } from '../../model/tours';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { useApp, useAppStore } from '../store';
 import { useTourChannel } from './channel';
 import { TourText } from './TourText';

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { Tour } from '../../model/tours';
 import '../explain/failureEngine';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { headline } from '../../topology/failures/report';
 import { layoutFor, useCollapsed, useFailures, useScene } from '../derived';
 import { useSwitchDiff } from '../explain/ChangeList';

@@ -1,4 +1,4 @@
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 
 /** The cross that closes a panel, card, dialog or note: its label says what it closes. */
 export function CloseButton({ label, onClick }: { label: string; onClick: () => void }) {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Icon } from '../../render/Icon';
+import { Icon } from '../../render/flow/Icon';
 import { useApp } from '../store';
 
 /** The latest notice (load errors, copied links, restored drafts). Info notices fade after a while. */

@@ -1,5 +1,5 @@
 import type { LayoutEdge } from '../../layout/layoutScene';
-import type { ChipItem } from '../toFlow';
+import type { ChipItem } from '../flow/toFlow';
 import { drawLabels, type LabelInk } from './labels';
 import { type Look, NO_LOOK } from './look';
 

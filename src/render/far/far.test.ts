@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutScene } from '../../layout/layoutScene';
 import { generateModel } from '../../model/generate';
 import { deriveScene } from '../../topology/deriveScene';
-import { type ChipItem, type FarNode, layoutToFlow } from '../toFlow';
+import { type ChipItem, type FarNode, layoutToFlow } from '../flow/toFlow';
 import { drawBoxes, drawEdges, drawFar } from './draw';
 import { boxAt } from './hit';
 import { type Look, lookOf, NO_LOOK } from './look';

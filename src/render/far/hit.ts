@@ -1,4 +1,4 @@
-import type { ChipItem } from '../toFlow';
+import type { ChipItem } from '../flow/toFlow';
 
 /**
  * Which box of the far layer is under a point, for clicks, hover and the details card: each far canvas

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutScene } from '../../layout/layoutScene';
 import { generateModel } from '../../model/generate';
 import { deriveScene } from '../../topology/deriveScene';
-import { type FarNode, layoutToFlow } from '../toFlow';
+import { type FarNode, layoutToFlow } from '../flow/toFlow';
 import { drawLabels, type LabelInk } from './labels';
 
 /** A canvas context that records what is drawn, and the font and colour each run of text is drawn in. */

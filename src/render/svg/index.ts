@@ -1,8 +1,9 @@
 import { SVG_FONT } from '../../kinds/tokens';
 import type { Layout, LayoutBox } from '../../layout/layoutScene';
 import type { SceneElement } from '../../topology/scene';
+import type { Ctx } from './body';
 import type { SvgMark } from './boxes';
-import { band, box, type Ctx, markedBox } from './boxes';
+import { band, box, markedBox } from './boxes';
 import { AUTO_PALETTE, autoStyle, SVG_PALETTES, type SvgTheme } from './palette';
 import { escapeXml, line, num, rect } from './primitives';
 
@@ -12,7 +13,7 @@ export { baseline, escapeXml, fitText, oneLine } from './primitives';
 
 /**
  * A laid-out scene as one standalone SVG document, drawn like the app's React Flow nodes (see
- * `render/nodes/*` and `render/diagram.css`) but with no DOM: it runs in Node.
+ * `render/flow/`, `kinds/<kind>/*.tsx` and `render/flow/diagram.css`) but with no DOM: it runs in Node.
  *
  * Safe to open anywhere: every string of the model is escaped and stripped of characters XML 1.0 does not
  * allow; there is no script, event attribute, link, foreignObject or url() reference, and no external font

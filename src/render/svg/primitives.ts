@@ -208,3 +208,28 @@ export function k8sIcon(x: number, y: number, size: number, colour: string): str
     `<circle cx="8" cy="8" r="1.4" fill="${colour}"/></g>`
   );
 }
+
+/**
+ * A chip (a service instance or a pod) of `tone`, its name after a mark: a pill for a pod, a square box for a
+ * container, dashed for a process.
+ */
+export function chip(
+  tone: { fg: string; bg: string },
+  form: 'process' | 'container' | 'pod',
+  name: string,
+  w: number,
+  h: number,
+): string {
+  const pill = form === 'pod';
+  let s = rect(0, 0, w, h, pill ? h / 2 : 3, {
+    fill: tone.bg,
+    stroke: tone.fg,
+    strokeOpacity: 0.55,
+    ...(form === 'process' ? { dashed: '3 2' } : {}),
+  });
+  const markX = pill ? 6 : 5;
+  s += rect(markX, (h - 7) / 2, 7, 7, pill ? 3.5 : 1, { fill: tone.fg });
+  const textX = markX + 11;
+  s += line(textX, baseline(h / 2, 10), [{ text: name, size: 10 }], w - textX - 6);
+  return s;
+}

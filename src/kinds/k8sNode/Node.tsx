@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../../kinds';
-import type { ElementNode } from '../toFlow';
-import { K8sIcon } from './K8sIcon';
+import { K8sIcon } from '../../render/flow/nodes/K8sIcon';
+import type { ElementNode } from '../../render/flow/toFlow';
+import { boxClass } from '../index';
 
 /**
  * A Kubernetes node. An operator node sits right above its host, a tenant node right above its VM,

@@ -1,20 +1,17 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../../kinds';
-import { Icon } from '../Icon';
-import type { ElementNode } from '../toFlow';
-import { K8sIcon } from './K8sIcon';
+import { Icon } from '../../render/flow/Icon';
+import { K8sIcon } from '../../render/flow/nodes/K8sIcon';
+import type { ElementNode } from '../../render/flow/toFlow';
+import { boxClass } from '../index';
+import { clusterDetail } from './svg';
 
 /** The operator's cluster (below OpenStack) or a tenant's cluster (above it): same shape, different owner. */
 function ClusterNodeView({ data }: NodeProps<ElementNode>) {
   const { el, folded } = data;
   if (el.kind !== 'operator-cluster' && el.kind !== 'tenant-cluster') return null;
   const operator = el.kind === 'operator-cluster';
-  const detail = operator
-    ? [el.tool, el.distribution, `namespace ${el.namespace}`].filter(Boolean).join(' · ')
-    : [el.tool, el.kubernetesVersion ? `v${el.kubernetesVersion}` : '', `project ${el.project}`]
-        .filter(Boolean)
-        .join(' · ');
+  const detail = clusterDetail(el);
   return (
     <div
       className={boxClass(el)}

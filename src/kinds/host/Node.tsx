@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../../kinds';
 import { hostSubtitle } from '../../layout/layoutScene';
-import { Icon } from '../Icon';
-import type { ElementNode } from '../toFlow';
+import { Icon } from '../../render/flow/Icon';
+import type { ElementNode } from '../../render/flow/toFlow';
+import { boxClass } from '../index';
 
 function HostNodeView({ data }: NodeProps<ElementNode>) {
   const { el, folded } = data;

@@ -1,13 +1,8 @@
 import { type NodeProps, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { type FocusEvent, memo, useCallback } from 'react';
-import { KINDS } from '../../kinds';
-import { ariaLabelOf } from '../describe';
+import { chipBodyOf } from '../../../kinds/bodies';
+import { ariaLabelOf } from '../../describe';
 import { type ChipItem, type ChipsNode as ChipsNodeType, ELEMENT_CLASS } from '../toFlow';
-import { ChipBody } from './ChipBody';
-import { ResourceBody } from './ResourceBody';
-
-/** The React body of each chip kind's box, by `drawn.body` of its definition (`kinds/<kind>/def.ts`). */
-const CHIP_BODIES = { chip: ChipBody, resource: ResourceBody } as const;
 
 const focusableNodes = (s: ReactFlowState) => s.nodesFocusable;
 const flowId = (s: ReactFlowState) => s.rfId;
@@ -40,9 +35,9 @@ const Chip = memo(function Chip({
 }) {
   const { el, box } = item;
   const style = { transform: `translate(${box.x - x}px, ${box.y - y}px)`, width: box.w, height: box.h };
-  const drawn = KINDS[el.kind].drawn;
-  const Body = CHIP_BODIES[drawn.as === 'chip' ? drawn.body : 'chip'];
-  const body = <Body el={el} />;
+  // The chip's body is its kind's (`kinds/<kind>/Chip.tsx`, listed in `kinds/bodies.ts`).
+  const Body = chipBodyOf(el);
+  const body = Body ? <Body el={el} /> : null;
   if (ghost)
     return (
       <div className="sl-item" style={style}>

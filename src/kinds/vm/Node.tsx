@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../../kinds';
-import type { ElementNode } from '../toFlow';
+import type { ElementNode } from '../../render/flow/toFlow';
+import { boxClass } from '../index';
 
 function VmNodeView({ data }: NodeProps<ElementNode>) {
   const { el } = data;

@@ -2,9 +2,9 @@ import type { NodeProps } from '@xyflow/react';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { layoutScene } from '../../layout/layoutScene';
-import { generateModel } from '../../model/generate';
-import { deriveScene } from '../../topology/deriveScene';
+import { layoutScene } from '../../../layout/layoutScene';
+import { generateModel } from '../../../model/generate';
+import { deriveScene } from '../../../topology/deriveScene';
 import { type EdgesNode as EdgesNodeType, layoutToFlow } from '../toFlow';
 import { EdgesNode } from './EdgesNode';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHIP_KINDS } from '../kinds';
-import { defaultCollapsed, type Layout, layoutScene } from '../layout/layoutScene';
-import { generateModel } from '../model/generate';
-import { defaultModel } from '../testing/fixtures';
-import { deriveScene } from '../topology/deriveScene';
-import { VIEWS } from '../topology/views';
+import { CHIP_KINDS } from '../../kinds';
+import { defaultCollapsed, type Layout, layoutScene } from '../../layout/layoutScene';
+import { generateModel } from '../../model/generate';
+import { defaultModel } from '../../testing/fixtures';
+import { deriveScene } from '../../topology/deriveScene';
+import { VIEWS } from '../../topology/views';
 import {
   type ChipsNode,
   type DiagramNode,

@@ -1,14 +1,14 @@
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { LayoutEdge } from '../../layout/layoutScene';
-import { thousands } from '../../model/limits';
+import type { LayoutEdge } from '../../../layout/layoutScene';
+import { thousands } from '../../../model/limits';
+import { drawFar } from '../../far/draw';
+import { registerFarCanvas } from '../../far/hit';
+import { looksOf, NO_LOOK } from '../../far/look';
 import { boxClass } from '../boxClass';
-import { drawFar } from '../far/draw';
-import { registerFarCanvas } from '../far/hit';
-import { looksOf, NO_LOOK } from '../far/look';
 import { type ChipItem, ELEMENT_CLASS, FAR_ZOOM, type FarNode as FarNodeType, NEAR_ZOOM } from '../toFlow';
 
-export { farBoxOnScreen, farElementAt } from '../far/hit';
+export { farBoxOnScreen, farElementAt } from '../../far/hit';
 
 /**
  * The far layer of a big diagram (seen from below NEAR_ZOOM) on one canvas: every box a filled rectangle of

@@ -1,14 +1,14 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
-import { CHIP_KINDS, KINDS } from '../kinds';
+import { CHIP_KINDS, KINDS } from '../../kinds';
 import {
   boxBounds,
   type Layout,
   type LayoutBand,
   type LayoutBox,
   type LayoutEdge,
-} from '../layout/layoutScene';
-import type { SceneElement } from '../topology/scene';
-import { ariaLabelOf, foldedSummary } from './describe';
+} from '../../layout/layoutScene';
+import type { SceneElement } from '../../topology/scene';
+import { ariaLabelOf, foldedSummary } from '../describe';
 
 /** Data of a node that draws a scene element. */
 type ElementNodeData = {

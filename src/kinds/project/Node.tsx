@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { boxClass } from '../../kinds';
-import { Icon } from '../Icon';
-import type { ElementNode } from '../toFlow';
+import { Icon } from '../../render/flow/Icon';
+import type { ElementNode } from '../../render/flow/toFlow';
+import { boxClass } from '../index';
 
 function ProjectNodeView({ data }: NodeProps<ElementNode>) {
   const { el, folded } = data;
