@@ -103,11 +103,18 @@ export interface ElementDef<K extends Kind, M = unknown> {
   tally?(el: ElementOf<K>, scene: Scene, counts: LayerCounts): void;
   /** What it adds to the summary of the folded boxes that hold it: each box's id and a word (none: nothing). */
   folded?(el: ElementOf<K>, scene: Scene): readonly (readonly [string, FoldedWord])[];
-  /** What its details say about failure (each with its source): whatever has failed, and in a what-if. */
-  failure?: {
-    standing?(el: ElementOf<K>, scene: Scene): FailureFact[];
-    whatIf?(el: ElementOf<K>, report: FailureReport): FailureFact | undefined;
-  };
+}
+
+/**
+ * What an element's details say about failure (each with its source), in `kinds/<kind>/failure.ts`: apart from
+ * its definition, because its words and the failure declarations they read load with the details card, not
+ * with the first diagram.
+ */
+export interface FailureWords<K extends Kind> {
+  /** Whatever has failed. */
+  standing?(el: ElementOf<K>, scene: Scene): FailureFact[];
+  /** Its state in a what-if. */
+  whatIf?(el: ElementOf<K>, report: FailureReport): FailureFact | undefined;
 }
 
 /** One definition per kind: a kind without one is a compile error. */

@@ -1,4 +1,4 @@
-import { ELEMENT_LISTS, type ElementList } from './schema';
+import { ELEMENT_LISTS, type ElementList } from './elementLists';
 import { HOST_ROLES } from './vocabulary';
 
 /** How many elements of each kind a model has in its fullest view (`both`). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJsonCopy } from '../testing/fixtures';
 import { countElements } from './countElements';
-import { ELEMENT_LISTS, type ElementList, Model } from './schema';
+import { ELEMENT_LISTS, type ElementList } from './elementLists';
+import { Model } from './schema';
 import { checkIntegrity, validateModel } from './validate';
 
 /** zod's own description of a schema (its `_zod.def`), as far as this test reads it. */

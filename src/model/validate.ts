@@ -1,13 +1,12 @@
 import type * as z from 'zod/mini';
 import { roleList } from './access';
 import { countElements } from './countElements';
+import { ELEMENT_LISTS, type ElementList } from './elementLists';
 import type { ModelIssue } from './issues';
 import { MAX_ELEMENTS, MAX_ISSUES, thousands } from './limits';
 import { jsonSyntaxIssues } from './locate';
 import { preflightText } from './preflight';
 import {
-  ELEMENT_LISTS,
-  type ElementList,
   HOST_ROLES,
   type LoadBalancer,
   Model,

@@ -1,4 +1,4 @@
-import { ELEMENT_LISTS, type ElementList } from './schema';
+import { ELEMENT_LISTS, type ElementList } from './elementLists';
 
 /** One item of an element list, as the walk meets it. */
 export interface ElementVisit {

@@ -1,5 +1,3 @@
-import { isGateway } from '../../topology/failures/components';
-import { SOURCES as S } from '../../topology/failures/sources';
 import type { ElementDef } from '../types';
 
 /** A physical server: a controller, compute, network or storage node, or an Ironic bare-metal node. */
@@ -12,18 +10,5 @@ export const host: ElementDef<'host', { h: number; font: number }> = {
   layoutAs: 'host',
   tally: (_el, _scene, c) => {
     c.hosts++;
-  },
-  failure: {
-    standing: (el) => [
-      {
-        label: 'If it fails',
-        text: `Everything on it stops; its VMs stay down until evacuated (nova evacuate) or restarted elsewhere by Masakari.${
-          isGateway(el)
-            ? ' It is a gateway chassis: its routers fail over to another gateway, if one is left.'
-            : ''
-        }`,
-        source: S.novaEvacuate,
-      },
-    ],
   },
 };

@@ -1,4 +1,3 @@
-import { SOURCES as S } from '../../topology/failures/sources';
 import { RESOURCE } from '../chip';
 import type { ChipMetrics, ElementDef } from '../types';
 
@@ -23,24 +22,6 @@ export const loadBalancer: ElementDef<'load-balancer', ChipMetrics> = {
   drawn: { as: 'chip', body: 'resource' },
   layoutAs: 'project-content',
   folded: (el) => [[el.project, { one: 'load balancer', rank: 60 }]],
-  failure: {
-    whatIf: (el, r) => {
-      const lb = r.loadBalancers.get(el.id);
-      return (
-        lb && {
-          label: 'What if',
-          text: `${lb.up ? 'Serving' : 'Down'}: ${lb.amphoraeUp.length} of ${lb.amphorae.length} amphorae working${
-            lb.amphoraeUp.length < lb.amphorae.length
-              ? lb.rebuilt
-                ? '; the lost ones are rebuilt'
-                : '; nothing rebuilds the lost ones'
-              : ''
-          }.`,
-          source: S.octaviaConfig,
-        }
-      );
-    },
-  },
 };
 
 /** A project's Cinder volume. */
